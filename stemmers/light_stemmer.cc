@@ -1,0 +1,180 @@
+// Rules of the Arabic light stemmer (see light_stemmer.h for the contract).
+#include "light_stemmer.h"
+
+#include <libstemmer.h>
+
+#include <array>
+#include <memory>
+
+#include "arabic_letters.h"
+#include "utf8.h"
+
+namespace fahras {
+namespace {
+
+using namespace letters;
+using std::u32string;
+using std::u32string_view;
+
+constexpr size_t kMinStem = 3;        // letters a suffix removal must leave
+constexpr size_t kMinPronounStem = 4;  // letters a pronoun-suffix removal must leave
+constexpr size_t kMinArticleStem = 2;  // letters an article removal must leave (as Lucene)
+
+// Articles, alone or after ب/ك, longest first; only one is removed.
+constexpr std::array<u32string_view, 4> kArticles = {U"بال", U"كال", U"لل", U"ال"};
+
+// Object and possessive pronoun suffixes, longest first.
+constexpr std::array<u32string_view, 7> kPronounSuffixes = {U"هما", U"كما", U"هم", U"هن",
+                                                            U"كم",  U"كن",  U"نا"};
+
+// Lucene's suffix list in Lucene's order (ية and ة are already يه and ه after
+// normalization); every one that matches is removed in turn.
+constexpr std::array<u32string_view, 8> kSuffixes = {U"ها", U"ان", U"ات", U"ون",
+                                                     U"ين", U"يه", U"ه",  U"ي"};
+
+// Words that begin with one of these keep their first letter: the letter is
+// part of the root (و ب ل), not a clitic. Matched as prefixes of the word.
+constexpr std::array<u32string_view, 62> kRootInitialStems = {
+    // و-initial roots and names
+    U"وزير", U"وزار", U"وزراء", U"وطن", U"ولد", U"ولاي", U"وصل", U"وقت", U"وقف", U"وجه",
+    U"وجد", U"وضع", U"وفد", U"وكال", U"وسط", U"وحد", U"واحد", U"ورق", U"وعد", U"وفق",
+    U"وافق", U"وقع", U"وثيق", U"وثائق", U"وصف", U"وراء", U"وظيف", U"وفر", U"وفاه", U"ولي",
+    U"وسيل", U"وسائل", U"وباء", U"وارد", U"واضح", U"واقع", U"واجه", U"واشنطن", U"وسع", U"وصول",
+    U"وحيد", U"وكيل", U"وزن", U"وعي", U"ويب", U"وول", U"وانغ", U"ويندوز", U"وارن", U"ويليام",
+    U"وريث", U"ودائع",
+    // ب and ل before alef where the letter is radical
+    U"باكستان", U"باريس", U"باحث", U"بارز", U"لاعب", U"لاجئ", U"لاتين", U"لاحق", U"لازم", U"لافت"};
+
+bool starts_with(u32string_view w, u32string_view p) { return w.substr(0, p.size()) == p; }
+bool ends_with(u32string_view w, u32string_view s) {
+  return w.size() >= s.size() && w.substr(w.size() - s.size()) == s;
+}
+
+bool has_root_initial_letter(u32string_view w) {
+  for (u32string_view stem : kRootInitialStems)
+    if (starts_with(w, stem)) return true;
+  return false;
+}
+
+bool starts_with_article(u32string_view w) {
+  for (u32string_view a : kArticles)
+    if (starts_with(w, a) && w.size() - a.size() >= kMinArticleStem) return true;
+  return false;
+}
+
+// الله with any proclitics (والله، بالله، لله، فلله) is kept as الله.
+bool is_allah(u32string_view w) {
+  if (!w.empty() && (w[0] == kWaw || w[0] == kFeh)) w.remove_prefix(1);
+  if (!w.empty() && (w[0] == kBeh || w[0] == kTeh)) w.remove_prefix(1);
+  return w == U"الله" || w == U"لله";
+}
+
+void strip_conjunction(u32string& w) {
+  if (w.size() < 3 || (w[0] != kWaw && w[0] != kFeh)) return;
+  u32string_view rest = u32string_view(w).substr(1);
+  bool before_article = starts_with_article(rest);
+  bool bare_waw = w[0] == kWaw && rest.size() >= kMinStem && !has_root_initial_letter(w);
+  if (before_article || bare_waw) w.erase(0, 1);
+}
+
+void strip_article_or_preposition(u32string& w) {
+  for (u32string_view a : kArticles) {
+    if (starts_with(w, a) && w.size() - a.size() >= kMinArticleStem) {
+      w.erase(0, a.size());
+      return;
+    }
+  }
+  // ب or ل attached to a word that begins with alef (from أ/إ/ا).
+  if (w.size() >= 6 && (w[0] == kBeh || w[0] == kLam) && w[1] == kAlef &&
+      !has_root_initial_letter(w))
+    w.erase(0, 1);
+}
+
+bool strip_suffix(u32string& w, u32string_view s, size_t min_stem) {
+  if (!ends_with(w, s) || w.size() - s.size() < min_stem) return false;
+  w.erase(w.size() - s.size());
+  return true;
+}
+
+// A feminine ت left bare by a removed suffix was a teh marbuta (مكتبتي).
+void strip_uncovered_feminine_teh(u32string& w) {
+  if (w.size() > kMinStem && w.back() == kTeh) w.pop_back();
+}
+
+void strip_suffixes(u32string& w) {
+  for (u32string_view s : kPronounSuffixes) {
+    // نا after و or ي is usually the end of a name (كورونا، سينا), not "our".
+    if (s == U"نا" && (ends_with(w, U"ونا") || ends_with(w, U"ينا"))) continue;
+    if (strip_suffix(w, s, kMinPronounStem)) {
+      strip_uncovered_feminine_teh(w);
+      break;
+    }
+  }
+  if (strip_suffix(w, U"تا", kMinStem + 1) || strip_suffix(w, U"تان", kMinStem) ||
+      strip_suffix(w, U"تين", kMinStem))
+    return;
+  for (u32string_view s : kSuffixes) {
+    // Not after ه: with ة folded to ه, ته may be a teh marbuta (لافتة).
+    bool possessive = s == U"ي" || s == U"ها";
+    if (strip_suffix(w, s, kMinStem) && possessive) strip_uncovered_feminine_teh(w);
+  }
+}
+
+bool is_latin_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= 0xC0 && c < 0x250); }
+bool is_arabic_letter(char32_t c) { return c >= kHamza && c <= 0x06FF; }
+
+struct EnglishStemmer {
+  sb_stemmer* handle = sb_stemmer_new("english", "UTF_8");
+  ~EnglishStemmer() { sb_stemmer_delete(handle); }
+};
+
+std::string stem_english(std::string_view word) {
+  thread_local EnglishStemmer english;
+  if (!english.handle) return std::string(word);
+  const sb_symbol* out = sb_stemmer_stem(english.handle, reinterpret_cast<const sb_symbol*>(word.data()),
+                                         static_cast<int>(word.size()));
+  if (!out) return std::string(word);
+  return std::string(reinterpret_cast<const char*>(out),
+                     static_cast<size_t>(sb_stemmer_length(english.handle)));
+}
+
+// Arabic proclitics that may stand before a Latin-script word (وAlibaba, الـiPhone).
+constexpr std::array<u32string_view, 8> kProcliticsBeforeLatin = {U"وال", U"بال", U"لل", U"ال",
+                                                                  U"و",   U"ب",   U"ل",  U"ف"};
+
+}  // namespace
+
+u32string stem_arabic(u32string w) {
+  if (w.size() < 3) return w;
+  if (is_allah(w)) return U"الله";
+  strip_conjunction(w);
+  strip_article_or_preposition(w);
+  strip_suffixes(w);
+  return w;
+}
+
+std::string stem_word(std::string_view word) {
+  u32string w = to_utf32(word);
+  bool any_latin = false, any_arabic = false;
+  for (char32_t c : w) {
+    any_latin = any_latin || is_latin_letter(c);
+    any_arabic = any_arabic || is_arabic_letter(c);
+  }
+  if (!any_latin && !any_arabic) return std::string(word);
+  if (!any_latin) return to_utf8(stem_arabic(std::move(w)));
+  if (any_arabic) {
+    // Arabic proclitics before a Latin word: remove them, stem the rest.
+    for (u32string_view p : kProcliticsBeforeLatin) {
+      if (starts_with(w, p) && w.size() > p.size() && is_latin_letter(w[p.size()])) {
+        u32string rest = w.substr(p.size());
+        for (char32_t c : rest)
+          if (is_arabic_letter(c)) return std::string(word);
+        return stem_english(to_utf8(rest));
+      }
+    }
+    return std::string(word);
+  }
+  return stem_english(word);
+}
+
+}  // namespace fahras

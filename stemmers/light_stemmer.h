@@ -1,0 +1,31 @@
+// Fahras's Arabic light stemmer, and the word-level stemmer of the chain.
+//
+// stem_arabic() removes clitics and inflectional affixes from one normalized
+// Arabic word (see normalizer.h: no harakat, bare alef, heh for teh marbuta).
+// It extends Larkey's light10 (the reference for Lucene's ArabicStemmer):
+//   - stacked proclitics: a conjunction و/ف before an article (وبال، فلل، وكال);
+//   - a bare و is removed only when 3+ letters remain and the word does not
+//     begin with a root that starts with و (وزير، وافق، واشنطن: a short lexicon);
+//   - ف is removed only before an article (فيلم، فرنسا keep their ف);
+//   - ب/ل before alef (باستخدام، لانفيديا) when 5+ letters remain;
+//   - pronoun suffixes هما كما هم هن كم كن نا when 4+ letters remain, and the
+//     feminine ت they uncover (مكتبته → مكتب, as مكتبة);
+//   - dual endings تان تين تا of feminine nouns (موافقتا → موافق);
+//   - every suffix must leave 3+ letters (Lucene: 2), so بكين، الصين stay whole;
+//   - الله in all its clitic forms stems to الله (Lucene gives له).
+//
+// stem_word() is the chain's word stemmer: Arabic words through stem_arabic,
+// Latin-script words (also with Arabic proclitics: وAlibaba) through Snowball
+// English, numbers unchanged. Input must already be normalized.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fahras {
+
+std::u32string stem_arabic(std::u32string word);
+
+std::string stem_word(std::string_view normalized_word);
+
+}  // namespace fahras

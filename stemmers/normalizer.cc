@@ -1,0 +1,180 @@
+// Implementation of the normalization stages described in normalizer.h.
+#include "normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+#include "arabic_letters.h"
+#include "utf8.h"
+
+namespace fahras {
+namespace {
+
+using namespace letters;
+
+const icu::Normalizer2& nfkc_casefold() {
+  static const icu::Normalizer2* instance = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold is unavailable");
+    return n;
+  }();
+  return *instance;
+}
+
+bool is_removed_arabic_mark(char32_t c) {
+  return (c >= kFathatan && c <= kWavyHamzaBelow) || c == kSuperscriptAlef ||
+         (c >= kSmallHighLigatureSadLamAlef && c <= kSmallHighNoon && c != kEndOfAyah &&
+          c != kRubElHizb && c != kPlaceOfSajdah) ||
+         c == kTatweel;
+}
+
+// Stage 3 for one code point: returns the replacement, or 0 to drop it.
+char32_t fold_arabic(char32_t c) {
+  if (c < 0x80) return c;
+  if (is_removed_arabic_mark(c)) return 0;
+  switch (c) {
+    case kAlefWithMaddaAbove:
+    case kAlefWithHamzaAbove:
+    case kAlefWithHamzaBelow:
+    case kAlefWasla:
+    case 0x0672:  // ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE
+    case 0x0673:  // ARABIC LETTER ALEF WITH WAVY HAMZA BELOW
+      return kAlef;
+    case kAlefMaksura:
+    case kFarsiYeh:
+    case kYehBarree:
+      return kYeh;
+    case kTehMarbuta:
+    case kTehMarbutaGoal:
+    case kHehGoal:
+    case kHehDoachashmee:
+    case kAeArabic:
+      return kHeh;
+    case kKeheh:
+      return kKaf;
+    case kArabicDecimalSeparator:
+      return U'.';
+    case kArabicThousandsSeparator:
+      return U',';
+    default:
+      break;
+  }
+  if (u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER) {
+    int32_t value = u_charDigitValue(static_cast<UChar32>(c));
+    if (value >= 0 && value <= 9) return U'0' + value;
+  }
+  return c;
+}
+
+// Code points whose NFKC_Casefold image is themselves (or, for ASCII, the
+// lower-case letter) when they stand in a segment of such code points: plain
+// Arabic letters and the eight harakat. Lets the common case skip ICU.
+bool needs_no_icu(char32_t c) {
+  return c < 0x80 || (c >= kHamza && c <= kSukun);
+}
+
+struct Sink {
+  NormalizedText* out;
+  bool with_offsets;
+  void emit(char32_t c, uint32_t begin, uint32_t end) {
+    append_utf8(out->text, c);
+    if (with_offsets) {
+      out->origin_begin.resize(out->text.size(), begin);
+      out->origin_end.resize(out->text.size(), end);
+    }
+  }
+};
+
+void flush_segment(const std::u32string& segment, uint32_t begin, uint32_t end, Sink& sink) {
+  if (segment.empty()) return;
+  bool fast = true;
+  for (char32_t c : segment) fast = fast && needs_no_icu(c);
+  if (fast) {
+    for (char32_t c : segment) {
+      if (c >= U'A' && c <= U'Z') c += 32;
+      if (char32_t folded = fold_arabic(c)) sink.emit(folded, begin, end);
+    }
+    return;
+  }
+  icu::UnicodeString source;
+  for (char32_t c : segment) source.append(static_cast<UChar32>(c));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString normalized = nfkc_casefold().normalize(source, status);
+  if (U_FAILURE(status)) normalized = source;
+  for (int32_t i = 0; i < normalized.length();) {
+    UChar32 c = normalized.char32At(i);
+    i += U16_LENGTH(c);
+    if (char32_t folded = fold_arabic(static_cast<char32_t>(c))) sink.emit(folded, begin, end);
+  }
+}
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Stage 4: drops a ',' that has a digit before it and exactly three digits
+// after it, so 700,000 and ٧٠٠٬٠٠٠ both become 700000.
+void remove_thousands_separators(NormalizedText& t, bool with_offsets) {
+  const std::string& s = t.text;
+  auto is_separator = [&](size_t i) {
+    if (s[i] != ',' || i == 0 || !is_ascii_digit(s[i - 1]) || i + 3 >= s.size()) return false;
+    for (size_t k = 1; k <= 3; ++k)
+      if (!is_ascii_digit(s[i + k])) return false;
+    return i + 4 == s.size() || !is_ascii_digit(s[i + 4]);
+  };
+  if (s.find(',') == std::string::npos) return;
+  NormalizedText kept;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_separator(i)) continue;
+    kept.text.push_back(s[i]);
+    if (with_offsets) {
+      kept.origin_begin.push_back(t.origin_begin[i]);
+      kept.origin_end.push_back(t.origin_end[i]);
+    }
+  }
+  t = std::move(kept);
+}
+
+NormalizedText run(std::string_view input, bool with_offsets) {
+  NormalizedText out;
+  out.text.reserve(input.size());
+  if (with_offsets) {
+    out.origin_begin.reserve(input.size());
+    out.origin_end.reserve(input.size());
+  }
+  Sink sink{&out, with_offsets};
+  const icu::Normalizer2& nfkc = nfkc_casefold();
+  std::u32string segment;
+  uint32_t segment_begin = 0;
+  size_t i = 0;
+  while (i < input.size()) {
+    size_t start = i;
+    char32_t c;
+    bool valid = decode_utf8(input, i, c);
+    if (!valid || nfkc.hasBoundaryBefore(static_cast<UChar32>(c))) {
+      flush_segment(segment, segment_begin, static_cast<uint32_t>(start), sink);
+      segment.clear();
+      segment_begin = static_cast<uint32_t>(start);
+    }
+    if (!valid) {
+      sink.emit(U' ', static_cast<uint32_t>(start), static_cast<uint32_t>(i));
+      segment_begin = static_cast<uint32_t>(i);
+      continue;
+    }
+    segment.push_back(c);
+  }
+  flush_segment(segment, segment_begin, static_cast<uint32_t>(input.size()), sink);
+  remove_thousands_separators(out, with_offsets);
+  return out;
+}
+
+}  // namespace
+
+NormalizedText normalize_with_offsets(std::string_view utf8) { return run(utf8, true); }
+
+std::string normalize(std::string_view utf8) { return run(utf8, false).text; }
+
+}  // namespace fahras

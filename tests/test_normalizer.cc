@@ -1,0 +1,114 @@
+// Tests of normalizer.h: each normalization rule with real words, the offset
+// map, idempotence, and robustness on hostile input.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "normalizer.h"
+#include "utf8.h"
+
+using fahras::normalize;
+using fahras::normalize_with_offsets;
+
+TEST_SUITE("normalizer") {
+  TEST_CASE("alef forms fold to bare alef") {
+    CHECK(normalize("أحمد") == "احمد");
+    CHECK(normalize("إبراهيم") == "ابراهيم");
+    CHECK(normalize("آمن") == "امن");
+    CHECK(normalize("ٱلرحمن") == "الرحمن");  // alef wasla
+  }
+
+  TEST_CASE("alef maksura, teh marbuta and Persian variants") {
+    CHECK(normalize("مستشفى") == "مستشفي");
+    CHECK(normalize("الشركة") == "الشركه");
+    CHECK(normalize("کتاب") == "كتاب");    // keheh
+    CHECK(normalize("علی") == "علي");      // farsi yeh
+  }
+
+  TEST_CASE("harakat, superscript alef, Quranic marks and tatweel are removed") {
+    CHECK(normalize("الْكِتَابُ") == "الكتاب");
+    CHECK(normalize("مُحَمَّدٌ") == "محمد");
+    CHECK(normalize("ٱلرَّحْمَٰنِ") == "الرحمن");
+    CHECK(normalize("كتــــاب") == "كتاب");
+    CHECK(normalize("قَالُوا۟") == "قالوا");  // U+06DF small high rounded zero
+  }
+
+  TEST_CASE("NFKC: presentation forms, ligatures and decomposed hamza") {
+    CHECK(normalize("ﺍﻟﺴﻼﻢ") == "السلام");
+    CHECK(normalize("ﻻ") == "لا");
+    CHECK(normalize("\u0627\u0654\u062D\u0645\u062F") == "احمد");  // alef + hamza above
+  }
+
+  TEST_CASE("digits fold to ASCII and thousands separators go") {
+    CHECK(normalize("١٢٣٤") == "1234");
+    CHECK(normalize("۱۲۳۴") == "1234");
+    CHECK(normalize("700,000 شريحة") == "700000 شريحه");
+    CHECK(normalize("٧٠٠٬٠٠٠") == "700000");
+    CHECK(normalize("3٫5") == "3.5");
+    CHECK(normalize("2024,2025") == "2024,2025");  // not a thousands group
+    CHECK(normalize("1,000,000") == "1000000");
+  }
+
+  TEST_CASE("Latin case folding and invisible controls") {
+    CHECK(normalize("Nvidia H200") == "nvidia h200");
+    CHECK(normalize("وAlibaba") == "وalibaba");
+    CHECK(normalize("كتاب\u200Cخانه") == "كتابخانه");       // ZWNJ
+    CHECK(normalize("\u200Fالصين\u200E") == "الصين");        // RLM, LRM
+    CHECK(normalize("\u202Bالصين\u202C") == "الصين");        // bidi embedding
+    CHECK(normalize("\xEF\xBB\xBFالصين") == "الصين");        // BOM
+  }
+
+  TEST_CASE("offsets point at the original word, harakat included") {
+    std::string original = "وافقت السُّلُطات";
+    auto n = normalize_with_offsets(original);
+    CHECK(n.text == "وافقت السلطات");
+    size_t begin = n.text.find("السلطات");
+    auto [ob, oe] = n.original_range(begin, n.text.size());
+    CHECK(original.substr(ob, oe - ob) == "السُّلُطات");
+  }
+
+  TEST_CASE("offsets across removed tatweel and folded digits") {
+    std::string original = "عام ٢٠٢٦ كتــاب";
+    auto n = normalize_with_offsets(original);
+    CHECK(n.text == "عام 2026 كتاب");
+    size_t b = n.text.find("2026");
+    auto [ob, oe] = n.original_range(b, b + 4);
+    CHECK(original.substr(ob, oe - ob) == "٢٠٢٦");
+    b = n.text.find("كتاب");
+    auto [kb, ke] = n.original_range(b, n.text.size());
+    CHECK(original.substr(kb, ke - kb) == "كتــاب");
+  }
+
+  TEST_CASE("idempotent on corpus-like text and on random Arabic") {
+    std::string sample = "أوقفت الصِّين شراءَ رقائق إنفيديا H200 بـ٧٠٠٬٠٠٠ دولار، وAlibaba ﻻ تزال…";
+    CHECK(normalize(normalize(sample)) == normalize(sample));
+    std::mt19937 rng(42);
+    std::uniform_int_distribution<int> pick(0x0600, 0x06FF);
+    for (int round = 0; round < 2000; ++round) {
+      std::u32string s;
+      for (int k = 0; k < 12; ++k) s.push_back(static_cast<char32_t>(pick(rng)));
+      s.push_back(U',');
+      s.push_back(static_cast<char32_t>(0x0660 + round % 10));
+      std::string utf8 = fahras::to_utf8(s);
+      std::string once = normalize(utf8);
+      REQUIRE_MESSAGE(normalize(once) == once, "input: " << utf8);
+    }
+  }
+
+  TEST_CASE("hostile input neither crashes nor hangs") {
+    CHECK(normalize("") == "");
+    CHECK(normalize("\xFF\xFE\x80") == "   ");
+    CHECK(normalize("ab\xC3") == "ab ");  // truncated sequence
+    std::string marks = "ب";
+    for (int i = 0; i < 10000; ++i) marks += "\u064E";
+    CHECK(normalize(marks) == "ب");
+    std::string line(1 << 20, 'a');
+    CHECK(normalize(line).size() == line.size());
+    std::mt19937 rng(7);
+    std::string noise(100000, '\0');
+    for (char& c : noise) c = static_cast<char>(rng());
+    auto n = normalize_with_offsets(noise);
+    CHECK(n.origin_begin.size() == n.text.size());
+    CHECK(normalize(n.text) == n.text);
+  }
+}

@@ -1,0 +1,49 @@
+// Tests of tokenizer.h: words, positions and original offsets on the
+// corpus's own mixtures of Arabic, Latin and digits.
+#include <doctest/doctest.h>
+
+#include "tokenizer.h"
+
+using namespace fahras;
+
+namespace {
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : tokenize(normalize_with_offsets(text))) out.push_back(t.text);
+  return out;
+}
+}  // namespace
+
+TEST_SUITE("tokenizer") {
+  TEST_CASE("Arabic, Latin and digits mixed as the corpus mixes them") {
+    CHECK(words_of("شرائح H200 التابعة لشركة إنفيديا") ==
+          std::vector<std::string>{"شرائح", "h200", "التابعه", "لشركه", "انفيديا"});
+    CHECK(words_of("شريحة RTX Pro 6000D من إنفيديا") ==
+          std::vector<std::string>{"شريحه", "rtx", "pro", "6000d", "من", "انفيديا"});
+    CHECK(words_of("وAlibaba، و700,000 شريحة عام 2026.") ==
+          std::vector<std::string>{"وalibaba", "و700000", "شريحه", "عام", "2026"});
+  }
+
+  TEST_CASE("punctuation separates, infixes join") {
+    CHECK(words_of("(الصين)؛ «بكين» - كوفيد-19") ==
+          std::vector<std::string>{"الصين", "بكين", "كوفيد", "19"});
+    CHECK(words_of("3.5 AT&T") == std::vector<std::string>{"3.5", "at&t"});
+  }
+
+  TEST_CASE("positions count words and offsets cover the original word") {
+    std::string text = "أوقفت الصِّين شراء رقائق";
+    auto tokens = tokenize(normalize_with_offsets(text));
+    REQUIRE(tokens.size() == 4);
+    for (size_t i = 0; i < tokens.size(); ++i) CHECK(tokens[i].position == i);
+    CHECK(text.substr(tokens[1].original_begin,
+                      tokens[1].original_end - tokens[1].original_begin) == "الصِّين");
+    CHECK(text.substr(tokens[0].original_begin,
+                      tokens[0].original_end - tokens[0].original_begin) == "أوقفت");
+  }
+
+  TEST_CASE("split_words agrees with tokenize") {
+    std::string text = "الذكاء الاصطناعي H20 و3.5";
+    std::vector<std::string> a = split_words(normalize(text));
+    CHECK(a == words_of(text));
+  }
+}
