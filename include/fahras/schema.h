@@ -1,0 +1,51 @@
+// The Fahras index schema: every term prefix, value slot and metadata key.
+//
+// The indexer writes and the searcher reads exactly what is declared here.
+// DO NOT RENUMBER slots or change prefixes or keys: existing indexes would be
+// misread. Add new entries instead, and bump kSchemaVersion only for changes
+// that old indexes cannot satisfy. docs/index-format.md describes each entry.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fahras::schema {
+
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Boolean terms.
+inline constexpr std::string_view kPassageIdPrefix = "Q";   // Q<file>:<line>[#<window>]
+inline constexpr std::string_view kArticlePrefix = "B";     // B<file>: every passage of an article
+
+// Free-text prefixes (searchable with the QueryParser field names below).
+inline constexpr std::string_view kTitlePrefix = "S";        // title:  words of the article title
+inline constexpr std::string_view kHeadingPrefix = "H";      // heading: words of the heading above
+inline constexpr std::string_view kPhoneticPrefix = "X";     // phonetic key of each word (no positions)
+
+// Value slots.
+inline constexpr unsigned kSlotArticle = 0;       // article file (collapse key)
+inline constexpr unsigned kSlotLine = 1;          // 1-based line, sortable_serialise
+inline constexpr unsigned kSlotWindow = 2;        // 0-based window within a long line, sortable_serialise
+
+// Metadata keys.
+inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
+inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";  // + file -> FileState
+
+// Longest term Xapian accepts (glass MAX_SAFE_TERM_LENGTH), and the longest
+// word the indexer keeps (Xapian's default of 64 bytes drops 33-letter words).
+inline constexpr size_t kMaxTermBytes = 245;
+inline constexpr size_t kMaxWordBytes = 120;
+
+// A boolean term for a possibly long identifier: kept as is when it fits,
+// otherwise truncated and suffixed with a hash of the whole so it stays unique.
+std::string bounded_term(std::string_view prefix, std::string_view id);
+
+inline std::string article_term(std::string_view file) { return bounded_term(kArticlePrefix, file); }
+inline std::string passage_term(std::string_view passage_id) {
+  return bounded_term(kPassageIdPrefix, passage_id);
+}
+inline std::string file_state_key(std::string_view file) {
+  return bounded_term(kMetaFileStatePrefix, file);
+}
+
+}  // namespace fahras::schema

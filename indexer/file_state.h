@@ -1,0 +1,26 @@
+// What the index remembers about each file it indexed.
+//
+// Stored as metadata under schema::file_state_key(file) and committed with the
+// file's passages, so the index and its state can never disagree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fahras {
+
+struct FileState {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t content_hash = 0;  // XXH3-64 of the file's bytes
+  uint32_t passages = 0;
+
+  std::string encode() const;
+  static std::optional<FileState> decode(std::string_view encoded);
+};
+
+uint64_t content_hash(std::string_view bytes);
+
+}  // namespace fahras

@@ -1,0 +1,89 @@
+// fahras-index: builds and incrementally updates a Fahras index.
+//
+// Usage: fahras-index [--db DIR] [--full] [--dry-run] [--json] [CORPUS_DIR...]
+// Exit status: 0 all files indexed or unchanged; 1 the run finished but some
+// files were skipped (listed with reasons); 2 error, nothing more written.
+#include <unistd.h>
+#include <xapian.h>
+
+#include <boost/program_options.hpp>
+#include <iostream>
+
+#include "index_report.h"
+#include "index_run.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kProgram = "fahras-index";
+
+void draw_progress(size_t done, size_t total) {
+  constexpr int kWidth = 30;
+  int filled = total ? static_cast<int>(kWidth * done / total) : kWidth;
+  std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done
+            << "/" << total << " files" << (done == total ? "\n" : "") << std::flush;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description visible("Usage: fahras-index [options] [CORPUS_DIR...]\nOptions");
+  visible.add_options()("help,h", "show this help")
+      ("db", po::value<std::string>()->default_value("fahras.db"), "index database directory")
+      ("full", "reindex every file, ignoring the stored state")
+      ("dry-run,n", "list what would change; write nothing")
+      ("json", "print the report as JSON")
+      ("threads", po::value<unsigned>()->default_value(0), "analysis threads (0: one per spare core)")
+      ("quiet,q", "no progress bar");
+  po::options_description all;
+  all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "corpus roots");
+  po::positional_options_description positional;
+  positional.add("corpus", -1);
+
+  fahras::IndexOptions options;
+  bool json = false;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << visible
+                << "\nIndexes *.txt files under each CORPUS_DIR (default: corpus) into --db.\n"
+                   "Exit status: 0 done, 1 done but files were skipped, 2 error.\n";
+      return 0;
+    }
+    options.database = vm["db"].as<std::string>();
+    for (const auto& root : vm.count("corpus") ? vm["corpus"].as<std::vector<std::string>>()
+                                               : std::vector<std::string>{"corpus"})
+      options.corpus_roots.emplace_back(root);
+    options.full = vm.count("full") > 0;
+    options.dry_run = vm.count("dry-run") > 0;
+    options.threads = vm["threads"].as<unsigned>();
+    json = vm.count("json") > 0;
+    if (!json && !vm.count("quiet") && isatty(STDERR_FILENO)) options.progress = draw_progress;
+  } catch (const std::exception& e) {
+    std::cerr << kProgram << ": " << e.what() << "\n";
+    return 2;
+  }
+
+  try {
+    fahras::IndexReport report = fahras::run_index(options);
+    for (const auto& w : report.warnings) std::cerr << kProgram << ": warning: " << w << '\n';
+    for (const auto& s : report.skipped)
+      std::cerr << kProgram << ": skipped " << s.file << ": " << s.reason << '\n';
+    if (json)
+      fahras::print_report_json(report, options.dry_run, std::cout);
+    else
+      fahras::print_report_text(report, options.dry_run, std::cout);
+    return report.skipped.empty() ? 0 : 1;
+  } catch (const Xapian::DatabaseLockError&) {
+    std::cerr << kProgram << ": " << options.database.string()
+              << " is locked: another fahras-index is writing it\n";
+  } catch (const Xapian::Error& e) {
+    std::cerr << kProgram << ": " << options.database.string() << ": " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << kProgram << ": " << e.what() << '\n';
+  }
+  return 2;
+}

@@ -1,0 +1,290 @@
+// The incremental indexing run (see index_run.h).
+#include "index_run.h"
+
+#include <xapian.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "corpus_scan.h"
+#include "fahras/schema.h"
+#include "file_state.h"
+#include "passage_document.h"
+#include "passages.h"
+#include "utf8.h"
+
+namespace fahras {
+namespace {
+
+constexpr size_t kMaxFilesAhead = 64;  // bounds memory held by finished, unwritten files
+
+// A file read and analyzed by a worker, ready for the writer.
+struct PreparedFile {
+  FileState state;
+  bool skipped = false;
+  bool content_unchanged = false;  // same hash as stored: only the state moves
+  std::string skip_reason;
+  std::vector<std::pair<std::string, Xapian::Document>> documents;  // (id term, document)
+  std::vector<std::string> warnings;
+};
+
+std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open: " + std::string(std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return content;
+}
+
+// Offset of the first invalid UTF-8 sequence and how many there are.
+std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
+  size_t first = std::string_view::npos, count = 0;
+  char32_t c;
+  for (size_t i = 0; i < s.size();) {
+    size_t here = i;
+    if (!decode_utf8(s, i, c)) {
+      if (count++ == 0) first = here;
+    }
+  }
+  return {first, count};
+}
+
+PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& stored, bool full,
+                     bool analyze, PassageDocumentBuilder& builder) {
+  PreparedFile out;
+  std::string error;
+  std::optional<std::string> content = read_file(file.path, error);
+  if (!content) {
+    out.skipped = true;
+    out.skip_reason = error;
+    return out;
+  }
+  out.state = {file.size, file.mtime_ns, content_hash(*content), 0};
+  if (stored && !full && stored->content_hash == out.state.content_hash) {
+    out.state.passages = stored->passages;
+    out.content_unchanged = true;
+    return out;
+  }
+  if (content->find('\0') != std::string::npos) {
+    out.skipped = true;
+    out.skip_reason = "binary file (contains NUL bytes)";
+    return out;
+  }
+  auto [first_invalid, invalid_count] = invalid_utf8(*content);
+  if (invalid_count > 0)
+    out.warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(first_invalid) +
+                           " (" + std::to_string(invalid_count) +
+                           " invalid sequences replaced by spaces)");
+  Article article = split_article(*content);
+  out.state.passages = static_cast<uint32_t>(article.passages.size());
+  if (article.passages.empty()) out.warnings.push_back(file.id + ": no passages (empty or no words)");
+  if (!analyze) return out;
+  size_t long_words = 0;
+  for (const Passage& p : article.passages)
+    out.documents.emplace_back(schema::passage_term(passage_id(file.id, p)),
+                               builder.build(file.id, article, p, long_words));
+  if (long_words > 0)
+    out.warnings.push_back(file.id + ": " + std::to_string(long_words) + " words longer than " +
+                           std::to_string(schema::kMaxWordBytes) + " bytes not indexed");
+  return out;
+}
+
+void change_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc, bool add) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string& term = *t;
+    if (!is_spelling_word(term)) continue;
+    if (add)
+      db.add_spelling(term, t.get_wdf());
+    else
+      db.remove_spelling(term, t.get_wdf());
+  }
+}
+
+void delete_article(Xapian::WritableDatabase& db, const std::string& file) {
+  std::string term = schema::article_term(file);
+  std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
+  for (Xapian::docid id : ids) change_spelling(db, db.get_document(id), false);
+  db.delete_document(term);
+}
+
+std::map<std::string, FileState> stored_states(const Xapian::Database& db) {
+  std::map<std::string, FileState> states;
+  const std::string prefix(schema::kMetaFileStatePrefix);
+  for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+    std::string key = *k;
+    if (auto s = FileState::decode(db.get_metadata(key))) states[key.substr(prefix.size())] = *s;
+  }
+  return states;
+}
+
+// Runs prepare() for candidates on worker threads, handing results to the
+// caller in candidate order.
+class PreparePipeline {
+ public:
+  PreparePipeline(const std::vector<const CorpusFile*>& files,
+                  const std::map<std::string, FileState>& stored, const IndexOptions& options)
+      : files_(files), stored_(stored), options_(options), results_(files.size()) {
+    unsigned n = options.threads;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency() - 1);
+    for (unsigned i = 0; i < n; ++i) workers_.emplace_back([this] { work(); });
+  }
+  ~PreparePipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+
+  PreparedFile take(size_t index) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return results_[index].has_value(); });
+    PreparedFile out = std::move(*results_[index]);
+    results_[index].reset();
+    taken_ = index + 1;
+    changed_.notify_all();
+    return out;
+  }
+
+ private:
+  void work() {
+    PassageDocumentBuilder builder;
+    for (;;) {
+      size_t index;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + kMaxFilesAhead; });
+        if (stop_ || next_ >= files_.size()) return;
+        index = next_++;
+      }
+      const CorpusFile& f = *files_[index];
+      auto it = stored_.find(f.id);
+      std::optional<FileState> stored;
+      if (it != stored_.end()) stored = it->second;
+      PreparedFile prepared;
+      try {
+        prepared = prepare(f, stored, options_.full, !options_.dry_run, builder);
+      } catch (const std::exception& e) {
+        prepared.skipped = true;
+        prepared.skip_reason = std::string("analysis failed: ") + e.what();
+      }
+      {
+        std::lock_guard lock(mutex_);
+        results_[index] = std::move(prepared);
+      }
+      changed_.notify_all();
+    }
+  }
+
+  const std::vector<const CorpusFile*>& files_;
+  const std::map<std::string, FileState>& stored_;
+  const IndexOptions& options_;
+  std::vector<std::optional<PreparedFile>> results_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t next_ = 0, taken_ = 0;
+  bool stop_ = false;
+};
+
+}  // namespace
+
+IndexReport run_index(const IndexOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  IndexReport report;
+
+  std::optional<Xapian::WritableDatabase> writer;
+  Xapian::Database reader;
+  if (options.dry_run) {
+    if (std::filesystem::exists(options.database)) reader = Xapian::Database(options.database.string());
+  } else {
+    writer.emplace(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
+    reader = *writer;
+    if (writer->get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
+      writer->set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+  }
+  std::map<std::string, FileState> stored = stored_states(reader);
+
+  CorpusScan scan = scan_corpus(options.corpus_roots);
+  for (const SkippedFile& s : scan.skipped) report.skipped.push_back({s.path, s.reason});
+
+  std::vector<const CorpusFile*> candidates;
+  for (const CorpusFile& f : scan.files) {
+    auto it = stored.find(f.id);
+    bool same_stat = it != stored.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns;
+    if (same_stat && !options.full)
+      report.unchanged.push_back(f.id);
+    else
+      candidates.push_back(&f);
+  }
+
+  size_t pending = 0;
+  auto commit_if_due = [&](bool force) {
+    if (writer && (force || pending >= options.commit_every_passages)) {
+      writer->commit();
+      pending = 0;
+    }
+  };
+
+  {
+    PreparePipeline pipeline(candidates, stored, options);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const CorpusFile& f = *candidates[i];
+      PreparedFile prepared = pipeline.take(i);
+      bool was_indexed = stored.count(f.id) > 0;
+      for (std::string& w : prepared.warnings) report.warnings.push_back(std::move(w));
+      if (prepared.skipped) {
+        report.skipped.push_back({f.id, prepared.skip_reason});
+      } else if (prepared.content_unchanged) {
+        report.unchanged.push_back(f.id);
+        if (writer) writer->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
+      } else {
+        (was_indexed ? report.updated : report.added).push_back(f.id);
+        if (writer) {
+          if (was_indexed) delete_article(*writer, f.id);
+          for (auto& [id_term, doc] : prepared.documents) {
+            writer->replace_document(id_term, doc);
+            change_spelling(*writer, doc, true);
+          }
+          writer->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
+          pending += prepared.documents.size() + 1;
+          report.passages_written += prepared.documents.size();
+        }
+      }
+      commit_if_due(false);
+      if (options.progress) options.progress(i + 1, candidates.size());
+    }
+  }
+
+  std::map<std::string, bool> present;
+  for (const CorpusFile& f : scan.files) present[f.id] = true;
+  for (const auto& [id, state] : stored) {
+    if (present.count(id)) continue;
+    report.removed.push_back(id);
+    if (writer) {
+      delete_article(*writer, id);
+      writer->set_metadata(schema::file_state_key(id), std::string());
+      pending += state.passages + 1;
+      commit_if_due(false);
+    }
+  }
+  commit_if_due(true);
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace fahras

@@ -1,0 +1,47 @@
+// One run of the incremental indexer over a corpus (design.md §4).
+//
+// A run compares the corpus with the state stored in the index: new and
+// changed files are (re)indexed, passages of removed files are deleted, and
+// unchanged files cost a stat (a content hash decides when size or mtime
+// moved, so a touch reindexes nothing). Each file's passages, spelling data
+// and state change in the same commit, and commits fall only between files,
+// so a crash at any moment leaves a consistent index and the next run
+// converges to what a clean build produces. Analysis runs on worker threads
+// beside the single Xapian writer.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace fahras {
+
+struct IndexOptions {
+  std::filesystem::path database;
+  std::vector<std::filesystem::path> corpus_roots;
+  bool full = false;     // reindex every file, ignoring stored state
+  bool dry_run = false;  // report what would change, write nothing
+  unsigned threads = 0;  // analysis threads; 0 = one per core beside the writer
+  size_t commit_every_passages = 20000;
+  // Called after each file with (files done, files to index); may be empty.
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct IndexReport {
+  std::vector<std::string> added, updated, removed, unchanged;
+  struct Skip {
+    std::string file;
+    std::string reason;
+  };
+  std::vector<Skip> skipped;
+  std::vector<std::string> warnings;  // "FILE: message", for files still indexed
+  size_t passages_written = 0;
+  double seconds = 0;
+};
+
+// Throws Xapian::DatabaseLockError when another indexer holds the database,
+// and other Xapian::Error or std::exception on failure.
+IndexReport run_index(const IndexOptions& options);
+
+}  // namespace fahras

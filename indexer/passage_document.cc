@@ -1,0 +1,104 @@
+// Document construction for passages (see passage_document.h).
+#include "passage_document.h"
+
+#include <nlohmann/json.hpp>
+
+#include "fahras/schema.h"
+#include "light_stemmer.h"
+#include "normalizer.h"
+#include "phonetic_key.h"
+#include "stopwords.h"
+#include "tokenizer.h"
+#include "xapian_stem.h"
+
+namespace fahras {
+
+std::string passage_id(const std::string& file, const Passage& p) {
+  std::string id = file + ":" + std::to_string(p.line);
+  if (p.window > 0) id += "#" + std::to_string(p.window);
+  return id;
+}
+
+std::string PassageData::to_json() const {
+  nlohmann::json j = {{"file", file},   {"line", line},       {"window", window}, {"offset", offset},
+                      {"title", title}, {"heading", heading}, {"text", text}};
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+PassageData PassageData::from_json(const std::string& json) {
+  auto j = nlohmann::json::parse(json);
+  PassageData d;
+  d.file = j.at("file").get<std::string>();
+  d.line = j.at("line").get<uint32_t>();
+  d.window = j.value("window", 0u);
+  d.offset = j.value("offset", size_t{0});
+  d.title = j.value("title", std::string());
+  d.heading = j.value("heading", std::string());
+  d.text = j.at("text").get<std::string>();
+  return d;
+}
+
+PassageDocumentBuilder::PassageDocumentBuilder() : stopper_(make_stopper()) {
+  generator_.set_stemmer(make_stemmer());
+  generator_.set_stopper(stopper_.get());
+  generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+  generator_.set_max_word_length(static_cast<unsigned>(schema::kMaxWordBytes));
+}
+
+PassageDocumentBuilder::~PassageDocumentBuilder() = default;
+
+Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Article& article,
+                                               const Passage& passage, size_t& long_words) {
+  Xapian::Document doc;
+  generator_.set_document(doc);
+  std::string text = normalize(passage.text);
+  // Phonetic keys of each word, and of each pair of adjacent words so that a
+  // name written as one word in Latin script (ByteDance) meets its Arabic
+  // transcription in two (بايت دانس).
+  const std::string phonetic(schema::kPhoneticPrefix);
+  std::string previous_stem;
+  for (const std::string& word : split_words(text)) {
+    if (word.size() > schema::kMaxWordBytes) {
+      ++long_words;
+      previous_stem.clear();
+      continue;
+    }
+    if (is_stopword(word)) {
+      previous_stem.clear();
+      continue;
+    }
+    std::string stem = stem_word(word);
+    std::string key = phonetic_key(stem);
+    if (!key.empty()) doc.add_term(phonetic + key);
+    if (!previous_stem.empty()) {
+      std::string pair_key = phonetic_key(previous_stem + stem);
+      if (pair_key.size() >= kMinPhoneticPairClasses) doc.add_term(phonetic + pair_key);
+    }
+    previous_stem = std::move(stem);
+  }
+  generator_.index_text(text);
+  generator_.increase_termpos(10);
+  generator_.index_text(normalize(article.title), 1, std::string(schema::kTitlePrefix));
+  if (!passage.heading.empty())
+    generator_.index_text(normalize(passage.heading), 1, std::string(schema::kHeadingPrefix));
+
+  doc.add_boolean_term(schema::passage_term(passage_id(file, passage)));
+  doc.add_boolean_term(schema::article_term(file));
+  doc.add_value(schema::kSlotArticle, file);
+  doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
+  doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
+  PassageData data{file, passage.line, passage.window, passage.offset,
+                   article.title, passage.heading, passage.text};
+  doc.set_data(data.to_json());
+  return doc;
+}
+
+bool is_spelling_word(const std::string& term) {
+  if (term.empty()) return false;
+  unsigned char first = static_cast<unsigned char>(term[0]);
+  if (first >= 'A' && first <= 'Z') return false;  // prefixed term
+  if (first >= '0' && first <= '9') return false;
+  return term.size() >= 6 && !is_stopword(term);  // 3+ Arabic letters
+}
+
+}  // namespace fahras

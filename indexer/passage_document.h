@@ -1,0 +1,51 @@
+// Turns one passage into the Xapian document the schema describes.
+//
+// A PassageDocumentBuilder holds a TermGenerator wired to the analysis chain;
+// it is not thread-safe, so each indexing thread owns one. The document's data
+// is JSON: {"file","line","window","offset","title","heading","text"} with the
+// original, unnormalized text, from which the searcher builds snippets.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+
+#include "passages.h"
+
+namespace fahras {
+
+// Passage id: FILE:LINE, with #WINDOW for the windows of a long line after the first.
+std::string passage_id(const std::string& file, const Passage& p);
+
+struct PassageData {
+  std::string file;
+  uint32_t line = 0;
+  uint32_t window = 0;
+  size_t offset = 0;
+  std::string title;
+  std::string heading;
+  std::string text;
+
+  std::string to_json() const;
+  static PassageData from_json(const std::string& json);
+};
+
+class PassageDocumentBuilder {
+ public:
+  PassageDocumentBuilder();
+  ~PassageDocumentBuilder();
+
+  // long_words counts words dropped for being longer than schema::kMaxWordBytes.
+  Xapian::Document build(const std::string& file, const Article& article, const Passage& passage,
+                         size_t& long_words);
+
+ private:
+  std::unique_ptr<Xapian::Stopper> stopper_;
+  Xapian::TermGenerator generator_;
+};
+
+// True for an unprefixed, non-stop word term worth offering as a spelling.
+bool is_spelling_word(const std::string& term);
+
+}  // namespace fahras

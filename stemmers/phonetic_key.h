@@ -1,0 +1,28 @@
+// A script-independent phonetic key, so that names match across Arabic and
+// Latin script and across spellings (Nvidia / إنفيديا / نفيديا, Trump /
+// ترامب / ترمب, Huang / هوانغ / هوانج).
+//
+// The key is the word's consonant skeleton over coarse sound classes (B F T D
+// S K H L M N R), with vowels, glides (ا و ي), hamza and ain dropped and
+// repeats collapsed. Latin digraphs (sh ch th ph kh gh) and soft c are read
+// as sounds; ج، غ، ق، ك and g، j، k، q share one class because Arabic
+// transcribes Latin g and j with any of them. The input is a normalized,
+// stemmed word (light_stemmer.h), so clitics are already gone. Skeletons of
+// fewer than kMinPhoneticClasses classes are too ambiguous: the key is "".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fahras {
+
+inline constexpr size_t kMinPhoneticClasses = 3;
+// Keys of two adjacent words joined must be longer to be specific enough.
+inline constexpr size_t kMinPhoneticPairClasses = 5;
+
+std::string phonetic_key(std::string_view normalized_word);
+
+// The key of a normalized word as the chain indexes it: of its stem.
+std::string phonetic_key_of_word(std::string_view normalized_word);
+
+}  // namespace fahras
