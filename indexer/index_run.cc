@@ -18,6 +18,7 @@
 #include "file_state.h"
 #include "passage_document.h"
 #include "passages.h"
+#include "synonyms.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -201,6 +202,30 @@ class PreparePipeline {
   bool stop_ = false;
 };
 
+// Copies the first corpus root's synonyms.csv into the index metadata (or
+// clears it when there is none), reporting malformed lines.
+void store_synonyms(Xapian::WritableDatabase& db, const std::vector<std::filesystem::path>& roots,
+                    IndexReport& report) {
+  std::string text;
+  for (const auto& root : roots) {
+    std::filesystem::path file = root / kSynonymsFileName;
+    if (!std::filesystem::is_regular_file(file)) continue;
+    std::string error;
+    if (auto content = read_file(file, error)) {
+      text = *content;
+      std::vector<SynonymParseError> errors;
+      report.synonym_groups = Synonyms::parse(text, &errors).group_count();
+      for (const auto& e : errors)
+        report.warnings.push_back(file.string() + ":" + std::to_string(e.line) + ": " + e.message);
+    } else {
+      report.warnings.push_back(file.string() + ": " + error);
+    }
+    break;
+  }
+  const std::string key(schema::kMetaSynonyms);
+  if (db.get_metadata(key) != text) db.set_metadata(key, text);
+}
+
 }  // namespace
 
 IndexReport run_index(const IndexOptions& options) {
@@ -282,6 +307,7 @@ IndexReport run_index(const IndexOptions& options) {
       commit_if_due(false);
     }
   }
+  if (writer) store_synonyms(*writer, options.corpus_roots, report);
   commit_if_due(true);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -17,6 +17,9 @@
 
 namespace fahras {
 
+// The synonym file a corpus root may hold (see searcher/synonyms.h).
+inline constexpr const char* kSynonymsFileName = "synonyms.csv";
+
 struct IndexOptions {
   std::filesystem::path database;
   std::vector<std::filesystem::path> corpus_roots;
@@ -37,6 +40,7 @@ struct IndexReport {
   std::vector<Skip> skipped;
   std::vector<std::string> warnings;  // "FILE: message", for files still indexed
   size_t passages_written = 0;
+  size_t synonym_groups = 0;
   double seconds = 0;
 };
 

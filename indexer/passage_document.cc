@@ -67,7 +67,7 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
       previous_stem.clear();
       continue;
     }
-    std::string stem = stem_word(word);
+    std::string stem = phonetic_key_source(word);
     std::string key = phonetic_key(stem);
     if (!key.empty()) doc.add_term(phonetic + key);
     if (!previous_stem.empty()) {

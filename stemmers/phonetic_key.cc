@@ -85,8 +85,16 @@ std::string phonetic_key(std::string_view word) {
   return key.size() >= kMinPhoneticClasses ? key : std::string();
 }
 
+std::string phonetic_key_source(std::string_view normalized_word) {
+  // Latin words keep their endings (the e of ByteDance softens its c); Arabic
+  // words lose their clitics (لإنفيديا).
+  for (char c : normalized_word)
+    if (static_cast<unsigned char>(c) >= 0x80) return stem_word(normalized_word);
+  return std::string(normalized_word);
+}
+
 std::string phonetic_key_of_word(std::string_view normalized_word) {
-  return phonetic_key(stem_word(normalized_word));
+  return phonetic_key(phonetic_key_source(normalized_word));
 }
 
 }  // namespace fahras

@@ -22,7 +22,11 @@ inline constexpr size_t kMinPhoneticPairClasses = 5;
 
 std::string phonetic_key(std::string_view normalized_word);
 
-// The key of a normalized word as the chain indexes it: of its stem.
+// What a word's key is computed from: the stem of an Arabic word, a Latin
+// word as written (normalized). Keys of adjacent words join these.
+std::string phonetic_key_source(std::string_view normalized_word);
+
+// The key of one normalized word as the chain indexes it.
 std::string phonetic_key_of_word(std::string_view normalized_word);
 
 }  // namespace fahras

@@ -30,6 +30,7 @@ inline constexpr unsigned kSlotWindow = 2;        // 0-based window within a lon
 // Metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
 inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";  // + file -> FileState
+inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";  // text of synonyms.csv
 
 // Longest term Xapian accepts (glass MAX_SAFE_TERM_LENGTH), and the longest
 // word the indexer keeps (Xapian's default of 64 bytes drops 33-letter words).

@@ -1,0 +1,184 @@
+// Query parsing and expansion (see query_plan.h).
+#include "query_plan.h"
+
+#include <sstream>
+
+#include "fahras/schema.h"
+#include "light_stemmer.h"
+#include "normalizer.h"
+#include "phonetic_key.h"
+#include "stopwords.h"
+#include "tokenizer.h"
+#include "xapian_stem.h"
+
+namespace fahras {
+namespace {
+
+bool is_operator(const std::string& token) {
+  static const std::set<std::string> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  if (operators.count(token)) return true;
+  for (const char* op : {"NEAR/", "ADJ/"})
+    if (token.rfind(op, 0) == 0) return true;
+  return false;
+}
+
+std::string z(const std::string& stem) { return "Z" + stem; }
+
+// Cuts at a UTF-8 character boundary no later than max_bytes.
+std::string truncate_utf8(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
+Xapian::Query phrase_of(const std::vector<std::string>& words) {
+  if (words.size() == 1) return Xapian::Query(z(stem_word(words[0])));
+  std::vector<Xapian::Query> parts;
+  for (const std::string& w : words) parts.emplace_back(w);
+  return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
+}
+
+// The content words a user asked for: not operators, field names, file:
+// values, stop words, or words excluded with NOT or a leading '-'.
+std::vector<std::string> concept_words_of(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  std::string token;
+  bool negate_next = false;
+  while (in >> token) {
+    if (is_operator(token)) {
+      negate_next = token == "NOT";
+      continue;
+    }
+    bool negated = negate_next || token[0] == '-';
+    negate_next = false;
+    if (negated) continue;
+    if (size_t colon = token.find(':'); colon != std::string::npos) {
+      if (token.compare(0, colon, "file") == 0) continue;
+      token.erase(0, colon + 1);
+    }
+    for (const std::string& w : split_words(token))
+      if (w.size() <= schema::kMaxWordBytes && !is_stopword(w)) words.push_back(w);
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string normalize_query_text(const std::string& raw_query) {
+  std::istringstream in(raw_query);
+  std::string token, out;
+  // Split on ASCII spaces only: the rest (quotes, brackets) survives normalize().
+  while (in >> token) {
+    if (!out.empty()) out += ' ';
+    if (is_operator(token) || token.rfind("file:", 0) == 0)
+      out += token;
+    else
+      out += normalize(token);
+  }
+  return out;
+}
+
+QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
+    : db_(db), synonyms_(synonyms), stopper_(make_stopper()) {}
+
+QueryPlanner::~QueryPlanner() = default;
+
+QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
+  QueryPlan plan;
+  std::string raw = raw_query;
+  if (raw.size() > kMaxQueryBytes) {
+    raw = truncate_utf8(raw, kMaxQueryBytes);
+    plan.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) +
+                           " bytes: the rest was ignored");
+  }
+  std::string text = normalize_query_text(raw);
+
+  Xapian::QueryParser parser;
+  parser.set_database(db_);
+  parser.set_stemmer(make_stemmer());
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stopper(stopper_.get());
+  parser.set_default_op(Xapian::Query::OP_OR);
+  parser.add_prefix("title", std::string(schema::kTitlePrefix));
+  parser.add_prefix("heading", std::string(schema::kHeadingPrefix));
+  parser.add_boolean_prefix("file", std::string(schema::kArticlePrefix));
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT;
+  Xapian::Query parsed;
+  try {
+    parsed = parser.parse_query(text, flags);
+  } catch (const Xapian::QueryParserError&) {
+    plan.notices.push_back("could not parse the query syntax: searched for its words instead");
+    std::string words;
+    for (const std::string& w : split_words(text)) words += w + " ";
+    parsed = parser.parse_query(words, 0);
+  }
+
+  // Concepts: the content words of the query, in order.
+  std::vector<std::string> words = concept_words_of(text);
+  std::vector<Xapian::Query> expansions;
+  std::vector<std::string> sources;
+  for (const std::string& w : words) sources.push_back(phonetic_key_source(w));
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    std::string stem = stem_word(w);
+    std::set<std::string> terms = {z(stem), w};
+    plan.highlight.stems.insert(stem);
+    plan.concept_words.push_back(w);
+
+    bool latin = static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9');
+    bool unknown = db_.get_termfreq(z(stem)) == 0;
+    std::string key = phonetic_key(sources[i]);
+    if (!key.empty() && (latin || unknown)) {
+      std::string term = std::string(schema::kPhoneticPrefix) + key;
+      if (db_.get_termfreq(term) > 0) {
+        expansions.emplace_back(term);
+        terms.insert(term);
+        plan.highlight.keys.insert(key);
+      }
+    }
+    for (const auto& variant : synonyms_.variants_of_stem(stem)) {
+      expansions.push_back(phrase_of(variant));
+      if (variant.size() == 1) {
+        std::string s = stem_word(variant[0]);
+        terms.insert(z(s));
+        plan.highlight.stems.insert(s);
+      } else {
+        for (const std::string& vw : variant) {
+          terms.insert(vw);
+          plan.highlight.words.insert(vw);
+        }
+      }
+    }
+    plan.concept_terms.push_back(std::move(terms));
+  }
+  // Adjacent pairs written as one word elsewhere.
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string key = phonetic_key(sources[i] + sources[i + 1]);
+    if (key.size() < kMinPhoneticPairClasses) continue;
+    std::string term = std::string(schema::kPhoneticPrefix) + key;
+    if (db_.get_termfreq(term) == 0) continue;
+    expansions.emplace_back(term);
+    plan.concept_terms[i].insert(term);
+    plan.concept_terms[i + 1].insert(term);
+    plan.highlight.keys.insert(key);
+  }
+  // Words inside phrases are matched unstemmed: highlight them as written.
+  for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
+    const std::string& term = *t;
+    if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) plan.highlight.words.insert(term);
+  }
+
+  if (expansions.empty()) {
+    plan.query = parsed;
+  } else {
+    Xapian::Query expanded(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
+    plan.query = Xapian::Query(Xapian::Query::OP_OR, parsed,
+                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expanded, kExpansionWeight));
+  }
+  return plan;
+}
+
+}  // namespace fahras

@@ -1,0 +1,64 @@
+// Turns what a user typed into a Xapian query, through the analysis chain.
+//
+// The query is normalized like documents (operators AND OR NOT XOR NEAR ADJ
+// and file: values are kept as typed) and parsed by Xapian's QueryParser with
+// our stemmer and stop words; a malformed query is re-parsed as plain words
+// rather than rejected. Each content word of the query is a "concept": its
+// stem, its normalized form, and its expansions:
+//   - its phonetic key (phonetic_key.h), for Latin-script words and for words
+//     the index does not know, so Nvidia finds إنفيديا and ترمب finds ترامب;
+//   - the phonetic key of it joined with its neighbour (سيمي أناليسيس finds
+//     SemiAnalysis);
+//   - its synonym groups (synonyms.h).
+// Expansions weigh less than the words themselves (kExpansionWeight). The
+// plan also says which terms belong to which concept, so the ranker can count
+// how much of the query a passage matches, and what to highlight.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "synonyms.h"
+
+namespace fahras {
+
+inline constexpr double kExpansionWeight = 0.6;
+inline constexpr size_t kMaxQueryBytes = 4096;
+
+// What the highlighter marks in a passage.
+struct HighlightTerms {
+  std::set<std::string> stems;      // stems of query words and single-word synonyms
+  std::set<std::string> words;      // normalized words (phrase members, multi-word synonyms)
+  std::set<std::string> keys;       // phonetic keys used by the query
+  std::set<std::string> pair_keys;  // phonetic keys of adjacent word pairs used by the query
+};
+
+struct QueryPlan {
+  Xapian::Query query;
+  std::vector<std::set<std::string>> concept_terms;  // concept -> index terms that match it
+  std::vector<std::string> concept_words;            // concept -> normalized query word
+  HighlightTerms highlight;
+  std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
+};
+
+class QueryPlanner {
+ public:
+  QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms);
+  ~QueryPlanner();
+
+  QueryPlan plan(const std::string& raw_query) const;
+
+ private:
+  const Xapian::Database& db_;
+  const Synonyms& synonyms_;
+  std::unique_ptr<Xapian::Stopper> stopper_;
+};
+
+// The query with operators and file: values kept and everything else normalized.
+std::string normalize_query_text(const std::string& raw_query);
+
+}  // namespace fahras

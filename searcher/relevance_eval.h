@@ -1,0 +1,34 @@
+// Relevance measurement on judged queries (../shared/eval/README.md formats).
+//
+// queries.tsv: qid<TAB>query<TAB>category; qrels: TREC "qid 0 FILE:LINE grade".
+// For each query the top 10 distinct passages (FILE:LINE) are scored with
+// nDCG@10 (gain 2^grade-1, log2 discount), MRR@10 (first grade >= 1), P@5 and
+// Recall@10, averaged overall and per category.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "searcher.h"
+
+namespace fahras {
+
+struct Metrics {
+  double ndcg10 = 0, mrr10 = 0, p5 = 0, recall10 = 0;
+  size_t queries = 0;
+};
+
+struct EvalReport {
+  Metrics overall;
+  std::map<std::string, Metrics> by_category;
+  std::vector<std::pair<std::string, Metrics>> by_query;  // qid -> metrics
+};
+
+// Throws std::runtime_error naming the file and line of malformed input.
+EvalReport evaluate(Searcher& searcher, const std::string& queries_tsv, const std::string& qrels_txt);
+
+void print_eval(const EvalReport& report, std::ostream& out);
+
+}  // namespace fahras

@@ -1,0 +1,145 @@
+// Ranking and hit assembly (see searcher.h).
+#include "searcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <chrono>
+#include <filesystem>
+#include <regex>
+
+#include "fahras/schema.h"
+#include "passage_document.h"
+#include "query_plan.h"
+
+namespace fahras {
+namespace {
+
+// BM25 for passages: short documents of similar length, so length
+// normalization (b) matters less than for whole articles.
+constexpr double kBm25K1 = 1.2;
+constexpr double kBm25B = 0.5;
+// Final score = BM25 * coverage^kCoverageExponent, coverage being the share
+// of query concepts the passage matches.
+constexpr double kCoverageExponent = 1.0;
+
+double coverage(const QueryPlan& plan, const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
+  if (plan.concept_terms.empty()) return 1.0;
+  std::set<std::string> matched(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+  size_t hit = 0;
+  for (const auto& terms : plan.concept_terms) {
+    for (const std::string& t : terms) {
+      if (matched.count(t)) {
+        ++hit;
+        break;
+      }
+    }
+  }
+  return static_cast<double>(hit) / plan.concept_terms.size();
+}
+
+}  // namespace
+
+Xapian::Database open_database(const std::string& spec) {
+  static const std::regex host_port(R"(^([A-Za-z0-9.\-]+|\[[0-9a-fA-F:]+\]):([0-9]{1,5})$)");
+  std::smatch m;
+  if (!std::filesystem::exists(spec) && std::regex_match(spec, m, host_port)) {
+    std::string host = m[1];
+    if (host.front() == '[') host = host.substr(1, host.size() - 2);
+    return Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(m[2])));
+  }
+  if (!std::filesystem::exists(spec))
+    throw Xapian::DatabaseOpeningError(spec + ": no such index (run fahras-index first)");
+  return Xapian::Database(spec);
+}
+
+Searcher::Searcher(std::vector<std::string> databases) : specs_(std::move(databases)) { open(); }
+
+void Searcher::open() {
+  Xapian::Database db;
+  for (const std::string& spec : specs_) db.add_database(open_database(spec));
+  db_ = db;
+  std::string text;
+  for (size_t i = 0; i < specs_.size() && text.empty(); ++i)
+    text = db_.get_metadata(std::string(schema::kMetaSynonyms));
+  synonyms_ = Synonyms::parse(text);
+}
+
+std::string Searcher::describe_query(const std::string& query) {
+  QueryPlanner planner(db_, synonyms_);
+  return planner.plan(query).query.get_description();
+}
+
+SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return search_once(query, options);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt >= 5) throw;
+      db_.reopen();
+    }
+  }
+}
+
+SearchResult Searcher::search_once(const std::string& query, const SearchOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  SearchResult result;
+  result.query = query;
+  QueryPlanner planner(db_, synonyms_);
+  QueryPlan plan = planner.plan(query);
+  result.notices = plan.notices;
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(plan.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+  if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
+  size_t depth = std::max(kRerankDepth, options.offset + options.limit);
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
+  result.total = mset.get_matches_estimated();
+
+  struct Ranked {
+    Xapian::MSetIterator it;
+    double score;
+  };
+  std::vector<Ranked> ranked;
+  for (auto it = mset.begin(); it != mset.end(); ++it)
+    ranked.push_back({it, it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)});
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+
+  for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
+    PassageData data = PassageData::from_json(ranked[i].it.get_document().get_data());
+    Hit hit;
+    hit.rank = i + 1;
+    hit.score = ranked[i].score;
+    hit.file = data.file;
+    hit.line = data.line;
+    hit.window = data.window;
+    hit.title = data.title;
+    hit.heading = data.heading;
+    hit.text = data.text;
+    hit.highlights = find_highlights(hit.text, plan.highlight);
+    result.hits.push_back(std::move(hit));
+  }
+  if (result.hits.size() < 3) result.suggestion = suggest(query, plan.concept_words);
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return result;
+}
+
+std::optional<std::string> Searcher::suggest(const std::string& query,
+                                             const std::vector<std::string>& concept_words) {
+  std::string corrected = normalize_query_text(query);
+  bool changed = false;
+  for (const std::string& w : concept_words) {
+    if (db_.get_termfreq(w) > 0) continue;
+    std::string s = db_.get_spelling_suggestion(w, 2);
+    if (s.empty() || s == w) continue;
+    size_t at = corrected.find(w);
+    if (at == std::string::npos) continue;
+    corrected.replace(at, w.size(), s);
+    changed = true;
+  }
+  if (!changed) return std::nullopt;
+  return corrected;
+}
+
+}  // namespace fahras

@@ -1,0 +1,78 @@
+// Ranked passage search over one or more Fahras indexes.
+//
+// A Searcher opens its databases (index directories, Xapian stub files, or
+// HOST:PORT of a xapian-tcpsrv) as one Xapian::Database, so statistics are
+// global across shards. search() plans the query (query_plan.h), ranks with
+// BM25 tuned for passages, then re-ranks the top kRerankDepth by how much of
+// the query each passage matches (coordination), and returns hits with their
+// original text and highlight ranges. A reader never fails because an indexer
+// committed meanwhile: it reopens and retries.
+#pragma once
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "highlighter.h"
+#include "synonyms.h"
+
+namespace fahras {
+
+inline constexpr size_t kRerankDepth = 100;
+
+struct SearchOptions {
+  size_t limit = 10;
+  size_t offset = 0;
+  unsigned per_article = 0;  // at most this many passages per article (0: no limit)
+};
+
+struct Hit {
+  size_t rank = 0;
+  double score = 0;
+  std::string file;
+  uint32_t line = 0;
+  uint32_t window = 0;
+  std::string title;
+  std::string heading;
+  std::string text;
+  std::vector<ByteRange> highlights;
+};
+
+struct SearchResult {
+  std::string query;
+  size_t total = 0;  // estimated number of matching passages
+  double took_ms = 0;
+  std::optional<std::string> suggestion;
+  std::vector<Hit> hits;
+  std::vector<std::string> notices;
+};
+
+class Searcher {
+ public:
+  explicit Searcher(std::vector<std::string> databases);
+
+  SearchResult search(const std::string& query, const SearchOptions& options = {});
+
+  // The Xapian query a user query becomes (for --show-query).
+  std::string describe_query(const std::string& query);
+
+  Xapian::Database& database() { return db_; }
+
+ private:
+  void open();
+  SearchResult search_once(const std::string& query, const SearchOptions& options);
+  std::optional<std::string> suggest(const std::string& query,
+                                     const std::vector<std::string>& concept_words);
+
+  std::vector<std::string> specs_;
+  Xapian::Database db_;
+  Synonyms synonyms_;
+};
+
+// Opens one database spec: a directory or stub file, or HOST:PORT of a
+// xapian-tcpsrv.
+Xapian::Database open_database(const std::string& spec);
+
+}  // namespace fahras

@@ -1,0 +1,52 @@
+// Parsing and lookup of synonym groups (see synonyms.h).
+#include "synonyms.h"
+
+#include <sstream>
+
+#include "light_stemmer.h"
+#include "normalizer.h"
+#include "tokenizer.h"
+
+namespace fahras {
+
+Synonyms Synonyms::parse(std::string_view text, std::vector<SynonymParseError>* errors) {
+  Synonyms out;
+  std::istringstream in{std::string(text)};
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (size_t hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+    std::vector<std::vector<std::string>> group;
+    std::istringstream fields(line);
+    std::string field;
+    while (std::getline(fields, field, ',')) {
+      std::vector<std::string> words = split_words(normalize(field));
+      if (!words.empty()) group.push_back(std::move(words));
+    }
+    if (group.empty()) continue;
+    if (group.size() < 2) {
+      if (errors) errors->push_back({number, "a synonym group needs two or more variants"});
+      continue;
+    }
+    size_t index = out.groups_.size();
+    for (const auto& variant : group)
+      if (variant.size() == 1) out.group_by_stem_.emplace(stem_word(variant[0]), index);
+    out.groups_.push_back(std::move(group));
+  }
+  return out;
+}
+
+std::vector<std::vector<std::string>> Synonyms::variants_of_stem(const std::string& stem) const {
+  std::vector<std::vector<std::string>> out;
+  auto [first, last] = group_by_stem_.equal_range(stem);
+  for (auto it = first; it != last; ++it) {
+    for (const auto& variant : groups_[it->second]) {
+      if (variant.size() == 1 && stem_word(variant[0]) == stem) continue;
+      out.push_back(variant);
+    }
+  }
+  return out;
+}
+
+}  // namespace fahras
