@@ -56,17 +56,26 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   // name written as one word in Latin script (ByteDance) meets its Arabic
   // transcription in two (بايت دانس).
   const std::string phonetic(schema::kPhoneticPrefix);
-  std::string previous_stem;
+  // Stem pairs of adjacent content words (stop words between them skipped)
+  // let the ranker prefer passages where query words stand together.
+  std::string previous_stem, previous_pair_stem;
   for (const std::string& word : split_words(text)) {
     if (word.size() > schema::kMaxWordBytes) {
       ++long_words;
       previous_stem.clear();
+      previous_pair_stem.clear();
       continue;
     }
     if (is_stopword(word)) {
       previous_stem.clear();
       continue;
     }
+    std::string pair_stem = stem_word(word);
+    if (!previous_pair_stem.empty())
+      doc.add_term(schema::stem_pair_term(previous_pair_stem, pair_stem));
+    previous_pair_stem = pair_stem;
+    std::string alternative = alternative_stem(word);
+    if (!alternative.empty()) doc.add_term("Z" + alternative);
     std::string stem = phonetic_key_source(word);
     std::string key = phonetic_key(stem);
     if (!key.empty()) doc.add_term(phonetic + key);

@@ -128,6 +128,12 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.highlight.stems.insert(stem);
     plan.concept_words.push_back(w);
 
+    std::string alternative = alternative_stem(w);
+    if (!alternative.empty() && db_.get_termfreq(z(alternative)) > 0) {
+      expansions.emplace_back(z(alternative));
+      terms.insert(z(alternative));
+      plan.highlight.stems.insert(alternative);
+    }
     bool latin = static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9');
     bool unknown = db_.get_termfreq(z(stem)) == 0;
     std::string key = phonetic_key(sources[i]);
@@ -165,17 +171,27 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.concept_terms[i + 1].insert(term);
     plan.highlight.keys.insert(key);
   }
+  // Adjacent query words standing together in a passage.
+  std::vector<Xapian::Query> pairs;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string term = schema::stem_pair_term(stem_word(words[i]), stem_word(words[i + 1]));
+    if (db_.get_termfreq(term) > 0) pairs.emplace_back(term);
+  }
   // Words inside phrases are matched unstemmed: highlight them as written.
   for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
     const std::string& term = *t;
     if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) plan.highlight.words.insert(term);
   }
 
-  if (expansions.empty()) {
-    plan.query = parsed;
-  } else {
+  plan.query = parsed;
+  if (!pairs.empty() && !plan.query.empty()) {
+    Xapian::Query together(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
+    plan.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
+                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, together, kProximityWeight));
+  }
+  if (!expansions.empty()) {
     Xapian::Query expanded(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
-    plan.query = Xapian::Query(Xapian::Query::OP_OR, parsed,
+    plan.query = Xapian::Query(Xapian::Query::OP_OR, plan.query,
                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expanded, kExpansionWeight));
   }
   return plan;

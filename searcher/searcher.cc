@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "fahras/schema.h"
+#include "passage_context.h"
 #include "passage_document.h"
 #include "query_plan.h"
 
@@ -20,7 +21,7 @@ constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.5;
 // Final score = BM25 * coverage^kCoverageExponent, coverage being the share
 // of query concepts the passage matches.
-constexpr double kCoverageExponent = 1.0;
+constexpr double kCoverageExponent = 2.0;
 
 double coverage(const QueryPlan& plan, const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
   if (plan.concept_terms.empty()) return 1.0;
@@ -96,18 +97,14 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   result.total = mset.get_matches_estimated();
 
-  struct Ranked {
-    Xapian::MSetIterator it;
-    double score;
-  };
-  std::vector<Ranked> ranked;
+  std::vector<Candidate> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it)
-    ranked.push_back({it, it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)});
-  std::stable_sort(ranked.begin(), ranked.end(),
-                   [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+    ranked.push_back(make_candidate(it.get_document(),
+                                    it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)));
+  add_neighbour_context(ranked, db_);
 
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
-    PassageData data = PassageData::from_json(ranked[i].it.get_document().get_data());
+    PassageData data = PassageData::from_json(ranked[i].doc.get_data());
     Hit hit;
     hit.rank = i + 1;
     hit.score = ranked[i].score;

@@ -153,6 +153,18 @@ u32string stem_arabic(u32string w) {
   return w;
 }
 
+std::string alternative_stem(std::string_view word) {
+  u32string w = to_utf32(word);
+  if (w.size() < 5 || !(w[0] == kBeh || w[0] == kLam || w[0] == kKaf || w[0] == kFeh)) return {};
+  for (char32_t c : w)
+    if (!is_arabic_letter(c)) return {};
+  u32string primary = stem_arabic(w);
+  if (primary.empty() || primary[0] != w[0]) return {};  // the stemmer already removed it
+  u32string alternative = stem_arabic(w.substr(1));
+  if (alternative.size() < kMinStem || alternative == primary) return {};
+  return to_utf8(alternative);
+}
+
 std::string stem_word(std::string_view word) {
   u32string w = to_utf32(word);
   bool any_latin = false, any_arabic = false;

@@ -21,6 +21,7 @@ inline constexpr std::string_view kArticlePrefix = "B";     // B<file>: every pa
 inline constexpr std::string_view kTitlePrefix = "S";        // title:  words of the article title
 inline constexpr std::string_view kHeadingPrefix = "H";      // heading: words of the heading above
 inline constexpr std::string_view kPhoneticPrefix = "X";     // phonetic key of each word (no positions)
+inline constexpr std::string_view kStemPairPrefix = "J";     // J<stem> <stem>: adjacent content words
 
 // Value slots.
 inline constexpr unsigned kSlotArticle = 0;       // article file (collapse key)
@@ -44,6 +45,9 @@ std::string bounded_term(std::string_view prefix, std::string_view id);
 inline std::string article_term(std::string_view file) { return bounded_term(kArticlePrefix, file); }
 inline std::string passage_term(std::string_view passage_id) {
   return bounded_term(kPassageIdPrefix, passage_id);
+}
+inline std::string stem_pair_term(std::string_view first, std::string_view second) {
+  return bounded_term(kStemPairPrefix, std::string(first) + " " + std::string(second));
 }
 inline std::string file_state_key(std::string_view file) {
   return bounded_term(kMetaFileStatePrefix, file);
