@@ -134,6 +134,12 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
     }
+    for (const std::string& verb : related_verb_stems(stem)) {
+      if (db_.get_termfreq(z(verb)) == 0) continue;
+      expansions.emplace_back(z(verb));
+      terms.insert(z(verb));
+      plan.highlight.stems.insert(verb);
+    }
     bool latin = static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9');
     bool unknown = db_.get_termfreq(z(stem)) == 0;
     std::string key = phonetic_key(sources[i]);

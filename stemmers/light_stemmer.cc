@@ -165,6 +165,13 @@ std::string alternative_stem(std::string_view word) {
   return to_utf8(alternative);
 }
 
+std::vector<std::string> related_verb_stems(std::string_view stem) {
+  u32string w = to_utf32(stem);
+  if (w.size() != 5 || w[0] != kMeem || w[2] != kAlef) return {};
+  u32string verb = w.substr(1);  // فاعل
+  return {to_utf8(verb), to_utf8(verb + kTeh), to_utf8(kYeh + verb), to_utf8(kTeh + verb)};
+}
+
 std::string stem_word(std::string_view word) {
   u32string w = to_utf32(word);
   bool any_latin = false, any_arabic = false;

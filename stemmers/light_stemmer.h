@@ -21,6 +21,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fahras {
 
@@ -33,5 +34,11 @@ std::string stem_word(std::string_view normalized_word);
 // there is no such reading. Indexed and searched beside the stem, so either
 // reading matches, whichever is right.
 std::string alternative_stem(std::string_view normalized_word);
+
+// Verb forms related to a verbal-noun stem of pattern مفاعل (form III masdar
+// and participle: موافق، مشارك، مناقش): فاعل، فاعلت، يفاعل، تفاعل, as stems.
+// Empty for other stems. The searcher offers the ones the index knows as
+// weak alternatives, so موافقة finds وافقت.
+std::vector<std::string> related_verb_stems(std::string_view stem);
 
 }  // namespace fahras
