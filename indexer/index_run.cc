@@ -232,6 +232,10 @@ IndexReport run_index(const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
   IndexReport report;
 
+  // A missing root would look like a corpus whose files were all deleted.
+  for (const auto& root : options.corpus_roots)
+    if (!std::filesystem::exists(root))
+      throw std::runtime_error(root.string() + ": corpus root does not exist");
   std::optional<Xapian::WritableDatabase> writer;
   Xapian::Database reader;
   if (options.dry_run) {

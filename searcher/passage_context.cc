@@ -18,7 +18,7 @@ Candidate make_candidate(const Xapian::Document& doc, double score) {
   return c;
 }
 
-void add_neighbour_context(std::vector<Candidate>& candidates, const Xapian::Database& db, double weight) {
+void add_neighbour_context(std::vector<Candidate>& candidates, double weight) {
   auto by_score = [](const Candidate& a, const Candidate& b) { return a.score > b.score; };
   std::stable_sort(candidates.begin(), candidates.end(), by_score);
   if (weight <= 0) return;
@@ -27,21 +27,9 @@ void add_neighbour_context(std::vector<Candidate>& candidates, const Xapian::Dat
     double& s = base[{c.file, c.line}];
     s = std::max(s, c.score);
   }
-  // Passages near the strongest candidates that the query did not reach.
-  size_t seeds = std::min(kNeighbourSeeds, candidates.size());
-  for (size_t i = 0; i < seeds; ++i) {
-    for (uint32_t d = 1; d <= kNeighbourReach; ++d) {
-      for (int64_t line : {int64_t(candidates[i].line) - d, int64_t(candidates[i].line) + d}) {
-        if (line < 1 || base.count({candidates[i].file, uint32_t(line)})) continue;
-        std::string term = schema::passage_term(candidates[i].file + ":" + std::to_string(line));
-        Xapian::PostingIterator p = db.postlist_begin(term);
-        if (p == db.postlist_end(term)) continue;
-        candidates.push_back(make_candidate(db.get_document(*p), 0));
-        base[{candidates[i].file, uint32_t(line)}] = 0;
-      }
-    }
-  }
-  for (Candidate& c : candidates) {
+  std::vector<double> boost(candidates.size(), 0);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
     double best = 0;
     for (uint32_t d = 1; d <= kNeighbourReach; ++d) {
       for (int64_t line : {int64_t(c.line) - d, int64_t(c.line) + d}) {
@@ -49,9 +37,19 @@ void add_neighbour_context(std::vector<Candidate>& candidates, const Xapian::Dat
         if (it != base.end()) best = std::max(best, it->second);
       }
     }
-    c.score += weight * best;
+    boost[i] = weight * best;
   }
+  for (size_t i = 0; i < candidates.size(); ++i) candidates[i].score += boost[i];
   std::stable_sort(candidates.begin(), candidates.end(), by_score);
+}
+
+void limit_per_article(std::vector<Candidate>& candidates, unsigned per_article) {
+  if (per_article == 0) return;
+  std::map<std::string, unsigned> seen;
+  std::vector<Candidate> kept;
+  for (Candidate& c : candidates)
+    if (++seen[c.file] <= per_article) kept.push_back(std::move(c));
+  candidates = std::move(kept);
 }
 
 }  // namespace fahras

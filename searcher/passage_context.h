@@ -2,10 +2,8 @@
 // paragraph, and a paragraph beside a strong match is likelier relevant.
 //
 // Given candidates already scored, each one gains kNeighbourWeight times the
-// best score of the passages right before and after it (same article, up to
-// kNeighbourReach lines away), and the passages around the top kNeighbourSeeds
-// candidates join the candidates with that share of their neighbour's score
-// even when they match no query word themselves.
+// best score of the candidates right before and after it (same article, up to
+// kNeighbourReach lines away). Passages that match nothing are never added.
 #pragma once
 
 #include <xapian.h>
@@ -17,7 +15,6 @@ namespace fahras {
 
 inline constexpr double kNeighbourWeight = 0.1;
 inline constexpr uint32_t kNeighbourReach = 2;
-inline constexpr size_t kNeighbourSeeds = 10;
 
 struct Candidate {
   Xapian::Document doc;
@@ -31,7 +28,9 @@ struct Candidate {
 Candidate make_candidate(const Xapian::Document& doc, double score);
 
 // Adds neighbour context to the scores (see above) and sorts by score.
-void add_neighbour_context(std::vector<Candidate>& candidates, const Xapian::Database& db,
-                           double weight = kNeighbourWeight);
+void add_neighbour_context(std::vector<Candidate>& candidates, double weight = kNeighbourWeight);
+
+// Keeps at most `per_article` candidates of each article, in order.
+void limit_per_article(std::vector<Candidate>& candidates, unsigned per_article);
 
 }  // namespace fahras

@@ -1,6 +1,7 @@
 // Query parsing and expansion (see query_plan.h).
 #include "query_plan.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include "fahras/schema.h"
@@ -40,13 +41,19 @@ Xapian::Query phrase_of(const std::vector<std::string>& words) {
 }
 
 // The content words a user asked for: not operators, field names, file:
-// values, stop words, or words excluded with NOT or a leading '-'.
+// values, stop words, words of quoted phrases, or words excluded with NOT or
+// a leading '-'.
 std::vector<std::string> concept_words_of(const std::string& text) {
   std::vector<std::string> words;
   std::istringstream in(text);
   std::string token;
-  bool negate_next = false;
+  bool negate_next = false, in_phrase = false;
   while (in >> token) {
+    // Words of a quoted phrase match only as the phrase: no expansions.
+    size_t quotes = std::count(token.begin(), token.end(), '"');
+    bool phrase_word = in_phrase || quotes > 0;
+    if (quotes % 2 == 1) in_phrase = !in_phrase;
+    if (phrase_word) continue;
     if (is_operator(token)) {
       negate_next = token == "NOT";
       continue;
@@ -118,7 +125,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
 
   // Concepts: the content words of the query, in order.
   std::vector<std::string> words = concept_words_of(text);
-  std::vector<Xapian::Query> expansions;
+  std::vector<Xapian::Query> expansions, weak_expansions;
   std::vector<std::string> sources;
   for (const std::string& w : words) sources.push_back(phonetic_key_source(w));
   for (size_t i = 0; i < words.size(); ++i) {
@@ -143,10 +150,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     bool latin = static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9');
     bool unknown = db_.get_termfreq(z(stem)) == 0;
     std::string key = phonetic_key(sources[i]);
-    if (!key.empty() && (latin || unknown)) {
+    if (!key.empty()) {
       std::string term = std::string(schema::kPhoneticPrefix) + key;
       if (db_.get_termfreq(term) > 0) {
-        expansions.emplace_back(term);
+        // Latin and unknown words rely on the key; known Arabic words get a
+        // weaker share of it, for the other spellings of a name (هوانج، هوانغ).
+        if (latin || unknown)
+          expansions.emplace_back(term);
+        else
+          weak_expansions.emplace_back(term);
         terms.insert(term);
         plan.highlight.keys.insert(key);
       }
@@ -194,6 +206,11 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     Xapian::Query together(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
     plan.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
                                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, together, kProximityWeight));
+  }
+  if (!weak_expansions.empty()) {
+    Xapian::Query weak(Xapian::Query::OP_OR, weak_expansions.begin(), weak_expansions.end());
+    plan.query = Xapian::Query(Xapian::Query::OP_OR, plan.query,
+                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weak, kKnownWordKeyWeight));
   }
   if (!expansions.empty()) {
     Xapian::Query expanded(Xapian::Query::OP_OR, expansions.begin(), expansions.end());

@@ -27,6 +27,8 @@
 namespace fahras {
 
 inline constexpr double kExpansionWeight = 0.6;
+// Weight of the phonetic key of a word the index knows.
+inline constexpr double kKnownWordKeyWeight = 0.1;
 // Weight of a pair of adjacent query words standing together in a passage.
 inline constexpr double kProximityWeight = 0.5;
 inline constexpr size_t kMaxQueryBytes = 4096;

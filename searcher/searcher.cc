@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "fahras/schema.h"
+#include "light_stemmer.h"
 #include "passage_context.h"
 #include "passage_document.h"
 #include "query_plan.h"
@@ -101,7 +102,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   for (auto it = mset.begin(); it != mset.end(); ++it)
     ranked.push_back(make_candidate(it.get_document(),
                                     it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)));
-  add_neighbour_context(ranked, db_);
+  add_neighbour_context(ranked);
+  limit_per_article(ranked, options.per_article);
 
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
     PassageData data = PassageData::from_json(ranked[i].doc.get_data());
@@ -117,7 +119,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     hit.highlights = find_highlights(hit.text, plan.highlight);
     result.hits.push_back(std::move(hit));
   }
-  if (result.hits.size() < 3) result.suggestion = suggest(query, plan.concept_words);
+  result.suggestion = suggest(query, plan.concept_words);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
@@ -127,8 +129,13 @@ std::optional<std::string> Searcher::suggest(const std::string& query,
   std::string corrected = normalize_query_text(query);
   bool changed = false;
   for (const std::string& w : concept_words) {
-    if (db_.get_termfreq(w) > 0) continue;
+    if (db_.get_termfreq(w) > 0 || db_.get_termfreq("Z" + stem_word(w)) > 0) continue;
     std::string s = db_.get_spelling_suggestion(w, 2);
+    if (s.empty()) {
+      // Spelling holds words as written: retry without the article or clitics.
+      std::string bare = strip_proclitics(w);
+      if (bare != w) s = db_.get_spelling_suggestion(bare, 2);
+    }
     if (s.empty() || s == w) continue;
     size_t at = corrected.find(w);
     if (at == std::string::npos) continue;

@@ -153,6 +153,14 @@ u32string stem_arabic(u32string w) {
   return w;
 }
 
+std::string strip_proclitics(std::string_view word) {
+  u32string w = to_utf32(word);
+  if (w.size() < 3 || is_allah(w)) return std::string(word);
+  strip_conjunction(w);
+  strip_article_or_preposition(w);
+  return to_utf8(w);
+}
+
 std::string alternative_stem(std::string_view word) {
   u32string w = to_utf32(word);
   if (w.size() < 5 || !(w[0] == kBeh || w[0] == kLam || w[0] == kKaf || w[0] == kFeh)) return {};

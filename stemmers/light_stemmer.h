@@ -29,6 +29,10 @@ std::u32string stem_arabic(std::u32string word);
 
 std::string stem_word(std::string_view normalized_word);
 
+// The word with its proclitics (conjunction, article, preposition) removed
+// and its suffixes kept: what names are keyed on (برنشتاين keeps its ين).
+std::string strip_proclitics(std::string_view normalized_word);
+
 // The stem the word would have if its first letter, one of ب ل ك ف that the
 // stemmer kept as radical, were a clitic (بشراء → شراء, فبكين → بكين); "" when
 // there is no such reading. Indexed and searched beside the stem, so either

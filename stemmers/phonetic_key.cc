@@ -87,10 +87,15 @@ std::string phonetic_key(std::string_view word) {
 
 std::string phonetic_key_source(std::string_view normalized_word) {
   // Latin words keep their endings (the e of ByteDance softens its c); Arabic
-  // words lose their clitics (لإنفيديا).
-  for (char c : normalized_word)
-    if (static_cast<unsigned char>(c) >= 0x80) return stem_word(normalized_word);
-  return std::string(normalized_word);
+  // words lose their proclitics (لإنفيديا) but keep their endings (برنشتاين).
+  bool latin = true;
+  for (char c : normalized_word) latin = latin && static_cast<unsigned char>(c) < 0x80;
+  if (latin) return std::string(normalized_word);
+  std::string stem = stem_word(normalized_word);
+  // A Latin word behind Arabic proclitics (وNvidia) is keyed as written.
+  for (char c : stem)
+    if (static_cast<unsigned char>(c) >= 0x80) return strip_proclitics(normalized_word);
+  return stem;
 }
 
 std::string phonetic_key_of_word(std::string_view normalized_word) {

@@ -6,8 +6,8 @@
 // S K H L M N R), with vowels, glides (ا و ي), hamza and ain dropped and
 // repeats collapsed. Latin digraphs (sh ch th ph kh gh) and soft c are read
 // as sounds; ج، غ، ق، ك and g، j، k، q share one class because Arabic
-// transcribes Latin g and j with any of them. The input is a normalized,
-// stemmed word (light_stemmer.h), so clitics are already gone. Skeletons of
+// transcribes Latin g and j with any of them. The input is what
+// phonetic_key_source() gives: proclitics are already gone. Skeletons of
 // fewer than kMinPhoneticClasses classes are too ambiguous: the key is "".
 #pragma once
 

@@ -1,0 +1,262 @@
+// End-to-end tests of fahras-index: the real binary on real files, with the
+// resulting index checked through the Xapian API.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "e2e_support.h"
+#include "fahras/schema.h"
+#include "searcher.h"
+
+using namespace fahras::e2e;
+namespace schema = fahras::schema;
+
+namespace {
+
+const std::string kIndex = FAHRAS_INDEX_BIN;
+
+RunResult index(const fs::path& db, const fs::path& corpus, const std::string& flags = "") {
+  return run(kIndex + " -q --db " + quote(db) + " " + flags + " " + quote(corpus));
+}
+
+// Every passage id in the index.
+std::set<std::string> passages(const fs::path& db) {
+  Xapian::Database d(db.string());
+  std::set<std::string> ids;
+  for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) ids.insert((*t).substr(1));
+  return ids;
+}
+
+// Everything a search could see: per passage id, its data and its terms.
+std::map<std::string, std::string> contents(const fs::path& db) {
+  Xapian::Database d(db.string());
+  std::map<std::string, std::string> out;
+  for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) {
+    Xapian::Document doc = d.get_document(*d.postlist_begin(*t));
+    std::string terms;
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
+      terms += *term + ":" + std::to_string(term.get_wdf()) + " ";
+    out[*t] = doc.get_data() + "\n" + terms;
+  }
+  for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
+    std::string value = d.get_metadata(*k);
+    // A state's mtime differs between two builds of the same files; compare the rest.
+    if ((*k).rfind(std::string(schema::kMetaFileStatePrefix), 0) == 0) value = value.substr(value.find(' ', 3));
+    out["meta " + *k] = value;
+  }
+  std::string spelling;
+  for (auto s = d.spellings_begin(); s != d.spellings_end(); ++s)
+    spelling += *s + ":" + std::to_string(s.get_termfreq()) + " ";
+  out["spelling"] = spelling;
+  return out;
+}
+
+const std::string kArticleA =
+    "الصين توافق على استيراد شرائح H200\n"
+    "\n"
+    "وافقت السلطات الصينية على استيراد الدفعة الأولى من شرائح إنفيديا.\n"
+    "موافقة بعد زيارة هوانغ\n"
+    "منحت بكين الضوء الأخضر لاستيراد مئات الآلاف من الشرائح.\n";
+const std::string kArticleB =
+    "واشنطن تسمح ببيع الرقائق\n"
+    "سمحت إدارة ترامب ببيع رقائق H200 إلى الصين.\n";
+const std::string kArticleC = "مقال ثالث\nفقرة عن الذكاء الاصطناعي.\n";
+
+}  // namespace
+
+TEST_SUITE("e2e_index") {
+  TEST_CASE("incremental runs: add, edit, delete, rename, touch") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    write_file(corpus / "a.txt", kArticleA);
+    write_file(corpus / "sub/b.txt", kArticleB);
+    write_file(corpus / "c.txt", kArticleC);
+
+    RunResult r = index(db, corpus);
+    CHECK_MESSAGE(r.status == 0, r.out);
+    CHECK(r.out.find("3 added, 0 updated, 0 removed, 0 unchanged, 0 skipped") != std::string::npos);
+    CHECK(passages(db) == std::set<std::string>{"a.txt:1", "a.txt:3", "a.txt:4", "a.txt:5", "c.txt:1",
+                                                "c.txt:2", "sub/b.txt:1", "sub/b.txt:2"});
+
+    SUBCASE("edit a file: only its passages change") {
+      write_file(corpus / "a.txt", kArticleA + "فقرة جديدة عن هواوي.\n");
+      r = index(db, corpus, "--json");
+      CHECK(r.out.find("\"updated\":[\"a.txt\"]") != std::string::npos);
+      CHECK(r.out.find("\"unchanged\":[\"c.txt\",\"sub/b.txt\"]") != std::string::npos);
+      CHECK(passages(db).count("a.txt:6") == 1);
+    }
+    SUBCASE("delete a file: its passages go") {
+      fs::remove(corpus / "c.txt");
+      r = index(db, corpus);
+      CHECK(r.out.find("1 removed") != std::string::npos);
+      CHECK(passages(db) == std::set<std::string>{"a.txt:1", "a.txt:3", "a.txt:4", "a.txt:5",
+                                                  "sub/b.txt:1", "sub/b.txt:2"});
+      Xapian::Database d(db.string());
+      CHECK(d.get_metadata(schema::file_state_key("c.txt")).empty());
+    }
+    SUBCASE("add and rename") {
+      write_file(corpus / "d.txt", kArticleC);
+      fs::rename(corpus / "sub/b.txt", corpus / "sub/e.txt");
+      r = index(db, corpus, "--json");
+      CHECK(r.out.find("\"added\":[\"d.txt\",\"sub/e.txt\"]") != std::string::npos);
+      CHECK(r.out.find("\"removed\":[\"sub/b.txt\"]") != std::string::npos);
+      auto ids = passages(db);
+      CHECK(ids.count("sub/e.txt:2") == 1);
+      CHECK(ids.count("sub/b.txt:2") == 0);
+      CHECK(ids.count("d.txt:2") == 1);
+    }
+    SUBCASE("touch: nothing is reindexed") {
+      fs::last_write_time(corpus / "a.txt", fs::file_time_type::clock::now() + std::chrono::hours(1));
+      r = index(db, corpus, "--json");
+      CHECK(r.out.find("\"passages_written\":0") != std::string::npos);
+      CHECK(r.out.find("\"updated\":[]") != std::string::npos);
+      // The new mtime is remembered: the next run only stats.
+      r = index(db, corpus, "--json");
+      CHECK(r.out.find("\"unchanged\":[\"a.txt\",\"c.txt\",\"sub/b.txt\"]") != std::string::npos);
+    }
+    SUBCASE("dry run lists changes and writes nothing") {
+      write_file(corpus / "a.txt", kArticleB);
+      auto before = contents(db);
+      r = index(db, corpus, "--dry-run");
+      CHECK(r.out.find("U a.txt") != std::string::npos);
+      CHECK(contents(db) == before);
+    }
+    SUBCASE("--full and incremental runs converge to a clean build") {
+      write_file(corpus / "a.txt", kArticleA + "فقرة أخرى.\n");
+      fs::remove(corpus / "c.txt");
+      index(db, corpus);
+      fs::path clean = tmp.path / "clean";
+      index(clean, corpus);
+      CHECK(contents(db) == contents(clean));
+      index(db, corpus, "--full");
+      CHECK(contents(db) == contents(clean));
+    }
+    CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+  }
+
+  TEST_CASE("bad input is reported by name and never loses the index") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    write_file(corpus / "good.txt", kArticleA);
+    write_file(corpus / "invalid.txt", "عنوان\nالصين \xff\xfe بكين\n");
+    write_file(corpus / "binary.txt", std::string("\x7f" "ELF\0\0\x01", 7));
+    write_file(corpus / "empty.txt", "");
+    std::string long_word;
+    for (int i = 0; i < 200; ++i) long_word += "ك";
+    write_file(corpus / "longword.txt", "عنوان\nكلمة " + long_word + " الصين\n");
+    std::string huge = "عنوان\n";
+    for (int i = 0; i < 1000000; ++i) huge += "شرائح ";
+    write_file(corpus / "huge.txt", huge + "\n");
+    fs::create_directories(corpus / "loop");
+    fs::create_directory_symlink("..", corpus / "loop" / "up");
+    fs::create_symlink(corpus / "missing.txt", corpus / "broken.txt");
+
+    RunResult r = index(db, corpus);
+    CHECK_MESSAGE(r.status == 1, r.out);  // finished, but something was skipped
+    CHECK(r.out.find("skipped binary.txt: binary file") != std::string::npos);
+    CHECK(r.out.find("warning: invalid.txt: invalid UTF-8 at byte 22") != std::string::npos);
+    CHECK(r.out.find("warning: empty.txt: no passages") != std::string::npos);
+    CHECK(r.out.find("warning: longword.txt: 1 words longer than") != std::string::npos);
+    CHECK(r.out.find("broken symbolic link") != std::string::npos);
+    CHECK(r.out.find("symlink loop") != std::string::npos);
+    auto ids = passages(db);
+    CHECK(ids.count("good.txt:3") == 1);
+    CHECK(ids.count("invalid.txt:2") == 1);
+    CHECK(ids.count("huge.txt:2#1") == 1);
+    CHECK(ids.count("longword.txt:2") == 1);
+
+    // The binary file turned text is indexed; a text file turned binary keeps its passages.
+    write_file(corpus / "binary.txt", "عنوان\nنص\n");
+    write_file(corpus / "good.txt", std::string("\0\0", 2));
+    r = index(db, corpus);
+    ids = passages(db);
+    CHECK(ids.count("binary.txt:2") == 1);
+    CHECK(ids.count("good.txt:3") == 1);
+
+    // A second writer fails at once with a clear message.
+    {
+      Xapian::WritableDatabase holder(db.string());
+      r = index(db, corpus, "--full");
+      CHECK(r.status == 2);
+      CHECK(r.out.find("is locked: another fahras-index is writing it") != std::string::npos);
+    }
+    // A missing corpus root is an error, not an empty corpus: nothing is removed.
+    r = run(kIndex + " --db " + quote(db) + " " + quote(tmp.path / "no-such-dir"));
+    CHECK(r.status == 2);
+    CHECK(r.out.find("no-such-dir: corpus root does not exist") != std::string::npos);
+    CHECK(passages(db).count("binary.txt:2") == 1);
+  }
+
+  TEST_CASE("kill -9 at any moment: the index opens, checks clean, and converges") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db", clean = tmp.path / "clean";
+    std::ifstream in(std::string(FAHRAS_CORPUS_DIR) + "/001_721394432df85b15.txt");
+    std::string article{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (int i = 0; i < 300; ++i)
+      write_file(corpus / ("a" + std::to_string(i) + ".txt"), article + "رقم " + std::to_string(i) + "\n");
+    for (int delay_ms : {30, 120, 250, 400}) {
+      pid_t child = fork();
+      if (child == 0) {
+        std::string db_arg = db.string(), corpus_arg = corpus.string();
+        execl(kIndex.c_str(), kIndex.c_str(), "-q", "--db", db_arg.c_str(), corpus_arg.c_str(),
+              "--full", static_cast<char*>(nullptr));
+        _exit(127);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+      kill(child, SIGKILL);
+      waitpid(child, nullptr, 0);
+      if (fs::exists(db)) {
+        CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+        // It opens after every kill, and holds whole articles only: each file
+        // with a stored state has exactly the passages that state counts.
+        Xapian::Database opened(db.string());
+        std::string prefix(schema::kMetaFileStatePrefix);
+        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k) {
+          std::string file = (*k).substr(prefix.size());
+          unsigned stored = 0;
+          std::sscanf(opened.get_metadata(*k).c_str(), "v1 %*u %*d %*x %u", &stored);
+          CHECK(opened.get_termfreq(schema::article_term(file)) == stored);
+        }
+      }
+    }
+    CHECK(index(db, corpus).status == 0);
+    CHECK(index(clean, corpus).status == 0);
+    CHECK(contents(db) == contents(clean));
+  }
+
+  TEST_CASE("a reader searching during a run never fails") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    std::ifstream in(std::string(FAHRAS_CORPUS_DIR) + "/000_0fdb8642d30cb6d2.txt");
+    std::string article{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (int i = 0; i < 200; ++i) write_file(corpus / ("a" + std::to_string(i) + ".txt"), article);
+    REQUIRE(index(db, corpus).status == 0);
+    std::atomic<bool> writer_done = false;
+    std::thread writer([&] {
+      for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 200; i += 3)
+          write_file(corpus / ("a" + std::to_string(i) + ".txt"), article + "جولة " + std::to_string(round) + "\n");
+        run(kIndex + " -q --db " + quote(db) + " " + quote(corpus));
+      }
+      writer_done = true;
+    });
+    fahras::Searcher searcher({db.string()});
+    int searches = 0, failures = 0;
+    while (!writer_done) {
+      try {
+        if (searcher.search("الصين موافقة H200").hits.empty()) ++failures;
+      } catch (const std::exception&) {
+        ++failures;
+      }
+      ++searches;
+    }
+    writer.join();
+    CHECK(searches > 0);
+    CHECK(failures == 0);
+  }
+}

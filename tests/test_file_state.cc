@@ -1,0 +1,33 @@
+// Tests of indexer/file_state.h and the schema's bounded terms.
+#include <doctest/doctest.h>
+
+#include "fahras/schema.h"
+#include "file_state.h"
+
+using namespace fahras;
+
+TEST_SUITE("file_state") {
+  TEST_CASE("state round-trips through its encoding") {
+    FileState s{3890, 1763900000123456789, content_hash("وافقت السلطات"), 17};
+    auto back = FileState::decode(s.encode());
+    REQUIRE(back);
+    CHECK(back->size == s.size);
+    CHECK(back->mtime_ns == s.mtime_ns);
+    CHECK(back->content_hash == s.content_hash);
+    CHECK(back->passages == 17);
+    CHECK_FALSE(FileState::decode("garbage"));
+    CHECK(content_hash("a") != content_hash("b"));
+  }
+  TEST_CASE("long identifiers give unique terms within Xapian's limit") {
+    std::string a(400, 'a'), b = a;
+    b.back() = 'b';
+    std::string ta = schema::passage_term(a), tb = schema::passage_term(b);
+    CHECK(ta.size() <= schema::kMaxTermBytes);
+    CHECK(ta != tb);
+    CHECK(schema::passage_term("x.txt:3") == "Qx.txt:3");
+    std::string arabic;
+    for (int i = 0; i < 200; ++i) arabic += "ك";
+    std::string t = schema::article_term(arabic);
+    CHECK(t.size() <= schema::kMaxTermBytes);
+  }
+}

@@ -1,0 +1,52 @@
+// Tests of searcher/highlighter.h: whole original words, through stems and
+// phonetic keys; snippets keep highlights and cut at word boundaries.
+#include <doctest/doctest.h>
+
+#include "highlighter.h"
+
+using namespace fahras;
+
+namespace {
+std::vector<std::string> marked(const std::string& text, const HighlightTerms& terms) {
+  std::vector<std::string> out;
+  for (auto [b, e] : find_highlights(text, terms)) out.push_back(text.substr(b, e - b));
+  return out;
+}
+}  // namespace
+
+TEST_SUITE("highlighter") {
+  TEST_CASE("vocalized and clitic-bearing originals are marked through stems") {
+    HighlightTerms t;
+    t.stems = {"كتاب", "صين"};
+    CHECK(marked("قرأ الطالب الْكِتَابَ عن الصِّين وبالكتاب", t) ==
+          std::vector<std::string>{"الْكِتَابَ", "الصِّين", "وبالكتاب"});
+  }
+  TEST_CASE("phonetic keys mark names in the other script, pairs mark both words") {
+    HighlightTerms t;
+    t.keys = {"NFD", "BTDNS"};
+    CHECK(marked("شرائح إنفيديا وNvidia", t) == std::vector<std::string>{"إنفيديا", "وNvidia"});
+    CHECK(marked("خطة بايت دانس الجديدة", t) == std::vector<std::string>{"بايت", "دانس"});
+  }
+  TEST_CASE("stop words are marked only as phrase words") {
+    HighlightTerms t;
+    t.stems = {"كتاب"};
+    CHECK(marked("الكتاب في البيت", t) == std::vector<std::string>{"الكتاب"});
+    t.words = {"في"};
+    CHECK(marked("الكتاب في البيت", t) == std::vector<std::string>{"الكتاب", "في"});
+  }
+  TEST_CASE("snippets: short texts whole, long ones cut around the highlights") {
+    SnippetStyle style;
+    std::string text = "وافقت الصين على الاستيراد";
+    auto ranges = find_highlights(text, HighlightTerms{{"صين"}, {}, {}, {}});
+    CHECK(make_snippet(text, ranges, style) == "وافقت **الصين** على الاستيراد");
+    std::string long_text;
+    for (int i = 0; i < 200; ++i) long_text += "كلمة ";
+    long_text += "الصين ";
+    for (int i = 0; i < 200; ++i) long_text += "كلمة ";
+    ranges = find_highlights(long_text, HighlightTerms{{"صين"}, {}, {}, {}});
+    std::string snippet = make_snippet(long_text, ranges, style);
+    CHECK(snippet.find("**الصين**") != std::string::npos);
+    CHECK(snippet.rfind("…", 0) == 0);
+    CHECK(snippet.size() < 500);
+  }
+}

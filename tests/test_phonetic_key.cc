@@ -1,0 +1,46 @@
+// Tests of phonetic_key.h: names meet across scripts and spellings, and
+// unrelated words do not.
+#include <doctest/doctest.h>
+
+#include "normalizer.h"
+#include "phonetic_key.h"
+
+using namespace fahras;
+
+namespace {
+std::string key(std::string_view word) { return phonetic_key_of_word(normalize(word)); }
+}  // namespace
+
+TEST_SUITE("phonetic_key") {
+  TEST_CASE("names across Arabic and Latin script") {
+    CHECK(key("Nvidia") == key("إنفيديا"));
+    CHECK(key("Nvidia") == key("لإنفيديا"));
+    CHECK(key("Trump") == key("ترامب"));
+    CHECK(key("Jensen") == key("جنسن"));
+    CHECK(key("Huang") == key("هوانغ"));
+    CHECK(key("Bernstein") == key("برنشتاين"));
+    CHECK(key("Rhodium") == key("روديوم"));
+    CHECK(key("Tencent") == key("تينسنت"));
+  }
+  TEST_CASE("spelling variants of the same name") {
+    CHECK(key("نفيديا") == key("انفيديا"));
+    CHECK(key("ترمب") == key("ترامب"));
+    CHECK(key("هوانج") == key("هوانغ"));
+    CHECK(key("بيرنشتاين") == key("برنشتاين"));
+  }
+  TEST_CASE("names in no list: Microsoft, Google, Qualcomm") {
+    CHECK(key("Microsoft") == key("مايكروسوفت"));
+    CHECK(key("Qualcomm") == key("كوالكوم"));
+    CHECK(key("Samsung") == key("سامسونج"));
+  }
+  TEST_CASE("one word in Latin, two in Arabic") {
+    CHECK(phonetic_key("bytedance") ==
+          phonetic_key(phonetic_key_source(normalize("بايت")) + phonetic_key_source(normalize("دانس"))));
+  }
+  TEST_CASE("short skeletons give no key; different names differ") {
+    CHECK(key("Huawei") == "");
+    CHECK(key("هو") == "");
+    CHECK(key("Nvidia") != key("Trump"));
+    CHECK(key("الصين") != key("Nvidia"));
+  }
+}

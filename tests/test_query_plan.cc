@@ -1,0 +1,78 @@
+// Tests of searcher/query_plan.h on a small in-memory-like index.
+#include <doctest/doctest.h>
+
+#include "e2e_support.h"
+#include "index_run.h"
+#include "query_plan.h"
+
+using namespace fahras;
+
+namespace {
+
+struct SmallIndex {
+  e2e::TempDir dir;
+  Xapian::Database db;
+  SmallIndex() {
+    e2e::write_file(dir.path / "c/a.txt",
+                    "عنوان عن إنفيديا\nوافقت السلطات الصينية على استيراد شرائح إنفيديا H200.\n"
+                    "قال ترامب إن بايت دانس ستشتري الرقائق.\n");
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {dir.path / "c"};
+    run_index(options);
+    db = Xapian::Database(options.database.string());
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("query_plan") {
+  TEST_CASE("operators and file: values survive normalization") {
+    CHECK(normalize_query_text("الصِّين AND إنفيديا NOT H200") == "الصين AND انفيديا NOT h200");
+    CHECK(normalize_query_text("file:A.txt الكتاب") == "file:A.txt الكتاب");
+    CHECK(normalize_query_text("\"شرائح  H200\" NEAR/3 بكين") == "\"شرائح h200\" NEAR/3 بكين");
+  }
+
+  TEST_CASE("concepts: content words, without stop words, operators, fields or negated words") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    QueryPlan plan = planner.plan("الصين في title:إنفيديا -ترامب NOT بكين");
+    CHECK(plan.concept_words == std::vector<std::string>{"الصين", "انفيديا"});
+  }
+
+  TEST_CASE("Latin and unknown words expand through their phonetic key") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    QueryPlan plan = planner.plan("Nvidia");
+    CHECK(plan.query.get_description().find("XNFD") != std::string::npos);
+    CHECK(plan.highlight.keys.count("NFD") == 1);
+    // A known Arabic word gets only the weak share of its key.
+    std::string known = planner.plan("إنفيديا").query.get_description();
+    CHECK(known.find("0.1") != std::string::npos);
+    CHECK(known.find("0.59") == std::string::npos);
+    // An unknown spelling is.
+    CHECK(planner.plan("نفيديا").query.get_description().find("XNFD") != std::string::npos);
+  }
+
+  TEST_CASE("synonyms expand to single words and phrases") {
+    SmallIndex index;
+    Synonyms synonyms = Synonyms::parse("ByteDance, بايت دانس\n");
+    QueryPlanner planner(index.db, synonyms);
+    std::string description = planner.plan("ByteDance").query.get_description();
+    CHECK(description.find("بايت") != std::string::npos);
+    CHECK(description.find("PHRASE") != std::string::npos);
+  }
+
+  TEST_CASE("malformed syntax falls back to plain words with a notice") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    QueryPlan plan = planner.plan("الصين AND");
+    CHECK_FALSE(plan.notices.empty());
+    CHECK(plan.query.get_description().find("Zصين") != std::string::npos);
+    std::string huge(10000, 'a');
+    CHECK(planner.plan(huge).notices.size() == 1);
+  }
+}

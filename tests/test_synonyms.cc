@@ -1,0 +1,32 @@
+// Tests of synonyms.h: parsing, multi-word variants, malformed lines.
+#include <doctest/doctest.h>
+
+#include "light_stemmer.h"
+#include "normalizer.h"
+#include "synonyms.h"
+
+using namespace fahras;
+
+TEST_SUITE("synonyms") {
+  TEST_CASE("groups expand a stem to the other variants") {
+    Synonyms s = Synonyms::parse("# comment\nHuawei, هواوي\nByteDance, بايت دانس\n");
+    CHECK(s.group_count() == 2);
+    auto v = s.variants_of_stem(stem_word(normalize("Huawei")));
+    REQUIRE(v.size() == 1);
+    CHECK(v[0] == std::vector<std::string>{"هواوي"});
+    auto b = s.variants_of_stem(stem_word(normalize("ByteDance")));
+    REQUIRE(b.size() == 1);
+    CHECK(b[0] == std::vector<std::string>{"بايت", "دانس"});
+    // The Arabic variant, with a clitic, finds the Latin one.
+    auto h = s.variants_of_stem(stem_word(normalize("لهواوي")));
+    CHECK(h.empty());  // ل before a non-alef is not a clitic for the stemmer
+    CHECK(s.variants_of_stem(stem_word(normalize("هواوي"))).size() == 1);
+  }
+  TEST_CASE("malformed lines are reported with their number") {
+    std::vector<SynonymParseError> errors;
+    Synonyms s = Synonyms::parse("Huawei, هواوي\nonly-one\n, ,\n", &errors);
+    CHECK(s.group_count() == 1);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 2);
+  }
+}
