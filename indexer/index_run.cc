@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "corpus_scan.h"
 #include "fahras/schema.h"
@@ -32,7 +33,7 @@ struct PreparedFile {
   bool skipped = false;
   bool content_unchanged = false;  // same hash as stored: only the state moves
   std::string skip_reason;
-  std::vector<std::pair<std::string, Xapian::Document>> documents;  // (id term, document)
+  std::vector<Xapian::Document> documents;
   std::vector<std::string> warnings;
 };
 
@@ -95,29 +96,36 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
   if (!analyze) return out;
   size_t long_words = 0;
   for (const Passage& p : article.passages)
-    out.documents.emplace_back(schema::passage_term(passage_id(file.id, p)),
-                               builder.build(file.id, article, p, long_words));
+    out.documents.push_back(builder.build(file.id, article, p, long_words));
   if (long_words > 0)
     out.warnings.push_back(file.id + ": " + std::to_string(long_words) + " words longer than " +
                            std::to_string(schema::kMaxWordBytes) + " bytes not indexed");
   return out;
 }
 
-void change_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc, bool add) {
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string& term = *t;
-    if (!is_spelling_word(term)) continue;
-    if (add)
-      db.add_spelling(term, t.get_wdf());
-    else
-      db.remove_spelling(term, t.get_wdf());
+// Spelling-table changes gathered over a batch and applied once per word.
+class SpellingDelta {
+ public:
+  void add(const Xapian::Document& doc, int sign) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      if (is_spelling_word(*t)) counts_[*t] += sign * static_cast<int64_t>(t.get_wdf());
   }
-}
+  void apply(Xapian::WritableDatabase& db) {
+    for (const auto& [word, count] : counts_) {
+      if (count > 0) db.add_spelling(word, static_cast<Xapian::termcount>(count));
+      if (count < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+    }
+    counts_.clear();
+  }
 
-void delete_article(Xapian::WritableDatabase& db, const std::string& file) {
+ private:
+  std::unordered_map<std::string, int64_t> counts_;
+};
+
+void delete_article(Xapian::WritableDatabase& db, const std::string& file, SpellingDelta& spelling) {
   std::string term = schema::article_term(file);
   std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
-  for (Xapian::docid id : ids) change_spelling(db, db.get_document(id), false);
+  for (Xapian::docid id : ids) spelling.add(db.get_document(id), -1);
   db.delete_document(term);
 }
 
@@ -261,10 +269,16 @@ IndexReport run_index(const IndexOptions& options) {
       candidates.push_back(&f);
   }
 
+  // Each batch of whole files is one transaction: Xapian's own automatic
+  // flushes never commit half a file.
   size_t pending = 0;
+  SpellingDelta spelling;
+  if (writer) writer->begin_transaction();
   auto commit_if_due = [&](bool force) {
     if (writer && (force || pending >= options.commit_every_passages)) {
-      writer->commit();
+      spelling.apply(*writer);
+      writer->commit_transaction();
+      if (!force) writer->begin_transaction();
       pending = 0;
     }
   };
@@ -284,10 +298,11 @@ IndexReport run_index(const IndexOptions& options) {
       } else {
         (was_indexed ? report.updated : report.added).push_back(f.id);
         if (writer) {
-          if (was_indexed) delete_article(*writer, f.id);
-          for (auto& [id_term, doc] : prepared.documents) {
-            writer->replace_document(id_term, doc);
-            change_spelling(*writer, doc, true);
+          if (was_indexed) delete_article(*writer, f.id, spelling);
+          for (const Xapian::Document& doc : prepared.documents) {
+            // A file's passages were all deleted above, so ids are new.
+            writer->add_document(doc);
+            spelling.add(doc, +1);
           }
           writer->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
           pending += prepared.documents.size() + 1;
@@ -305,7 +320,7 @@ IndexReport run_index(const IndexOptions& options) {
     if (present.count(id)) continue;
     report.removed.push_back(id);
     if (writer) {
-      delete_article(*writer, id);
+      delete_article(*writer, id, spelling);
       writer->set_metadata(schema::file_state_key(id), std::string());
       pending += state.passages + 1;
       commit_if_due(false);

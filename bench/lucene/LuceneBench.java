@@ -1,0 +1,108 @@
+// The peer for Fahras's benchmarks: Lucene 4.10's ArabicAnalyzer with BM25,
+// on the same passages (one non-empty line with a letter = one passage) and
+// the same queries, with highlighted fragments as Fahras shows snippets.
+//
+//   java LuceneBench index INDEX_DIR CORPUS_DIR
+//   java LuceneBench search INDEX_DIR QUERIES_FILE
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.*;
+import java.util.*;
+import java.util.stream.*;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.document.*;
+import org.apache.lucene.index.*;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.*;
+import org.apache.lucene.search.highlight.*;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Version;
+
+public class LuceneBench {
+  static final Version V = Version.LUCENE_4_10_4;
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println("usage: LuceneBench index|search INDEX_DIR CORPUS_DIR|QUERIES");
+      System.exit(2);
+    }
+    if (args[0].equals("index")) index(args[1], args[2]);
+    else search(args[1], args[2]);
+  }
+
+  static void index(String indexDir, String corpusDir) throws Exception {
+    long start = System.nanoTime();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(Paths.get(corpusDir))) {
+      files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().collect(Collectors.toList());
+    }
+    IndexWriterConfig config = new IndexWriterConfig(V, new ArabicAnalyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setSimilarity(new BM25Similarity());
+    config.setRAMBufferSizeMB(256);
+    long passages = 0, bytes = 0;
+    try (IndexWriter writer = new IndexWriter(FSDirectory.open(new File(indexDir)), config)) {
+      for (Path file : files) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+          String text = lines.get(i);
+          if (!text.codePoints().anyMatch(Character::isLetterOrDigit)) continue;
+          Document doc = new Document();
+          doc.add(new StringField("id", corpusRelative(corpusDir, file) + ":" + (i + 1), Field.Store.YES));
+          doc.add(new TextField("text", text, Field.Store.YES));
+          writer.addDocument(doc);
+          passages++;
+          bytes += text.getBytes(StandardCharsets.UTF_8).length;
+        }
+      }
+      writer.commit();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("lucene-index passages=%d seconds=%.2f passages_per_s=%.0f mb_per_s=%.2f%n", passages,
+                      seconds, passages / seconds, bytes / 1e6 / seconds);
+  }
+
+  static String corpusRelative(String root, Path file) {
+    return Paths.get(root).relativize(file).toString();
+  }
+
+  static void search(String indexDir, String queriesFile) throws Exception {
+    Analyzer analyzer = new ArabicAnalyzer();
+    List<String> queries = Files.readAllLines(Paths.get(queriesFile), StandardCharsets.UTF_8);
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(indexDir)))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      searcher.setSimilarity(new BM25Similarity());
+      long checksum = 0;
+      for (String q : queries) checksum += run(searcher, analyzer, q);  // warm-up
+      double[] ms = new double[queries.size()];
+      for (int i = 0; i < queries.size(); i++) {
+        long t = System.nanoTime();
+        checksum += run(searcher, analyzer, queries.get(i));
+        ms[i] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(ms);
+      System.out.printf("lucene-search queries=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f (checksum %d)%n",
+                        ms.length, at(ms, 0.5), at(ms, 0.9), at(ms, 0.99), ms[ms.length - 1], checksum % 1000);
+    }
+  }
+
+  static double at(double[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))];
+  }
+
+  static long run(IndexSearcher searcher, Analyzer analyzer, String text) throws Exception {
+    if (text.trim().isEmpty()) return 0;
+    Query query = new QueryParser(V, "text", analyzer).parse(QueryParser.escape(text));
+    TopDocs top = searcher.search(query, 10);
+    Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(), new QueryScorer(query));
+    long size = 0;
+    for (ScoreDoc sd : top.scoreDocs) {
+      String stored = searcher.doc(sd.doc).get("text");
+      String fragment = highlighter.getBestFragment(analyzer, "text", stored);
+      size += fragment == null ? 0 : fragment.length();
+    }
+    return size;
+  }
+}
