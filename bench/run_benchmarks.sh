@@ -11,9 +11,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 jars=$(ls /usr/share/java/lucene-{core,analyzers-common,queryparser,highlighter,queries,memory}-4.10.4.jar | paste -sd:)
 javac -nowarn -d "$work/classes" -cp "$jars" "$here/lucene/LuceneBench.java"
-lucene() { java -Xmx2g -cp "$work/classes:$jars" LuceneBench "$@"; }
-# peak resident memory (KiB) of a command, its stdout kept
-measured() { /usr/bin/time -f "peak_rss_kib=%M" "$@" 2>"$work/time.txt"; tail -1 "$work/time.txt"; }
+lucene=(java -Xmx2g -cp "$work/classes:$jars" LuceneBench)
+# Runs a command, keeping its stdout, then prints its peak resident memory.
+measured() { /usr/bin/time -f "peak_rss_kib=%M" -o "$work/time.txt" "$@"; cat "$work/time.txt"; }
 
 echo "== analysis chain (per word and MB/s), beside Xapian's Snowball arabic"
 "$build/bench/bench_analysis" --benchmark_min_time=0.3 2>/dev/null | grep BM_
@@ -31,14 +31,14 @@ for n in "${sizes[@]}"; do
   printf 'fahras-index passages=%d seconds=%.2f passages_per_s=%.0f mb_per_s=%.2f index_mb=%d\n' \
     "$n" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$bytes / 1000000 / $secs" | bc -l)" \
     "$(( $(du -sb "$work/fahras-$n" | cut -f1) / 1000000 ))"
-  measured lucene index "$work/lucene-$n" "$corpus"
+  measured "${lucene[@]}" index "$work/lucene-$n" "$corpus"
   echo "lucene index_mb=$(( $(du -sb "$work/lucene-$n" | cut -f1) / 1000000 ))"
   # One file of the corpus changes; the incremental run redoes only it.
-  one=$(find "$corpus" -name '*.txt' | sort | head -1)
+  one=$(find "$corpus" -name '*.txt' | sort | sed -n 1p)
   echo "نص جديد عن الصين وإنفيديا" >> "$one"
   start=$(date +%s.%N)
   "$build/indexer/fahras-index" -q --db "$work/fahras-$n" "$corpus"
   printf 'fahras-index incremental: 1 of %d files changed, seconds=%.3f\n' "$files" "$(echo "$(date +%s.%N) - $start" | bc)"
   "$build/bench/bench_search" --db "$work/fahras-$n" --queries "$work/queries-$n.txt"
-  lucene search "$work/lucene-$n" "$work/queries-$n.txt"
+  "${lucene[@]}" search "$work/lucene-$n" "$work/queries-$n.txt"
 done

@@ -13,7 +13,6 @@ Candidate make_candidate(const Xapian::Document& doc, double score) {
   c.doc = doc;
   c.file = doc.get_value(schema::kSlotArticle);
   c.line = static_cast<uint32_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotLine)));
-  c.window = static_cast<uint32_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotWindow)));
   c.score = score;
   return c;
 }

@@ -20,11 +20,10 @@ struct Candidate {
   Xapian::Document doc;
   std::string file;
   uint32_t line = 0;
-  uint32_t window = 0;
   double score = 0;
 };
 
-// Reads file and line from the document's values.
+// Reads file and line from the document's values (two value lookups).
 Candidate make_candidate(const Xapian::Document& doc, double score);
 
 // Adds neighbour context to the scores (see above) and sorts by score.

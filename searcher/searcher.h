@@ -20,7 +20,7 @@
 
 namespace fahras {
 
-inline constexpr size_t kRerankDepth = 100;
+inline constexpr size_t kRerankDepth = 30;
 
 struct SearchOptions {
   size_t limit = 10;
