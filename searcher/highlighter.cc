@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "analyzer.h"
+#include "light_stemmer.h"
 #include "phonetic_key.h"
 
 namespace fahras {
@@ -18,6 +19,10 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
     if (terms.words.count(t.token.text)) marked[i] = true;
     if (t.stopword) continue;
     if (terms.stems.count(t.stem)) marked[i] = true;
+    if (!marked[i] && !terms.stems.empty()) {
+      std::string alternative = alternative_stem(t.token.text);
+      if (!alternative.empty() && terms.stems.count(alternative)) marked[i] = true;
+    }
     if (!keyed) continue;
     sources[i] = phonetic_key_source(t.token.text);
     if (terms.keys.count(phonetic_key(sources[i]))) marked[i] = true;

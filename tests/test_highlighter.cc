@@ -21,6 +21,11 @@ TEST_SUITE("highlighter") {
     CHECK(marked("قرأ الطالب الْكِتَابَ عن الصِّين وبالكتاب", t) ==
           std::vector<std::string>{"الْكِتَابَ", "الصِّين", "وبالكتاب"});
   }
+  TEST_CASE("a leading ب ل ك ف read as a clitic is marked too") {
+    HighlightTerms t;
+    t.stems = {"شراء"};
+    CHECK(marked("إلزام الشركة بشراء شرائح", t) == std::vector<std::string>{"بشراء"});
+  }
   TEST_CASE("phonetic keys mark names in the other script, pairs mark both words") {
     HighlightTerms t;
     t.keys = {"NFD", "BTDNS"};
