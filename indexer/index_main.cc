@@ -1,16 +1,19 @@
 // fahras-index: builds and incrementally updates a Fahras index.
 //
 // Usage: fahras-index [--db DIR] [--full] [--dry-run] [--json] [CORPUS_DIR...]
+//        fahras-index [--db DIR] [--json] --jsonl FILE|-
 // Exit status: 0 all files indexed or unchanged; 1 the run finished but some
 // files were skipped (listed with reasons); 2 error, nothing more written.
 #include <unistd.h>
 #include <xapian.h>
 
 #include <boost/program_options.hpp>
+#include <fstream>
 #include <iostream>
 
 #include "index_report.h"
 #include "index_run.h"
+#include "record_ingest.h"
 
 namespace po = boost::program_options;
 
@@ -25,6 +28,14 @@ void draw_progress(size_t done, size_t total) {
             << "/" << total << " files" << (done == total ? "\n" : "") << std::flush;
 }
 
+fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::string& source) {
+  Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
+  if (source == "-") return fahras::ingest_records(db, std::cin, "<stdin>");
+  std::ifstream in(source, std::ios::binary);
+  if (!in) throw std::runtime_error(source + ": cannot open");
+  return fahras::ingest_records(db, in, source);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -34,6 +45,8 @@ int main(int argc, char** argv) {
       ("full", "reindex every file, ignoring the stored state")
       ("dry-run,n", "list what would change; write nothing")
       ("json", "print the report as JSON")
+      ("jsonl", po::value<std::string>(), "ingest JSON Lines records from FILE ('-': standard input) "
+                                          "instead of a corpus")
       ("threads", po::value<unsigned>()->default_value(0), "analysis threads (0: one per spare core)")
       ("quiet,q", "no progress bar");
   po::options_description all;
@@ -43,6 +56,7 @@ int main(int argc, char** argv) {
 
   fahras::IndexOptions options;
   bool json = false;
+  std::string jsonl;
   try {
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
@@ -61,6 +75,7 @@ int main(int argc, char** argv) {
     options.dry_run = vm.count("dry-run") > 0;
     options.threads = vm["threads"].as<unsigned>();
     json = vm.count("json") > 0;
+    if (vm.count("jsonl")) jsonl = vm["jsonl"].as<std::string>();
     if (!json && !vm.count("quiet") && isatty(STDERR_FILENO)) options.progress = draw_progress;
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";
@@ -68,7 +83,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    fahras::IndexReport report = fahras::run_index(options);
+    fahras::IndexReport report = jsonl.empty() ? fahras::run_index(options) : ingest(options, jsonl);
     for (const auto& w : report.warnings) std::cerr << kProgram << ": warning: " << w << '\n';
     for (const auto& s : report.skipped)
       std::cerr << kProgram << ": skipped " << s.file << ": " << s.reason << '\n';

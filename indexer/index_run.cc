@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "batch_writer.h"
 #include "corpus_scan.h"
 #include "fahras/schema.h"
 #include "file_state.h"
@@ -101,32 +102,6 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.warnings.push_back(file.id + ": " + std::to_string(long_words) + " words longer than " +
                            std::to_string(schema::kMaxWordBytes) + " bytes not indexed");
   return out;
-}
-
-// Spelling-table changes gathered over a batch and applied once per word.
-class SpellingDelta {
- public:
-  void add(const Xapian::Document& doc, int sign) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-      if (is_spelling_word(*t)) counts_[*t] += sign * static_cast<int64_t>(t.get_wdf());
-  }
-  void apply(Xapian::WritableDatabase& db) {
-    for (const auto& [word, count] : counts_) {
-      if (count > 0) db.add_spelling(word, static_cast<Xapian::termcount>(count));
-      if (count < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-count));
-    }
-    counts_.clear();
-  }
-
- private:
-  std::unordered_map<std::string, int64_t> counts_;
-};
-
-void delete_article(Xapian::WritableDatabase& db, const std::string& file, SpellingDelta& spelling) {
-  std::string term = schema::article_term(file);
-  std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
-  for (Xapian::docid id : ids) spelling.add(db.get_document(id), -1);
-  db.delete_document(term);
 }
 
 std::map<std::string, FileState> stored_states(const Xapian::Database& db) {
@@ -269,20 +244,8 @@ IndexReport run_index(const IndexOptions& options) {
       candidates.push_back(&f);
   }
 
-  // Each batch of whole files is one transaction: Xapian's own automatic
-  // flushes never commit half a file.
-  size_t pending = 0;
-  SpellingDelta spelling;
-  if (writer) writer->begin_transaction();
-  auto commit_if_due = [&](bool force) {
-    if (writer && (force || pending >= options.commit_every_passages)) {
-      spelling.apply(*writer);
-      writer->commit_transaction();
-      if (!force) writer->begin_transaction();
-      pending = 0;
-    }
-  };
-
+  std::optional<BatchWriter> batch;
+  if (writer) batch.emplace(*writer, options.commit_every_passages);
   {
     PreparePipeline pipeline(candidates, stored, options);
     for (size_t i = 0; i < candidates.size(); ++i) {
@@ -294,22 +257,14 @@ IndexReport run_index(const IndexOptions& options) {
         report.skipped.push_back({f.id, prepared.skip_reason});
       } else if (prepared.content_unchanged) {
         report.unchanged.push_back(f.id);
-        if (writer) writer->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
+        if (batch) batch->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
       } else {
         (was_indexed ? report.updated : report.added).push_back(f.id);
-        if (writer) {
-          if (was_indexed) delete_article(*writer, f.id, spelling);
-          for (const Xapian::Document& doc : prepared.documents) {
-            // A file's passages were all deleted above, so ids are new.
-            writer->add_document(doc);
-            spelling.add(doc, +1);
-          }
-          writer->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
-          pending += prepared.documents.size() + 1;
+        if (batch) {
+          batch->replace_article(f.id, prepared.documents, schema::file_state_key(f.id), prepared.state.encode());
           report.passages_written += prepared.documents.size();
         }
       }
-      commit_if_due(false);
       if (options.progress) options.progress(i + 1, candidates.size());
     }
   }
@@ -319,15 +274,10 @@ IndexReport run_index(const IndexOptions& options) {
   for (const auto& [id, state] : stored) {
     if (present.count(id)) continue;
     report.removed.push_back(id);
-    if (writer) {
-      delete_article(*writer, id, spelling);
-      writer->set_metadata(schema::file_state_key(id), std::string());
-      pending += state.passages + 1;
-      commit_if_due(false);
-    }
+    if (batch) batch->remove_article(id, schema::file_state_key(id));
   }
   if (writer) store_synonyms(*writer, options.corpus_roots, report);
-  commit_if_due(true);
+  if (batch) batch->finish();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

@@ -22,6 +22,8 @@ std::string passage_id(const std::string& file, const Passage& p) {
 std::string PassageData::to_json() const {
   nlohmann::json j = {{"file", file},   {"line", line},       {"window", window}, {"offset", offset},
                       {"title", title}, {"heading", heading}, {"text", text}};
+  if (!url.empty()) j["url"] = url;
+  if (!date.empty()) j["date"] = date;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -35,6 +37,8 @@ PassageData PassageData::from_json(const std::string& json) {
   d.title = j.value("title", std::string());
   d.heading = j.value("heading", std::string());
   d.text = j.at("text").get<std::string>();
+  d.url = j.value("url", std::string());
+  d.date = j.value("date", std::string());
   return d;
 }
 
@@ -48,7 +52,8 @@ PassageDocumentBuilder::PassageDocumentBuilder() : stopper_(make_stopper()) {
 PassageDocumentBuilder::~PassageDocumentBuilder() = default;
 
 Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Article& article,
-                                               const Passage& passage, size_t& long_words) {
+                                               const Passage& passage, size_t& long_words,
+                                               const std::string& url, const std::string& date) {
   Xapian::Document doc;
   generator_.set_document(doc);
   std::string text = normalize(passage.text);
@@ -98,8 +103,9 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   doc.add_value(schema::kSlotArticle, file);
   doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
   doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
-  PassageData data{file, passage.line, passage.window, passage.offset,
-                   article.title, passage.heading, passage.text};
+  PassageData data{file,          passage.line,    passage.window, passage.offset,
+                   article.title, passage.heading, passage.text,   url,
+                   date};
   doc.set_data(data.to_json());
   return doc;
 }

@@ -31,6 +31,7 @@ inline constexpr unsigned kSlotWindow = 2;        // 0-based window within a lon
 // Metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
 inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";  // + file -> FileState
+inline constexpr std::string_view kMetaRecordStatePrefix = "fahras:doc:";  // + id -> FileState
 inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";  // text of synonyms.csv
 
 // Longest term Xapian accepts (glass MAX_SAFE_TERM_LENGTH), and the longest

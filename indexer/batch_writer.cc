@@ -1,0 +1,79 @@
+// Crash-safe batched writes (see batch_writer.h).
+#include "batch_writer.h"
+
+#include "fahras/schema.h"
+#include "passage_document.h"
+
+namespace fahras {
+
+BatchWriter::BatchWriter(Xapian::WritableDatabase& db, size_t commit_every)
+    : db_(db), commit_every_(commit_every) {
+  db_.begin_transaction();
+  in_transaction_ = true;
+}
+
+BatchWriter::~BatchWriter() {
+  if (in_transaction_) {
+    try {
+      db_.cancel_transaction();
+    } catch (const Xapian::Error&) {
+    }
+  }
+}
+
+void BatchWriter::add_spelling(const Xapian::Document& doc, int sign) {
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+    if (is_spelling_word(*t)) spelling_[*t] += sign * static_cast<int64_t>(t.get_wdf());
+}
+
+void BatchWriter::delete_passages(const std::string& article) {
+  std::string term = schema::article_term(article);
+  std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
+  for (Xapian::docid id : ids) add_spelling(db_.get_document(id), -1);
+  if (!ids.empty()) db_.delete_document(term);
+  pending_ += ids.size();
+}
+
+void BatchWriter::replace_article(const std::string& article, const std::vector<Xapian::Document>& passages,
+                                  const std::string& state_key, const std::string& state) {
+  delete_passages(article);
+  for (const Xapian::Document& doc : passages) {
+    db_.add_document(doc);
+    add_spelling(doc, +1);
+  }
+  db_.set_metadata(state_key, state);
+  pending_ += passages.size() + 1;
+  commit_if_due();
+}
+
+void BatchWriter::remove_article(const std::string& article, const std::string& state_key) {
+  delete_passages(article);
+  db_.set_metadata(state_key, std::string());
+  ++pending_;
+  commit_if_due();
+}
+
+void BatchWriter::set_metadata(const std::string& key, const std::string& value) {
+  db_.set_metadata(key, value);
+}
+
+void BatchWriter::commit_if_due() {
+  if (pending_ < commit_every_) return;
+  finish();
+  db_.begin_transaction();
+  in_transaction_ = true;
+}
+
+void BatchWriter::finish() {
+  if (!in_transaction_) return;
+  for (const auto& [word, count] : spelling_) {
+    if (count > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(count));
+    if (count < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-count));
+  }
+  spelling_.clear();
+  db_.commit_transaction();
+  in_transaction_ = false;
+  pending_ = 0;
+}
+
+}  // namespace fahras

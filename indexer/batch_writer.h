@@ -1,0 +1,45 @@
+// Writes whole articles into a Fahras index in crash-safe batches.
+//
+// Every change goes through one Xapian transaction per batch of about
+// commit_every passages, so an article's passages, its spelling counts and its
+// state (a metadata value) are committed together or not at all. Used by
+// corpus runs (index_run.h) and document ingestion (record_ingest.h).
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fahras {
+
+class BatchWriter {
+ public:
+  BatchWriter(Xapian::WritableDatabase& db, size_t commit_every);
+  ~BatchWriter();  // an unfinished batch is discarded, as after a crash
+
+  // Replaces every passage of `article` (its B term) with `passages` and sets
+  // its state metadata.
+  void replace_article(const std::string& article, const std::vector<Xapian::Document>& passages,
+                       const std::string& state_key, const std::string& state);
+  // Removes every passage of `article` and its state.
+  void remove_article(const std::string& article, const std::string& state_key);
+  void set_metadata(const std::string& key, const std::string& value);
+
+  // Commits the open batch.
+  void finish();
+
+ private:
+  void add_spelling(const Xapian::Document& doc, int sign);
+  void delete_passages(const std::string& article);
+  void commit_if_due();
+
+  Xapian::WritableDatabase& db_;
+  size_t commit_every_;
+  size_t pending_ = 0;
+  bool in_transaction_ = false;
+  std::unordered_map<std::string, int64_t> spelling_;
+};
+
+}  // namespace fahras

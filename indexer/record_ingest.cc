@@ -1,0 +1,116 @@
+// JSON Lines ingestion (see record_ingest.h).
+#include "record_ingest.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "batch_writer.h"
+#include "fahras/schema.h"
+#include "file_state.h"
+#include "passage_document.h"
+#include "passages.h"
+
+namespace fahras {
+namespace {
+
+std::string string_field(const nlohmann::json& j, const char* name, bool required, std::string& error) {
+  if (!j.contains(name)) {
+    if (required) error = std::string("missing \"") + name + "\"";
+    return {};
+  }
+  if (!j[name].is_string()) {
+    error = std::string("\"") + name + "\" must be a string";
+    return {};
+  }
+  return j[name].get<std::string>();
+}
+
+}  // namespace
+
+std::string record_state_key(const std::string& id) {
+  return schema::bounded_term(schema::kMetaRecordStatePrefix, id);
+}
+
+std::optional<Record> parse_record(const std::string& line, std::string& error) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded()) {
+    error = "not valid JSON";
+    return std::nullopt;
+  }
+  if (!j.is_object()) {
+    error = "a record must be a JSON object";
+    return std::nullopt;
+  }
+  Record r;
+  error.clear();
+  r.id = string_field(j, "id", true, error);
+  if (error.empty() && r.id.empty()) error = "\"id\" is empty";
+  if (!error.empty()) return std::nullopt;
+  if (j.contains("deleted")) {
+    if (!j["deleted"].is_boolean()) {
+      error = "\"deleted\" must be true or false";
+      return std::nullopt;
+    }
+    r.deleted = j["deleted"].get<bool>();
+    if (r.deleted) return r;
+  }
+  r.title = string_field(j, "title", false, error);
+  if (error.empty()) r.text = string_field(j, "text", true, error);
+  if (error.empty()) r.url = string_field(j, "url", false, error);
+  if (error.empty()) r.date = string_field(j, "date", false, error);
+  if (!error.empty()) return std::nullopt;
+  return r;
+}
+
+IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in, const std::string& source_name,
+                            size_t commit_every_passages) {
+  auto started = std::chrono::steady_clock::now();
+  IndexReport report;
+  PassageDocumentBuilder builder;
+  BatchWriter batch(db, commit_every_passages);
+  std::string line;
+  for (size_t number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    std::string error;
+    std::optional<Record> record = parse_record(line, error);
+    if (!record) {
+      report.skipped.push_back({source_name + ":" + std::to_string(number), error});
+      continue;
+    }
+    std::string key = record_state_key(record->id);
+    std::string stored = db.get_metadata(key);
+    if (record->deleted) {
+      if (stored.empty()) {
+        report.skipped.push_back({source_name + ":" + std::to_string(number),
+                                  "no document \"" + record->id + "\" to delete"});
+        continue;
+      }
+      batch.remove_article(record->id, key);
+      report.removed.push_back(record->id);
+      continue;
+    }
+    std::string content = record->title + "\n" + record->text;
+    FileState state{content.size(), 0,
+                    content_hash(content + '\0' + record->url + '\0' + record->date), 0};
+    auto old = FileState::decode(stored);
+    if (old && old->content_hash == state.content_hash) {
+      report.unchanged.push_back(record->id);
+      continue;
+    }
+    Article article = split_article(content);
+    state.passages = static_cast<uint32_t>(article.passages.size());
+    std::vector<Xapian::Document> documents;
+    size_t long_words = 0;
+    for (const Passage& p : article.passages)
+      documents.push_back(builder.build(record->id, article, p, long_words, record->url, record->date));
+    batch.replace_article(record->id, documents, key, state.encode());
+    report.passages_written += documents.size();
+    (old ? report.updated : report.added).push_back(record->id);
+  }
+  batch.finish();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace fahras
