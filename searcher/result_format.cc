@@ -51,6 +51,8 @@ nlohmann::json to_json(const SearchResult& result) {
                     {"text", hit.text},
                     {"snippet", make_snippet(hit.text, hit.highlights, snippet)},
                     {"highlights", ranges}});
+    if (!hit.url.empty()) hits.back()["url"] = hit.url;
+    if (!hit.date.empty()) hits.back()["date"] = hit.date;
   }
   nlohmann::json j = {{"query", result.query},
                       {"total", result.total},

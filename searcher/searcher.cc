@@ -71,6 +71,19 @@ std::string Searcher::describe_query(const std::string& query) {
   return planner.plan(query).query.get_description();
 }
 
+std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
+  QueryPlanner planner(db_, synonyms_);
+  return suggest(query, planner.plan(query).concept_words);
+}
+
+void Searcher::refresh() {
+  if (db_.reopen()) {
+    std::string text;
+    text = db_.get_metadata(std::string(schema::kMetaSynonyms));
+    synonyms_ = Synonyms::parse(text);
+  }
+}
+
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
     try {
@@ -116,6 +129,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     hit.title = data.title;
     hit.heading = data.heading;
     hit.text = data.text;
+    hit.url = data.url;
+    hit.date = data.date;
     hit.highlights = find_highlights(hit.text, plan.highlight);
     result.hits.push_back(std::move(hit));
   }

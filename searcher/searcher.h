@@ -37,6 +37,8 @@ struct Hit {
   std::string title;
   std::string heading;
   std::string text;
+  std::string url;   // documents ingested with a url/date
+  std::string date;
   std::vector<ByteRange> highlights;
 };
 
@@ -57,6 +59,12 @@ class Searcher {
 
   // The Xapian query a user query becomes (for --show-query).
   std::string describe_query(const std::string& query);
+
+  // A corrected query when some of its words are unknown to the index.
+  std::optional<std::string> suggestion_for(const std::string& query);
+
+  // Sees the latest commit of the index (and its synonyms).
+  void refresh();
 
   Xapian::Database& database() { return db_; }
 

@@ -1,0 +1,220 @@
+// Routes and handlers of the HTTP service (see http_service.h).
+#include "http_service.h"
+
+#include <httplib.h>
+#include <xapian.h>
+
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "fahras/schema.h"
+#include "index_report.h"
+#include "passage_document.h"
+#include "record_ingest.h"
+#include "result_format.h"
+#include "searcher.h"
+
+namespace fahras {
+namespace {
+
+using nlohmann::json;
+
+void send_json(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, status, {{"error", message}});
+}
+
+// A non-negative integer query parameter, or the default; false if malformed.
+bool size_param(const httplib::Request& req, const char* name, size_t fallback, size_t& out) {
+  out = fallback;
+  if (!req.has_param(name)) return true;
+  const std::string value = req.get_param_value(name);
+  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) return false;
+  out = std::stoul(value);
+  return true;
+}
+
+}  // namespace
+
+struct HttpService::Impl {
+  ServiceOptions options;
+  httplib::Server server;
+  std::mutex write_mutex;
+
+  // The calling thread's searcher, opened on first use and refreshed per request.
+  Searcher& searcher() {
+    thread_local std::unique_ptr<Searcher> mine;
+    thread_local const Impl* owner = nullptr;
+    if (!mine || owner != this) {
+      mine = std::make_unique<Searcher>(options.databases);
+      owner = this;
+    } else {
+      mine->refresh();
+    }
+    return *mine;
+  }
+
+  bool authorized(const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Authorization") == "Bearer " + options.token) return true;
+    res.set_header("WWW-Authenticate", "Bearer");
+    send_error(res, 401, "this endpoint needs the service's token as 'Authorization: Bearer TOKEN'");
+    return false;
+  }
+
+  // The query parameter q, checked; false after answering with an error.
+  bool query_param(const httplib::Request& req, httplib::Response& res, std::string& q) {
+    if (!req.has_param("q")) {
+      send_error(res, 400, "missing query parameter 'q'");
+      return false;
+    }
+    q = req.get_param_value("q");
+    if (q.size() > options.max_query_bytes) {
+      send_error(res, 400, "query longer than " + std::to_string(options.max_query_bytes) + " bytes");
+      return false;
+    }
+    return true;
+  }
+
+  void search(const httplib::Request& req, httplib::Response& res) {
+    std::string q;
+    if (!query_param(req, res, q)) return;
+    SearchOptions so;
+    size_t per_article = 0;
+    if (!size_param(req, "limit", 10, so.limit) || !size_param(req, "offset", 0, so.offset) ||
+        !size_param(req, "per_article", 0, per_article))
+      return send_error(res, 400, "limit, offset and per_article must be non-negative integers");
+    if (so.limit > options.max_limit)
+      return send_error(res, 400, "limit must be at most " + std::to_string(options.max_limit));
+    if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
+    so.per_article = static_cast<unsigned>(per_article);
+    send_json(res, 200, to_json(searcher().search(q, so)));
+  }
+
+  void suggest(const httplib::Request& req, httplib::Response& res) {
+    std::string q;
+    if (!query_param(req, res, q)) return;
+    auto suggestion = searcher().suggestion_for(q);
+    send_json(res, 200, {{"query", q}, {"suggestion", suggestion ? json(*suggestion) : json()}});
+  }
+
+  void document(const std::string& id, httplib::Response& res) {
+    Xapian::Database& db = searcher().database();
+    std::string term = schema::article_term(id);
+    std::vector<PassageData> passages;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+      passages.push_back(PassageData::from_json(db.get_document(*p).get_data()));
+    if (passages.empty()) return send_error(res, 404, "no document with id '" + id + "'");
+    std::sort(passages.begin(), passages.end(), [](const PassageData& a, const PassageData& b) {
+      return std::tie(a.line, a.window) < std::tie(b.line, b.window);
+    });
+    json list = json::array();
+    for (const PassageData& p : passages) list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
+    json body = {{"id", id}, {"title", passages.front().title}, {"passages", list}};
+    if (!passages.front().url.empty()) body["url"] = passages.front().url;
+    if (!passages.front().date.empty()) body["date"] = passages.front().date;
+    send_json(res, 200, body);
+  }
+
+  void stats(httplib::Response& res) {
+    Xapian::Database& db = searcher().database();
+    size_t documents = 0;
+    const std::string prefix(schema::kArticlePrefix);
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++documents;
+    send_json(res, 200, {{"passages", db.get_doccount()},
+                         {"documents", documents},
+                         {"average_passage_length", db.get_avlength()},
+                         {"databases", options.databases.size()},
+                         {"writable", !options.token.empty()}});
+  }
+
+  // Runs an ingestion on the (single, local) index under the write lock.
+  void write(std::istream& records, const std::string& source, httplib::Response& res, bool expect_removal) {
+    if (options.databases.size() != 1)
+      return send_error(res, 400, "writes need a single local index, not " + std::to_string(options.databases.size()));
+    std::lock_guard lock(write_mutex);
+    try {
+      Xapian::WritableDatabase db(options.databases[0], Xapian::DB_CREATE_OR_OPEN);
+      IndexReport report = ingest_records(db, records, source);
+      db.close();
+      if (expect_removal && report.removed.empty()) return send_error(res, 404, "no such document");
+      std::ostringstream out;
+      print_report_json(report, false, out);
+      send_json(res, report.skipped.empty() ? 200 : 422, json::parse(out.str()));
+    } catch (const Xapian::DatabaseLockError&) {
+      send_error(res, 409, "the index is being written by another process; try again");
+    }
+  }
+
+  void install_routes() {
+    server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
+      send_json(res, 200, {{"status", "ok"}});
+    });
+    server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { search(req, res); });
+    server.Get("/suggest", [this](const httplib::Request& req, httplib::Response& res) { suggest(req, res); });
+    server.Get("/stats", [this](const httplib::Request&, httplib::Response& res) { stats(res); });
+    server.Get(R"(/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+      document(req.matches[1], res);
+    });
+    if (!options.token.empty()) {
+      server.Post("/documents", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorized(req, res)) return;
+        std::istringstream body(req.body);
+        write(body, "body", res, false);
+      });
+      server.Delete(R"(/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!authorized(req, res)) return;
+        std::istringstream record(json({{"id", std::string(req.matches[1])}, {"deleted", true}}).dump());
+        write(record, "request", res, true);
+      });
+    }
+    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (!res.body.empty()) return;
+      std::string message = res.status == 404   ? "no such endpoint: " + req.method + " " + req.path
+                            : res.status == 413 ? "request body too large"
+                                                : "bad request";
+      send_error(res, res.status, message);
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      std::string message = "internal error";
+      try {
+        std::rethrow_exception(ep);
+      } catch (const Xapian::Error& e) {
+        message = e.get_description();
+      } catch (const std::exception& e) {
+        message = e.what();
+      } catch (...) {
+      }
+      send_error(res, 500, message);
+    });
+    server.set_payload_max_length(options.max_body_bytes);
+    size_t threads = options.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  }
+};
+
+HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  Searcher check(impl_->options.databases);  // fail at start-up, not on the first request
+  impl_->install_routes();
+}
+
+HttpService::~HttpService() = default;
+
+int HttpService::bind() {
+  const ServiceOptions& o = impl_->options;
+  int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host)
+                         : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
+  if (port < 0) throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
+  return port;
+}
+
+bool HttpService::serve() { return impl_->server.listen_after_bind(); }
+
+void HttpService::stop() { impl_->server.stop(); }
+
+}  // namespace fahras

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end test of fahras-serve with a real HTTP client (curl): every
+# endpoint, malformed requests, invalid UTF-8, an oversized body, a wrong
+# token, concurrent searches while fahras-index rewrites the index, SIGTERM.
+# Usage: serve.sh BUILD_DIR CORPUS_DIR
+set -euo pipefail
+build=$1 corpus=$2
+work=$(mktemp -d)
+server=
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+cp -r "$corpus" "$work/corpus"
+"$build/indexer/fahras-index" -q --db "$work/db" "$work/corpus" >/dev/null
+echo secret-token > "$work/token"
+"$build/searcher/fahras-serve" --db "$work/db" --port 0 --threads 4 --token-file "$work/token" > "$work/out" 2>&1 &
+server=$!
+for _ in $(seq 50); do grep -q listening "$work/out" && break; sleep 0.1; done
+port=$(grep -o '[0-9]*$' "$work/out") || fail "server did not start: $(cat "$work/out")"
+url=http://127.0.0.1:$port
+
+# status BODY_FILE ARGS...: runs curl, prints the HTTP status
+status() { local out=$1; shift; curl -s -o "$out" -w '%{http_code}' "$@"; }
+expect() { # expect CODE PATTERN ARGS...
+  local code=$1 pattern=$2; shift 2
+  local got; got=$(status "$work/body" "$@")
+  [ "$got" = "$code" ] || fail "$* -> $got (wanted $code): $(head -c 300 "$work/body")"
+  grep -q -- "$pattern" "$work/body" || fail "$* -> body lacks '$pattern': $(head -c 300 "$work/body")"
+}
+
+expect 200 '"status":"ok"' "$url/health"
+expect 200 '"hits":\[{' -G "$url/search" --data-urlencode 'q=H200 الصين موافقة'
+expect 200 '"highlights":\[\[' -G "$url/search" --data-urlencode 'q=Nvidia' -d limit=3
+expect 200 '"total":' "$url/search?q=%FF%FE%E0"                      # invalid UTF-8
+expect 400 'missing query parameter' "$url/search"
+expect 400 'non-negative integers' "$url/search?q=x&limit=abc"
+expect 400 'at most 100' "$url/search?q=x&limit=5000"
+expect 400 'longer than' -G "$url/search" --data-urlencode "q=$(head -c 6000 /dev/zero | tr '\0' 'a')"
+expect 404 'no such endpoint' "$url/nothing-here"
+expect 200 '"passages":\[{"line":1' "$url/documents/000_0fdb8642d30cb6d2.txt"
+expect 404 'no document' "$url/documents/missing.txt"
+expect 200 '"passages":106' "$url/stats"
+expect 200 '"suggestion":"الصينيه"' -G "$url/suggest" --data-urlencode 'q=الصنيية'
+
+# Writes: token required; malformed lines reported; oversized bodies refused.
+record='{"id":"web-1","title":"خبر","text":"كوالكوم تطلق شريحة جديدة.","url":"https://example.com/1"}'
+expect 401 'Bearer' -X POST --data-binary "$record" "$url/documents"
+expect 401 'Bearer' -X POST -H 'Authorization: Bearer wrong' --data-binary "$record" "$url/documents"
+expect 200 '"added":\["web-1"\]' -X POST -H 'Authorization: Bearer secret-token' --data-binary "$record" "$url/documents"
+expect 200 '"url":"https://example.com/1"' -G "$url/search" --data-urlencode 'q=Qualcomm'
+expect 422 'body:2' -X POST -H 'Authorization: Bearer secret-token' --data-binary $'{"id":"web-2","text":"نص"}\n{broken' "$url/documents"
+head -c $((9 << 20)) /dev/zero | tr '\0' 'a' > "$work/big"
+expect 413 'too large' -X POST -H 'Authorization: Bearer secret-token' --data-binary @"$work/big" "$url/documents"
+expect 200 '"removed":\["web-1"\]' -X DELETE -H 'Authorization: Bearer secret-token' "$url/documents/web-1"
+expect 404 'no such document' -X DELETE -H 'Authorization: Bearer secret-token' "$url/documents/web-1"
+expect 404 'no document' "$url/documents/web-1"
+
+# Concurrent searches while the indexer rewrites the index: no failed request.
+(
+  for round in 1 2 3 4; do
+    for f in "$work"/corpus/*.txt; do echo "فقرة جديدة رقم $round عن الصين" >> "$f"; done
+    "$build/indexer/fahras-index" -q --db "$work/db" "$work/corpus" >/dev/null
+  done
+) &
+indexer=$!
+for client in 1 2 3 4; do
+  (for i in $(seq 60); do
+     curl -s -o /dev/null -w '%{http_code}\n' -G "$url/search" --data-urlencode "q=الصين H200 $i"
+   done > "$work/codes-$client") &
+done
+wait $indexer
+for job in $(jobs -p); do [ "$job" = "$server" ] || wait "$job" || true; done
+total=$(cat "$work"/codes-* | wc -l)
+bad=$(cat "$work"/codes-* | grep -vc '^200$' || true)
+[ "$total" -eq 240 ] || fail "only $total concurrent requests answered"
+[ "$bad" -eq 0 ] || fail "$bad of $total concurrent requests failed"
+expect 200 'رقم 4' -G "$url/search" --data-urlencode 'q="فقرة جديدة رقم 4"'   # sees the latest commit
+
+# SIGTERM: a clean exit, promptly.
+kill -TERM "$server"
+for _ in $(seq 100); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$server" 2>/dev/null && fail "still running 10 s after SIGTERM"
+wait "$server"; code=$?
+server=
+[ "$code" -eq 0 ] || fail "exit status $code after SIGTERM"
+echo "e2e.serve: ok ($total concurrent requests, 0 failed)"
