@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
       ("jsonl", po::value<std::string>(), "ingest JSON Lines records from FILE ('-': standard input) "
                                           "instead of a corpus")
       ("threads", po::value<unsigned>()->default_value(0), "analysis threads (0: one per spare core)")
-      ("quiet,q", "no progress bar");
+      ("quiet,q", "no progress bar")
+      ("shards", po::value<size_t>()->default_value(0), "build a new index as N shards (docs/scaling.md)");
   po::options_description all;
   all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "corpus roots");
   po::positional_options_description positional;
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
     options.full = vm.count("full") > 0;
     options.dry_run = vm.count("dry-run") > 0;
     options.threads = vm["threads"].as<unsigned>();
+    options.shards = vm["shards"].as<size_t>();
     json = vm.count("json") > 0;
     if (vm.count("jsonl")) jsonl = vm["jsonl"].as<std::string>();
     if (!json && !vm.count("quiet") && isatty(STDERR_FILENO)) options.progress = draw_progress;

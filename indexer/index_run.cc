@@ -20,6 +20,7 @@
 #include "file_state.h"
 #include "passage_document.h"
 #include "passages.h"
+#include "shards.h"
 #include "synonyms.h"
 #include "utf8.h"
 
@@ -219,17 +220,28 @@ IndexReport run_index(const IndexOptions& options) {
   for (const auto& root : options.corpus_roots)
     if (!std::filesystem::exists(root))
       throw std::runtime_error(root.string() + ": corpus root does not exist");
-  std::optional<Xapian::WritableDatabase> writer;
-  Xapian::Database reader;
-  if (options.dry_run) {
-    if (std::filesystem::exists(options.database)) reader = Xapian::Database(options.database.string());
-  } else {
-    writer.emplace(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
-    reader = *writer;
-    if (writer->get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
-      writer->set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+  size_t existing = existing_shard_count(options.database);
+  size_t shards = options.shards ? options.shards : std::max<size_t>(existing, 1);
+  if (existing && existing != shards)
+    throw std::runtime_error(options.database.string() + " has " + std::to_string(existing) +
+                             " shard(s), not " + std::to_string(shards) + ": build a new index to reshard");
+  std::vector<std::filesystem::path> paths = shard_paths(options.database, shards);
+  if (!options.dry_run && shards > 1) std::filesystem::create_directories(options.database);
+  std::vector<Xapian::WritableDatabase> writers;
+  std::map<std::string, FileState> stored;
+  for (const auto& path : paths) {
+    Xapian::Database reader;
+    if (options.dry_run) {
+      if (std::filesystem::exists(path)) reader = Xapian::Database(path.string());
+    } else {
+      writers.emplace_back(path.string(), Xapian::DB_CREATE_OR_OPEN);
+      reader = writers.back();
+      if (reader.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
+        writers.back().set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+    }
+    stored.merge(stored_states(reader));
   }
-  std::map<std::string, FileState> stored = stored_states(reader);
+  if (!options.dry_run && shards > 1) write_shard_stub(options.database, shards);
 
   CorpusScan scan = scan_corpus(options.corpus_roots);
   for (const SkippedFile& s : scan.skipped) report.skipped.push_back({s.path, s.reason});
@@ -244,8 +256,12 @@ IndexReport run_index(const IndexOptions& options) {
       candidates.push_back(&f);
   }
 
-  std::optional<BatchWriter> batch;
-  if (writer) batch.emplace(*writer, options.commit_every_passages);
+  // One batch per shard; an article and its state live in shard_of(id).
+  std::vector<std::unique_ptr<BatchWriter>> batches;
+  for (auto& w : writers) batches.push_back(std::make_unique<BatchWriter>(w, options.commit_every_passages));
+  auto batch_for = [&](const std::string& id) -> BatchWriter* {
+    return batches.empty() ? nullptr : batches[shard_of(id, shards)].get();
+  };
   {
     PreparePipeline pipeline(candidates, stored, options);
     for (size_t i = 0; i < candidates.size(); ++i) {
@@ -257,10 +273,11 @@ IndexReport run_index(const IndexOptions& options) {
         report.skipped.push_back({f.id, prepared.skip_reason});
       } else if (prepared.content_unchanged) {
         report.unchanged.push_back(f.id);
-        if (batch) batch->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
+        if (BatchWriter* batch = batch_for(f.id))
+          batch->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
       } else {
         (was_indexed ? report.updated : report.added).push_back(f.id);
-        if (batch) {
+        if (BatchWriter* batch = batch_for(f.id)) {
           batch->replace_article(f.id, prepared.documents, schema::file_state_key(f.id), prepared.state.encode());
           report.passages_written += prepared.documents.size();
         }
@@ -274,10 +291,10 @@ IndexReport run_index(const IndexOptions& options) {
   for (const auto& [id, state] : stored) {
     if (present.count(id)) continue;
     report.removed.push_back(id);
-    if (batch) batch->remove_article(id, schema::file_state_key(id));
+    if (BatchWriter* batch = batch_for(id)) batch->remove_article(id, schema::file_state_key(id));
   }
-  if (writer) store_synonyms(*writer, options.corpus_roots, report);
-  if (batch) batch->finish();
+  if (!writers.empty()) store_synonyms(writers.front(), options.corpus_roots, report);
+  for (auto& batch : batches) batch->finish();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

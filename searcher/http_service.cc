@@ -51,7 +51,7 @@ struct HttpService::Impl {
     thread_local std::unique_ptr<Searcher> mine;
     thread_local const Impl* owner = nullptr;
     if (!mine || owner != this) {
-      mine = std::make_unique<Searcher>(options.databases);
+      mine = std::make_unique<Searcher>(options.databases, options.spelling);
       owner = this;
     } else {
       mine->refresh();
@@ -199,7 +199,7 @@ struct HttpService::Impl {
 
 HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  Searcher check(impl_->options.databases);  // fail at start-up, not on the first request
+  Searcher check(impl_->options.databases, impl_->options.spelling);  // fail at start-up, not on the first request
   impl_->install_routes();
 }
 

@@ -17,6 +17,7 @@ namespace fahras {
 
 struct ServiceOptions {
   std::vector<std::string> databases{"fahras.db"};
+  std::vector<std::string> spelling;  // local indexes for suggestions when databases are remote
   std::string host = "127.0.0.1";
   int port = 8080;               // 0: any free port
   std::string token;             // empty: no write endpoints

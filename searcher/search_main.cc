@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   visible.add_options()("help,h", "show this help")
       ("db", po::value<std::vector<std::string>>(), "index: directory, stub file or HOST:PORT "
                                                     "(repeat for shards; default fahras.db)")
+      ("spelling", po::value<std::vector<std::string>>(), "local index for 'did you mean' when --db are remote")
       ("json", "print results as JSON")
       ("limit,n", po::value<size_t>()->default_value(10), "hits to show")
       ("offset", po::value<size_t>()->default_value(0), "hits to skip")
@@ -52,7 +53,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> dbs =
       vm.count("db") ? vm["db"].as<std::vector<std::string>>() : std::vector<std::string>{"fahras.db"};
   try {
-    fahras::Searcher searcher(dbs);
+    std::vector<std::string> spelling;
+    if (vm.count("spelling")) spelling = vm["spelling"].as<std::vector<std::string>>();
+    fahras::Searcher searcher(dbs, spelling);
     if (vm.count("eval")) {
       auto files = vm["eval"].as<std::vector<std::string>>();
       if (files.size() != 2) throw std::runtime_error("--eval takes QUERIES.tsv QRELS.txt");

@@ -54,12 +54,18 @@ Xapian::Database open_database(const std::string& spec) {
   return Xapian::Database(spec);
 }
 
-Searcher::Searcher(std::vector<std::string> databases) : specs_(std::move(databases)) { open(); }
+Searcher::Searcher(std::vector<std::string> databases, std::vector<std::string> spelling)
+    : specs_(std::move(databases)), spelling_specs_(std::move(spelling)) {
+  open();
+}
 
 void Searcher::open() {
   Xapian::Database db;
   for (const std::string& spec : specs_) db.add_database(open_database(spec));
   db_ = db;
+  Xapian::Database spelling;
+  for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
+  spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
   std::string text;
   for (size_t i = 0; i < specs_.size() && text.empty(); ++i)
     text = db_.get_metadata(std::string(schema::kMetaSynonyms));
@@ -77,6 +83,7 @@ std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
 }
 
 void Searcher::refresh() {
+  if (!spelling_specs_.empty()) spelling_db_.reopen();
   if (db_.reopen()) {
     std::string text;
     text = db_.get_metadata(std::string(schema::kMetaSynonyms));
@@ -145,11 +152,11 @@ std::optional<std::string> Searcher::suggest(const std::string& query,
   bool changed = false;
   for (const std::string& w : concept_words) {
     if (db_.get_termfreq(w) > 0 || db_.get_termfreq("Z" + stem_word(w)) > 0) continue;
-    std::string s = db_.get_spelling_suggestion(w, 2);
+    std::string s = spelling_db_.get_spelling_suggestion(w, 2);
     if (s.empty()) {
       // Spelling holds words as written: retry without the article or clitics.
       std::string bare = strip_proclitics(w);
-      if (bare != w) s = db_.get_spelling_suggestion(bare, 2);
+      if (bare != w) s = spelling_db_.get_spelling_suggestion(bare, 2);
     }
     if (s.empty() || s == w) continue;
     size_t at = corrected.find(w);

@@ -53,7 +53,9 @@ struct SearchResult {
 
 class Searcher {
  public:
-  explicit Searcher(std::vector<std::string> databases);
+  // `spelling`: local indexes to take "did you mean" from, for when the
+  // databases are remote shards (Xapian's remote protocol has no spelling).
+  explicit Searcher(std::vector<std::string> databases, std::vector<std::string> spelling = {});
 
   SearchResult search(const std::string& query, const SearchOptions& options = {});
 
@@ -75,7 +77,9 @@ class Searcher {
                                      const std::vector<std::string>& concept_words);
 
   std::vector<std::string> specs_;
+  std::vector<std::string> spelling_specs_;
   Xapian::Database db_;
+  Xapian::Database spelling_db_;
   Synonyms synonyms_;
 };
 

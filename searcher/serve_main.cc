@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   po::options_description visible("Usage: fahras-serve [options]\nOptions");
   visible.add_options()("help,h", "show this help")
       ("db", po::value<std::vector<std::string>>(), "index: directory, stub file or HOST:PORT (repeatable)")
+      ("spelling", po::value<std::vector<std::string>>(), "local index for suggestions when --db are remote")
       ("host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")
       ("port", po::value<int>()->default_value(8080), "port (0: any free port)")
       ("threads", po::value<size_t>()->default_value(8), "request threads")
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (vm.count("db")) options.databases = vm["db"].as<std::vector<std::string>>();
+    if (vm.count("spelling")) options.spelling = vm["spelling"].as<std::vector<std::string>>();
     options.host = vm["host"].as<std::string>();
     options.port = vm["port"].as<int>();
     options.threads = std::max<size_t>(1, vm["threads"].as<size_t>());
