@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs Fahras into a temporary prefix, builds examples/ against it with
+# find_package(Fahras), and runs the example.
+# Usage: installed_example.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cmake --install "$build" --prefix "$work/prefix" >/dev/null
+[ -f "$work/prefix/include/fahras/fahras.h" ] || fail "header not installed"
+ls "$work"/prefix/lib*/cmake/Fahras/FahrasConfig.cmake >/dev/null || fail "package config not installed"
+cmake -S "$source/examples" -B "$work/example" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null || fail "configure"
+cmake --build "$work/example" -j2 >/dev/null || fail "build"
+out=$(LD_LIBRARY_PATH="$(dirname "$(ls "$work"/prefix/lib*/libfahras.so)")" "$work/example/news_search" "$work/db")
+echo "$out"
+grep -q '^Nvidia: [1-9]' <<< "$out" || fail "Nvidia found nothing"
+grep -q 'news-1:2 .*<b>الصينية</b>' <<< "$out" || fail "vocalized query not highlighted"
+grep -q '^Huang: [1-9]' <<< "$out" || fail "Huang found nothing"
+grep -q '^replaced: 1' <<< "$out" || fail "replace"
+grep -q '^removed: 1 0' <<< "$out" || fail "remove"
+echo "e2e.installed_example: ok"
