@@ -42,3 +42,6 @@ for n in "${sizes[@]}"; do
   "$build/bench/bench_search" --db "$work/fahras-$n" --queries "$work/queries-$n.txt"
   "${lucene[@]}" search "$work/lucene-$n" "$work/queries-$n.txt"
 done
+
+echo "== HTTP /search under load (wrk, 8 connections, 10 s, last corpus)"
+"$here/bench_http.sh" "$build" "$work/fahras-${sizes[-1]}" "$work/queries-${sizes[-1]}.txt" 10 8

@@ -192,6 +192,7 @@ struct HttpService::Impl {
       send_error(res, 500, message);
     });
     server.set_payload_max_length(options.max_body_bytes);
+    server.set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle delay
     size_t threads = options.threads;
     server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   }
