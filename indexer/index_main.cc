@@ -14,6 +14,7 @@
 #include "index_report.h"
 #include "index_run.h"
 #include "record_ingest.h"
+#include "shards.h"
 
 namespace po = boost::program_options;
 
@@ -29,6 +30,8 @@ void draw_progress(size_t done, size_t total) {
 }
 
 fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::string& source) {
+  if (fahras::existing_shard_count(options.database) > 1 || options.shards > 1)
+    throw std::runtime_error(options.database.string() + ": --jsonl writes a plain index, not shards");
   Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
   if (source == "-") return fahras::ingest_records(db, std::cin, "<stdin>");
   std::ifstream in(source, std::ios::binary);
