@@ -155,12 +155,19 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       if (db_.get_termfreq(term) > 0) {
         // Latin and unknown words rely on the key; known Arabic words get a
         // weaker share of it, for the other spellings of a name (هوانج، هوانغ).
-        if (latin || unknown)
+        // A known word's key is worth following only when it is nearly as
+        // rare as the word (the other spellings of a name), not when it is
+        // the shared skeleton of many common words.
+        bool rare_key = db_.get_termfreq(term) <= 3 * db_.get_termfreq(z(stem)) + 10;
+        if (latin || unknown) {
           expansions.emplace_back(term);
-        else
+        } else if (rare_key) {
           weak_expansions.emplace_back(term);
-        terms.insert(term);
-        plan.highlight.keys.insert(key);
+        }
+        if (latin || unknown || rare_key) {
+          terms.insert(term);
+          plan.highlight.keys.insert(key);
+        }
       }
     }
     for (const auto& variant : synonyms_.variants_of_stem(stem)) {
