@@ -1,24 +1,70 @@
 // The public library facade (include/fahras/fahras.h) over the indexer and
-// searcher libraries.
+// searcher libraries. The command-line tools and the HTTP service use it.
 #include <xapian.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
 #include "fahras/fahras.h"
+#include "fahras/schema.h"
 #include "highlighter.h"
 #include "index_run.h"
+#include "passage_document.h"
 #include "record_ingest.h"
 #include "searcher.h"
 
 namespace fahras {
+namespace {
+
+ChangeReport to_change_report(IndexReport&& r) {
+  ChangeReport out;
+  out.added = std::move(r.added);
+  out.updated = std::move(r.updated);
+  out.removed = std::move(r.removed);
+  out.unchanged = std::move(r.unchanged);
+  for (auto& s : r.skipped) out.skipped.emplace_back(std::move(s.file), std::move(s.reason));
+  out.passages_written = r.passages_written;
+  out.seconds = r.seconds;
+  return out;
+}
+
+std::runtime_error error_about(const std::string& what, const Xapian::Error& e) {
+  return std::runtime_error(what + ": " + e.get_description());
+}
+
+}  // namespace
+
+std::string mark_snippet(const Match& match, const std::string& before, const std::string& after,
+                         size_t max_bytes) {
+  SnippetStyle style;
+  style.before = before;
+  style.after = after;
+  style.max_bytes = max_bytes;
+  return make_snippet(match.text, match.highlights, style);
+}
 
 struct Index::Impl {
-  std::string path;
+  std::string name;  // for messages
+  std::vector<std::string> databases, spelling;
   std::optional<Xapian::WritableDatabase> writer;
   std::unique_ptr<Searcher> searcher;
   std::vector<std::string> pending;  // JSON Lines not yet written
+
+  Searcher& reader() {
+    if (writer) commit();
+    if (!searcher)
+      searcher = std::make_unique<Searcher>(databases, spelling);
+    else
+      searcher->refresh();
+    return *searcher;
+  }
+
+  IndexReport apply(std::istream& in, const std::string& source) {
+    if (!writer) throw std::runtime_error(name + ": opened read-only");
+    return ingest_records(*writer, in, source);
+  }
 
   void flush() {
     if (pending.empty()) return;
@@ -26,18 +72,39 @@ struct Index::Impl {
     for (const std::string& l : pending) lines += l + "\n";
     pending.clear();
     std::istringstream in(lines);
-    IndexReport report = ingest_records(*writer, in, "put");
+    IndexReport report = apply(in, "put");
     if (!report.skipped.empty())
-      throw std::runtime_error(path + ": " + report.skipped.front().file + ": " + report.skipped.front().reason);
+      throw std::runtime_error(name + ": " + report.skipped.front().file + ": " + report.skipped.front().reason);
+  }
+
+  void commit() {
+    flush();
+    writer->commit();
   }
 };
 
 Index::Index(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>()) {
-  impl_->path = path;
+  impl_->name = path;
+  impl_->databases = {path};
   try {
     if (mode == kWritable) impl_->writer.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw IndexBusy(path + ": another process is writing this index");
   } catch (const Xapian::Error& e) {
-    throw std::runtime_error(path + ": " + e.get_description());
+    throw error_about(path, e);
+  }
+}
+
+Index::Index(const std::vector<std::string>& databases, const std::vector<std::string>& spelling)
+    : impl_(std::make_unique<Impl>()) {
+  if (databases.empty()) throw std::invalid_argument("no database to open");
+  impl_->databases = databases;
+  impl_->spelling = spelling;
+  for (const std::string& d : databases) impl_->name += (impl_->name.empty() ? "" : ", ") + d;
+  try {
+    impl_->reader();  // fail now, not on the first search
+  } catch (const Xapian::Error& e) {
+    throw error_about(impl_->name, e);
   }
 }
 
@@ -46,7 +113,7 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
 void Index::put(const Document& d) {
-  if (!impl_->writer) throw std::runtime_error(impl_->path + ": opened read-only");
+  if (!impl_->writer) throw std::runtime_error(impl_->name + ": opened read-only");
   if (d.id.empty()) throw std::invalid_argument("a document needs an id");
   nlohmann::json j = {{"id", d.id}, {"title", d.title}, {"text", d.text}};
   if (!d.url.empty()) j["url"] = d.url;
@@ -59,52 +126,82 @@ void Index::put(const std::vector<Document>& documents) {
 }
 
 bool Index::remove(const std::string& id) {
-  if (!impl_->writer) throw std::runtime_error(impl_->path + ": opened read-only");
   impl_->flush();
   std::istringstream in(nlohmann::json({{"id", id}, {"deleted", true}}).dump());
-  return !ingest_records(*impl_->writer, in, "remove").removed.empty();
+  return !impl_->apply(in, "remove").removed.empty();
 }
 
 void Index::commit() {
-  if (!impl_->writer) return;
+  if (impl_->writer) impl_->commit();
+}
+
+ChangeReport Index::ingest(std::istream& jsonl, const std::string& source_name) {
   impl_->flush();
+  ChangeReport report = to_change_report(impl_->apply(jsonl, source_name));
   impl_->writer->commit();
+  return report;
 }
 
 Results Index::search(const std::string& query, const SearchParameters& parameters) {
-  if (impl_->writer) commit();
   try {
-    if (!impl_->searcher)
-      impl_->searcher = std::make_unique<Searcher>(std::vector<std::string>{impl_->path});
-    else
-      impl_->searcher->refresh();
     SearchOptions options;
     options.limit = parameters.limit;
     options.offset = parameters.offset;
     options.per_article = parameters.per_document;
-    SearchResult r = impl_->searcher->search(query, options);
-    Results out{r.query, r.total, r.took_ms, r.suggestion, {}};
-    SnippetStyle style;
-    style.before = "<b>";
-    style.after = "</b>";
+    SearchResult r = impl_->reader().search(query, options);
+    Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices};
     for (Hit& h : r.hits) {
       Match m;
       m.rank = h.rank;
       m.score = h.score;
       m.id = h.file;
       m.line = h.line;
+      m.window = h.window;
       m.title = h.title;
-      m.snippet = make_snippet(h.text, h.highlights, style);
+      m.heading = h.heading;
       m.text = std::move(h.text);
       m.highlights = std::move(h.highlights);
+      m.snippet = mark_snippet(m, "<b>", "</b>");
       m.url = h.url;
       m.date = h.date;
       out.matches.push_back(std::move(m));
     }
     return out;
   } catch (const Xapian::Error& e) {
-    throw std::runtime_error(impl_->path + ": " + e.get_description());
+    throw error_about(impl_->name, e);
   }
+}
+
+std::optional<std::string> Index::suggest(const std::string& query) {
+  return impl_->reader().suggestion_for(query);
+}
+
+std::string Index::explain(const std::string& query) { return impl_->reader().describe_query(query); }
+
+std::optional<StoredDocument> Index::document(const std::string& id) {
+  Xapian::Database& db = impl_->reader().database();
+  std::string term = schema::article_term(id);
+  std::vector<PassageData> passages;
+  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+    passages.push_back(PassageData::from_json(db.get_document(*p).get_data()));
+  if (passages.empty()) return std::nullopt;
+  std::sort(passages.begin(), passages.end(), [](const PassageData& a, const PassageData& b) {
+    return std::tie(a.line, a.window) < std::tie(b.line, b.window);
+  });
+  StoredDocument out{id, passages.front().title, passages.front().url, passages.front().date, {}};
+  for (PassageData& p : passages) out.passages.push_back({p.line, p.window, std::move(p.text)});
+  return out;
+}
+
+Stats Index::stats() {
+  Xapian::Database& db = impl_->reader().database();
+  Stats s;
+  s.passages = db.get_doccount();
+  const std::string prefix(schema::kArticlePrefix);
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++s.documents;
+  s.average_passage_length = db.get_avlength();
+  s.databases = impl_->databases.size();
+  return s;
 }
 
 }  // namespace fahras

@@ -2,18 +2,13 @@
 #include "http_service.h"
 
 #include <httplib.h>
-#include <xapian.h>
 
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "fahras/schema.h"
-#include "index_report.h"
-#include "passage_document.h"
-#include "record_ingest.h"
+#include "fahras/fahras.h"
 #include "result_format.h"
-#include "searcher.h"
 
 namespace fahras {
 namespace {
@@ -46,15 +41,14 @@ struct HttpService::Impl {
   httplib::Server server;
   std::mutex write_mutex;
 
-  // The calling thread's searcher, opened on first use and refreshed per request.
-  Searcher& searcher() {
-    thread_local std::unique_ptr<Searcher> mine;
+  // The calling thread's own read-only index handle, opened on first use;
+  // every search through it sees the latest commit.
+  Index& index() {
+    thread_local std::unique_ptr<Index> mine;
     thread_local const Impl* owner = nullptr;
     if (!mine || owner != this) {
-      mine = std::make_unique<Searcher>(options.databases, options.spelling);
+      mine = std::make_unique<Index>(options.databases, options.spelling);
       owner = this;
-    } else {
-      mine->refresh();
     }
     return *mine;
   }
@@ -83,7 +77,7 @@ struct HttpService::Impl {
   void search(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
-    SearchOptions so;
+    SearchParameters so;
     size_t per_article = 0;
     if (!size_param(req, "limit", 10, so.limit) || !size_param(req, "offset", 0, so.offset) ||
         !size_param(req, "per_article", 0, per_article))
@@ -91,44 +85,34 @@ struct HttpService::Impl {
     if (so.limit > options.max_limit)
       return send_error(res, 400, "limit must be at most " + std::to_string(options.max_limit));
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
-    so.per_article = static_cast<unsigned>(per_article);
-    send_json(res, 200, to_json(searcher().search(q, so)));
+    so.per_document = static_cast<unsigned>(per_article);
+    send_json(res, 200, to_json(index().search(q, so)));
   }
 
   void suggest(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
-    auto suggestion = searcher().suggestion_for(q);
+    auto suggestion = index().suggest(q);
     send_json(res, 200, {{"query", q}, {"suggestion", suggestion ? json(*suggestion) : json()}});
   }
 
   void document(const std::string& id, httplib::Response& res) {
-    Xapian::Database& db = searcher().database();
-    std::string term = schema::article_term(id);
-    std::vector<PassageData> passages;
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-      passages.push_back(PassageData::from_json(db.get_document(*p).get_data()));
-    if (passages.empty()) return send_error(res, 404, "no document with id '" + id + "'");
-    std::sort(passages.begin(), passages.end(), [](const PassageData& a, const PassageData& b) {
-      return std::tie(a.line, a.window) < std::tie(b.line, b.window);
-    });
+    std::optional<StoredDocument> d = index().document(id);
+    if (!d) return send_error(res, 404, "no document with id '" + id + "'");
     json list = json::array();
-    for (const PassageData& p : passages) list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
-    json body = {{"id", id}, {"title", passages.front().title}, {"passages", list}};
-    if (!passages.front().url.empty()) body["url"] = passages.front().url;
-    if (!passages.front().date.empty()) body["date"] = passages.front().date;
+    for (const auto& p : d->passages) list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
+    json body = {{"id", d->id}, {"title", d->title}, {"passages", list}};
+    if (!d->url.empty()) body["url"] = d->url;
+    if (!d->date.empty()) body["date"] = d->date;
     send_json(res, 200, body);
   }
 
   void stats(httplib::Response& res) {
-    Xapian::Database& db = searcher().database();
-    size_t documents = 0;
-    const std::string prefix(schema::kArticlePrefix);
-    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++documents;
-    send_json(res, 200, {{"passages", db.get_doccount()},
-                         {"documents", documents},
-                         {"average_passage_length", db.get_avlength()},
-                         {"databases", options.databases.size()},
+    Stats s = index().stats();
+    send_json(res, 200, {{"passages", s.passages},
+                         {"documents", s.documents},
+                         {"average_passage_length", s.average_passage_length},
+                         {"databases", s.databases},
                          {"writable", !options.token.empty()}});
   }
 
@@ -138,14 +122,11 @@ struct HttpService::Impl {
       return send_error(res, 400, "writes need a single local index, not " + std::to_string(options.databases.size()));
     std::lock_guard lock(write_mutex);
     try {
-      Xapian::WritableDatabase db(options.databases[0], Xapian::DB_CREATE_OR_OPEN);
-      IndexReport report = ingest_records(db, records, source);
-      db.close();
+      Index writable(options.databases[0], Index::kWritable);
+      ChangeReport report = writable.ingest(records, source);
       if (expect_removal && report.removed.empty()) return send_error(res, 404, "no such document");
-      std::ostringstream out;
-      print_report_json(report, false, out);
-      send_json(res, report.skipped.empty() ? 200 : 422, json::parse(out.str()));
-    } catch (const Xapian::DatabaseLockError&) {
+      send_json(res, report.skipped.empty() ? 200 : 422, to_json(report));
+    } catch (const IndexBusy&) {
       send_error(res, 409, "the index is being written by another process; try again");
     }
   }
@@ -183,8 +164,6 @@ struct HttpService::Impl {
       std::string message = "internal error";
       try {
         std::rethrow_exception(ep);
-      } catch (const Xapian::Error& e) {
-        message = e.get_description();
       } catch (const std::exception& e) {
         message = e.what();
       } catch (...) {
@@ -200,7 +179,7 @@ struct HttpService::Impl {
 
 HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  Searcher check(impl_->options.databases, impl_->options.spelling);  // fail at start-up, not on the first request
+  Index check(impl_->options.databases, impl_->options.spelling);  // fail at start-up, not on the first request
   impl_->install_routes();
 }
 

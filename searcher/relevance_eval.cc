@@ -71,7 +71,7 @@ void print_line(std::ostream& out, const std::string& name, const Metrics& m) {
 
 }  // namespace
 
-EvalReport evaluate(Searcher& searcher, const std::string& queries_tsv, const std::string& qrels_txt) {
+EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt) {
   std::map<std::string, std::map<std::string, int>> qrels;
   {
     std::ifstream in = open_or_throw(qrels_txt);
@@ -97,13 +97,13 @@ EvalReport evaluate(Searcher& searcher, const std::string& queries_tsv, const st
     if (!std::getline(fields, qid, '\t') || !std::getline(fields, query, '\t') ||
         !std::getline(fields, category, '\t'))
       throw std::runtime_error(queries_tsv + ":" + std::to_string(number) + ": expected qid<TAB>query<TAB>category");
-    SearchOptions options;
-    options.limit = 20;
-    SearchResult result = searcher.search(query, options);
+    SearchParameters parameters;
+    parameters.limit = 20;
+    Results result = index.search(query, parameters);
     std::vector<std::string> ranking;
     std::set<std::string> seen;
-    for (const Hit& h : result.hits) {
-      std::string id = h.file + ":" + std::to_string(h.line);
+    for (const Match& m : result.matches) {
+      std::string id = m.id + ":" + std::to_string(m.line);
       if (seen.insert(id).second) ranking.push_back(id);
     }
     Metrics m = score(ranking, qrels[qid]);

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "searcher.h"
+#include "fahras/fahras.h"
 
 namespace fahras {
 
@@ -27,7 +27,7 @@ struct EvalReport {
 };
 
 // Throws std::runtime_error naming the file and line of malformed input.
-EvalReport evaluate(Searcher& searcher, const std::string& queries_tsv, const std::string& qrels_txt);
+EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt);
 
 void print_eval(const EvalReport& report, std::ostream& out);
 

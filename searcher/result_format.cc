@@ -1,4 +1,4 @@
-// Text and JSON output of search results (see result_format.h).
+// Text and JSON output of results and change reports (see result_format.h).
 #include "result_format.h"
 
 #include <cmath>
@@ -18,49 +18,44 @@ double round_to(double value, int digits) {
 
 }  // namespace
 
-void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out) {
-  SnippetStyle snippet;
-  if (style.color) {
-    snippet.before = kColorMatch;
-    snippet.after = kColorReset;
-  }
-  for (const Hit& hit : result.hits) {
+void print_text(const Results& results, const TextStyle& style, std::ostream& out) {
+  for (const Match& m : results.matches) {
     if (style.color)
-      out << kColorFile << hit.file << kColorReset << ':' << kColorLine << hit.line << kColorReset << ": ";
+      out << kColorFile << m.id << kColorReset << ':' << kColorLine << m.line << kColorReset << ": "
+          << mark_snippet(m, kColorMatch, kColorReset) << '\n';
     else
-      out << hit.file << ':' << hit.line << ": ";
-    out << make_snippet(hit.text, hit.highlights, snippet) << '\n';
+      out << m.id << ':' << m.line << ": " << mark_snippet(m, "**", "**") << '\n';
   }
 }
 
-nlohmann::json to_json(const SearchResult& result) {
+nlohmann::json to_json(const Results& results) {
   nlohmann::json hits = nlohmann::json::array();
-  SnippetStyle snippet;
-  snippet.before = "<b>";
-  snippet.after = "</b>";
-  for (const Hit& hit : result.hits) {
+  for (const Match& m : results.matches) {
     nlohmann::json ranges = nlohmann::json::array();
-    for (const auto& [b, e] : hit.highlights) ranges.push_back({b, e});
-    hits.push_back({{"rank", hit.rank},
-                    {"score", round_to(hit.score, 4)},
-                    {"file", hit.file},
-                    {"line", hit.line},
-                    {"window", hit.window},
-                    {"title", hit.title},
-                    {"heading", hit.heading},
-                    {"text", hit.text},
-                    {"snippet", make_snippet(hit.text, hit.highlights, snippet)},
-                    {"highlights", ranges}});
-    if (!hit.url.empty()) hits.back()["url"] = hit.url;
-    if (!hit.date.empty()) hits.back()["date"] = hit.date;
+    for (const auto& [b, e] : m.highlights) ranges.push_back({b, e});
+    nlohmann::json hit = {{"rank", m.rank},       {"score", round_to(m.score, 4)},
+                          {"file", m.id},         {"line", m.line},
+                          {"window", m.window},   {"title", m.title},
+                          {"heading", m.heading}, {"text", m.text},
+                          {"snippet", m.snippet}, {"highlights", ranges}};
+    if (!m.url.empty()) hit["url"] = m.url;
+    if (!m.date.empty()) hit["date"] = m.date;
+    hits.push_back(std::move(hit));
   }
-  nlohmann::json j = {{"query", result.query},
-                      {"total", result.total},
-                      {"took_ms", round_to(result.took_ms, 3)},
-                      {"suggestion", result.suggestion ? nlohmann::json(*result.suggestion) : nlohmann::json()},
-                      {"hits", hits}};
-  if (!result.notices.empty()) j["notices"] = result.notices;
-  return j;
+  return {{"query", results.query},
+          {"total", results.total},
+          {"took_ms", round_to(results.took_ms, 3)},
+          {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json()},
+          {"hits", hits}};
+}
+
+nlohmann::json to_json(const ChangeReport& r) {
+  nlohmann::json skipped = nlohmann::json::array();
+  for (const auto& [where, reason] : r.skipped) skipped.push_back({{"file", where}, {"reason", reason}});
+  return {{"added", r.added},     {"updated", r.updated},
+          {"removed", r.removed}, {"unchanged", r.unchanged},
+          {"skipped", skipped},   {"passages_written", r.passages_written},
+          {"seconds", r.seconds}};
 }
 
 }  // namespace fahras

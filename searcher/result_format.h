@@ -1,21 +1,23 @@
-// Renders search results: grep-like text lines and the JSON of design.md §5.
+// Renders results for people and machines: grep-like text lines and the JSON
+// of the output contract (design.md §5), shared by fahras-search and
+// fahras-serve. Works on the public library types (fahras/fahras.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <ostream>
 
-#include "searcher.h"
+#include "fahras/fahras.h"
 
 namespace fahras {
 
 struct TextStyle {
-  bool color = false;          // ANSI colour (on a terminal)
-  bool show_title = false;     // a line with the article title before its first hit
+  bool color = false;  // ANSI colour (on a terminal)
 };
 
 // FILE:LINE: snippet, one hit per line.
-void print_text(const SearchResult& result, const TextStyle& style, std::ostream& out);
+void print_text(const Results& results, const TextStyle& style, std::ostream& out);
 
-nlohmann::json to_json(const SearchResult& result);
+nlohmann::json to_json(const Results& results);
+nlohmann::json to_json(const ChangeReport& report);
 
 }  // namespace fahras

@@ -4,14 +4,13 @@
 //        fahras-search [--db DB]... --eval QUERIES.tsv QRELS.txt
 // Exit status: 0 something matched, 1 nothing matched, 2 error (like grep).
 #include <unistd.h>
-#include <xapian.h>
 
 #include <boost/program_options.hpp>
 #include <iostream>
 
 #include "relevance_eval.h"
 #include "result_format.h"
-#include "searcher.h"
+#include "fahras/fahras.h"
 
 namespace po = boost::program_options;
 
@@ -55,23 +54,23 @@ int main(int argc, char** argv) {
   try {
     std::vector<std::string> spelling;
     if (vm.count("spelling")) spelling = vm["spelling"].as<std::vector<std::string>>();
-    fahras::Searcher searcher(dbs, spelling);
+    fahras::Index index(dbs, spelling);
     if (vm.count("eval")) {
       auto files = vm["eval"].as<std::vector<std::string>>();
       if (files.size() != 2) throw std::runtime_error("--eval takes QUERIES.tsv QRELS.txt");
-      fahras::print_eval(fahras::evaluate(searcher, files[0], files[1]), std::cout);
+      fahras::print_eval(fahras::evaluate(index, files[0], files[1]), std::cout);
       return 0;
     }
     if (!vm.count("query")) throw std::runtime_error("no query given (see --help)");
     std::string query;
     for (const std::string& word : vm["query"].as<std::vector<std::string>>())
       query += (query.empty() ? "" : " ") + word;
-    if (vm.count("show-query")) std::cerr << searcher.describe_query(query) << '\n';
-    fahras::SearchOptions options;
-    options.limit = vm["limit"].as<size_t>();
-    options.offset = vm["offset"].as<size_t>();
-    options.per_article = vm["per-article"].as<unsigned>();
-    fahras::SearchResult result = searcher.search(query, options);
+    if (vm.count("show-query")) std::cerr << index.explain(query) << '\n';
+    fahras::SearchParameters parameters;
+    parameters.limit = vm["limit"].as<size_t>();
+    parameters.offset = vm["offset"].as<size_t>();
+    parameters.per_document = vm["per-article"].as<unsigned>();
+    fahras::Results result = index.search(query, parameters);
     for (const std::string& notice : result.notices) std::cerr << kProgram << ": " << notice << '\n';
     if (vm.count("json")) {
       std::cout << fahras::to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
@@ -82,12 +81,10 @@ int main(int argc, char** argv) {
       fahras::TextStyle style;
       style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
       fahras::print_text(result, style, std::cout);
-      if (result.hits.empty() && result.suggestion)
+      if (result.matches.empty() && result.suggestion)
         std::cerr << kProgram << ": no match; did you mean: " << *result.suggestion << '\n';
     }
-    return result.hits.empty() ? 1 : 0;
-  } catch (const Xapian::Error& e) {
-    std::cerr << kProgram << ": " << e.get_description() << '\n';
+    return result.matches.empty() ? 1 : 0;
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << '\n';
   }

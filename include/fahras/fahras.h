@@ -14,13 +14,20 @@
 //     std::cout << m.id << ":" << m.line << " " << m.snippet << "\n";
 #pragma once
 
+#include <istream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace fahras {
+
+// Thrown when opening an index for writing that another writer holds.
+struct IndexBusy : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 struct Document {
   std::string id;     // unit of replace and delete
@@ -36,6 +43,8 @@ struct Match {
   std::string id;     // document id, or the file of a corpus article
   unsigned line = 0;  // 1 = title, then paragraph lines
   std::string title;
+  std::string heading;  // the heading the passage sits under, or ""
+  unsigned window = 0;  // > 0 for the later windows of a very long paragraph
   std::string text;   // the passage as written
   std::string snippet;  // text (or a window of it) with <b>…</b> around matches
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges into text
@@ -48,7 +57,38 @@ struct Results {
   double took_ms = 0;
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Match> matches;
+  std::vector<std::string> notices;  // e.g. the query was cut, or read as plain words
 };
+
+// A stored document (or corpus article), passage by passage.
+struct StoredDocument {
+  std::string id, title, url, date;
+  struct Passage {
+    unsigned line = 0, window = 0;
+    std::string text;
+  };
+  std::vector<Passage> passages;
+};
+
+struct Stats {
+  size_t passages = 0;
+  size_t documents = 0;
+  double average_passage_length = 0;  // in words
+  size_t databases = 0;
+};
+
+// What a batch of changes did; `skipped` pairs a "SOURCE:LINE" with the reason.
+struct ChangeReport {
+  std::vector<std::string> added, updated, removed, unchanged;
+  std::vector<std::pair<std::string, std::string>> skipped;
+  size_t passages_written = 0;
+  double seconds = 0;
+};
+
+// The match's text, or the window of it with the most highlights, with the
+// highlights between `before` and `after`; texts up to max_bytes are whole.
+std::string mark_snippet(const Match& match, const std::string& before, const std::string& after,
+                         size_t max_bytes = 400);
 
 struct SearchParameters {
   size_t limit = 10;
@@ -63,6 +103,10 @@ class Index {
   // Opens (kWritable: creates if needed) the index at `path`. Only one
   // writable Index may be open on an index at a time.
   explicit Index(const std::string& path, Mode mode = kReadOnly);
+  // Read-only over several databases searched as one: index directories,
+  // stub files, or HOST:PORT of xapian-tcpsrv; `spelling` names local indexes
+  // for suggestions when the databases are remote.
+  Index(const std::vector<std::string>& databases, const std::vector<std::string>& spelling);
   ~Index();
   Index(Index&&) noexcept;
   Index& operator=(Index&&) noexcept;
@@ -74,8 +118,18 @@ class Index {
   bool remove(const std::string& id);
   // Makes the changes so far durable and visible to searches.
   void commit();
+  // Applies JSON Lines records ({"id","title","text","url"?,"date"?} or
+  // {"id","deleted":true}) and commits; malformed lines are skipped and named.
+  ChangeReport ingest(std::istream& jsonl, const std::string& source_name);
 
+  // Searches the latest committed state of the index.
   Results search(const std::string& query, const SearchParameters& parameters = {});
+  // "Did you mean": the query with its unknown words corrected, if any.
+  std::optional<std::string> suggest(const std::string& query);
+  // The Xapian query a user query becomes.
+  std::string explain(const std::string& query);
+  std::optional<StoredDocument> document(const std::string& id);
+  Stats stats();
 
  private:
   struct Impl;
