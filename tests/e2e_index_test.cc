@@ -229,6 +229,42 @@ TEST_SUITE("e2e_index") {
     CHECK(contents(db) == contents(clean));
   }
 
+  TEST_CASE("JSON Lines ingestion: kill -9 at any moment, then convergence") {
+    TempDir tmp;
+    fs::path feed = tmp.path / "feed.jsonl", db = tmp.path / "db", clean = tmp.path / "clean";
+    {
+      std::ofstream out(feed);
+      for (int i = 0; i < 3000; ++i)
+        out << "{\"id\":\"n" << i << "\",\"title\":\"خبر " << i << "\",\"text\":\"وافقت السلطات الصينية على استيراد شرائح H200.\\n"
+            << "فقرة ثانية عن إنفيديا رقم " << i << ".\"}\n";
+    }
+    auto ingest = [&](const fs::path& into) {
+      return run(kIndex + " -q --db " + quote(into) + " --jsonl " + quote(feed));
+    };
+    for (int delay_ms : {20, 80, 200}) {
+      pid_t child = fork();
+      if (child == 0) {
+        std::string db_arg = db.string(), feed_arg = feed.string();
+        execl(kIndex.c_str(), kIndex.c_str(), "-q", "--db", db_arg.c_str(), "--jsonl", feed_arg.c_str(),
+              static_cast<char*>(nullptr));
+        _exit(127);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+      kill(child, SIGKILL);
+      waitpid(child, nullptr, 0);
+      if (!fs::exists(db)) continue;
+      CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+      Xapian::Database opened(db.string());
+      std::string prefix(schema::kMetaRecordStatePrefix);
+      for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k)
+        CHECK(opened.get_termfreq(schema::article_term((*k).substr(prefix.size()))) == 3);
+    }
+    CHECK(ingest(db).status == 0);
+    CHECK(ingest(clean).status == 0);
+    CHECK(contents(db) == contents(clean));
+    CHECK(ingest(db).out.find("0 added, 0 updated, 0 removed, 3000 unchanged") != std::string::npos);
+  }
+
   TEST_CASE("a reader searching during a run never fails") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";

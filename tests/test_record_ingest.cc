@@ -1,0 +1,67 @@
+// Tests of indexer/record_ingest.h: record parsing, replace and delete by id,
+// unchanged records, malformed lines reported by number.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <sstream>
+
+#include "e2e_support.h"
+#include "fahras/schema.h"
+#include "record_ingest.h"
+
+using namespace fahras;
+
+TEST_SUITE("record_ingest") {
+  TEST_CASE("parse_record accepts records and deletions, and says what is wrong") {
+    std::string error;
+    auto r = parse_record(R"({"id":"a","title":"عنوان","text":"نص","url":"u","date":"2026-01-01"})", error);
+    REQUIRE(r);
+    CHECK(r->id == "a");
+    CHECK(r->url == "u");
+    CHECK(parse_record(R"({"id":"a","deleted":true})", error)->deleted);
+    CHECK_FALSE(parse_record("{broken", error));
+    CHECK(error == "not valid JSON");
+    CHECK_FALSE(parse_record(R"(["id"])", error));
+    CHECK(error == "a record must be a JSON object");
+    CHECK_FALSE(parse_record(R"({"text":"x"})", error));
+    CHECK(error == "missing \"id\"");
+    CHECK_FALSE(parse_record(R"({"id":"a"})", error));
+    CHECK(error == "missing \"text\"");
+    CHECK_FALSE(parse_record(R"({"id":"a","text":5})", error));
+    CHECK(error == "\"text\" must be a string");
+    CHECK_FALSE(parse_record(R"({"id":"a","deleted":"yes"})", error));
+  }
+
+  TEST_CASE("ids are replaced, kept when unchanged, and deleted") {
+    e2e::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    std::istringstream first(
+        "{\"id\":\"n1\",\"title\":\"الصين\",\"text\":\"فقرة أولى.\\nفقرة ثانية.\"}\n"
+        "not json\n"
+        "{\"id\":\"n2\",\"text\":\"خبر آخر.\"}\n");
+    IndexReport r = ingest_records(db, first, "feed.jsonl");
+    CHECK(r.added == std::vector<std::string>{"n1", "n2"});
+    REQUIRE(r.skipped.size() == 1);
+    CHECK(r.skipped[0].file == "feed.jsonl:2");
+    CHECK(db.get_termfreq(schema::article_term("n1")) == 3);  // title + two paragraphs
+    CHECK(db.get_termfreq(schema::passage_term("n1:3")) == 1);
+
+    std::istringstream second(
+        "{\"id\":\"n1\",\"title\":\"الصين\",\"text\":\"فقرة واحدة.\"}\n"
+        "{\"id\":\"n2\",\"text\":\"خبر آخر.\"}\n"
+        "{\"id\":\"n3\",\"deleted\":true}\n");
+    r = ingest_records(db, second, "feed.jsonl");
+    CHECK(r.updated == std::vector<std::string>{"n1"});
+    CHECK(r.unchanged == std::vector<std::string>{"n2"});
+    CHECK(r.skipped.size() == 1);  // nothing to delete
+    CHECK(db.get_termfreq(schema::article_term("n1")) == 2);
+    CHECK(db.get_termfreq(schema::passage_term("n1:3")) == 0);
+
+    std::istringstream third("{\"id\":\"n1\",\"deleted\":true}\n");
+    r = ingest_records(db, third, "feed.jsonl");
+    CHECK(r.removed == std::vector<std::string>{"n1"});
+    CHECK(db.get_termfreq(schema::article_term("n1")) == 0);
+    CHECK(db.get_metadata(record_state_key("n1")).empty());
+    CHECK(db.get_termfreq(schema::article_term("n2")) == 1);  // no title: one paragraph
+  }
+}
