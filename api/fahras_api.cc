@@ -74,7 +74,8 @@ struct Index::Impl {
     std::istringstream in(lines);
     IndexReport report = apply(in, "put");
     if (!report.skipped.empty())
-      throw std::runtime_error(name + ": " + report.skipped.front().file + ": " + report.skipped.front().reason);
+      throw std::runtime_error(name + ": " + report.skipped.front().file + ": " +
+                               report.skipped.front().reason);
   }
 
   void commit() {
@@ -176,7 +177,9 @@ std::optional<std::string> Index::suggest(const std::string& query) {
   return impl_->reader().suggestion_for(query);
 }
 
-std::string Index::explain(const std::string& query) { return impl_->reader().describe_query(query); }
+std::string Index::explain(const std::string& query) {
+  return impl_->reader().describe_query(query);
+}
 
 std::optional<StoredDocument> Index::document(const std::string& id) {
   Xapian::Database& db = impl_->reader().database();

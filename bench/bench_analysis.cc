@@ -21,7 +21,8 @@ const std::string& corpus_text() {
   static const std::string text = [] {
     std::string all;
     std::vector<std::filesystem::path> files;
-    for (auto& e : std::filesystem::directory_iterator(FAHRAS_CORPUS_DIR)) files.push_back(e.path());
+    for (auto& e : std::filesystem::directory_iterator(FAHRAS_CORPUS_DIR))
+      files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (auto& p : files) {
       std::ifstream in(p);

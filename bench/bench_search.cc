@@ -3,8 +3,8 @@
 // Usage: bench_search --db DB --queries FILE [--limit 10]
 // Runs every query once to warm the cache, then once more timed, and prints
 // p50, p90, p99 and max latency in milliseconds as "fahras-search ...".
-#include <boost/program_options.hpp>
 #include <algorithm>
+#include <boost/program_options.hpp>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -16,9 +16,9 @@ namespace po = boost::program_options;
 
 int main(int argc, char** argv) {
   po::options_description options("Usage: bench_search --db DB --queries FILE\nOptions");
-  options.add_options()("db", po::value<std::string>()->required(), "index")
-      ("queries", po::value<std::string>()->required(), "one query per line")
-      ("limit", po::value<size_t>()->default_value(10), "hits per query");
+  options.add_options()("db", po::value<std::string>()->required(), "index")(
+      "queries", po::value<std::string>()->required(), "one query per line")(
+      "limit", po::value<size_t>()->default_value(10), "hits per query");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -37,13 +37,20 @@ int main(int argc, char** argv) {
     for (const auto& q : queries) {
       auto start = std::chrono::steady_clock::now();
       fahras::SearchResult r = searcher.search(q, so);
-      for (const auto& hit : r.hits) sink += fahras::make_snippet(hit.text, hit.highlights, style).size();
-      ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      for (const auto& hit : r.hits)
+        sink += fahras::make_snippet(hit.text, hit.highlights, style).size();
+      ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
     }
     std::sort(ms.begin(), ms.end());
-    auto at = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
-    std::printf("fahras-search queries=%zu p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f (checksum %zu)\n",
-                ms.size(), at(0.5), at(0.9), at(0.99), ms.back(), sink % 1000);
+    auto at = [&](double q) {
+      return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))];
+    };
+    std::printf(
+        "fahras-search queries=%zu p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f (checksum "
+        "%zu)\n",
+        ms.size(), at(0.5), at(0.9), at(0.99), ms.back(), sink % 1000);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "bench_search: " << e.what() << "\n";

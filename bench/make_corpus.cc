@@ -83,14 +83,14 @@ std::vector<std::string> raw_words(const std::string& text) {
 
 int main(int argc, char** argv) {
   po::options_description options("Usage: make_corpus --out DIR [options]\nOptions");
-  options.add_options()("help,h", "show this help")
-      ("from", po::value<std::string>()->default_value("corpus"), "articles to train on")
-      ("out", po::value<std::string>(), "directory to write")
-      ("passages", po::value<size_t>()->default_value(10000), "paragraphs to write")
-      ("files", po::value<size_t>()->default_value(1000), "article files to spread them over")
-      ("seed", po::value<uint64_t>()->default_value(1), "random seed")
-      ("queries", po::value<std::string>(), "also write queries to this file")
-      ("query-count", po::value<size_t>()->default_value(1000), "how many queries");
+  options.add_options()("help,h", "show this help")(
+      "from", po::value<std::string>()->default_value("corpus"), "articles to train on")(
+      "out", po::value<std::string>(), "directory to write")(
+      "passages", po::value<size_t>()->default_value(10000), "paragraphs to write")(
+      "files", po::value<size_t>()->default_value(1000), "article files to spread them over")(
+      "seed", po::value<uint64_t>()->default_value(1), "random seed")(
+      "queries", po::value<std::string>(), "also write queries to this file")(
+      "query-count", po::value<size_t>()->default_value(1000), "how many queries");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -103,7 +103,8 @@ int main(int argc, char** argv) {
     if (model.starts.empty()) throw std::runtime_error("no paragraphs to train on");
     std::mt19937_64 rng(vm["seed"].as<uint64_t>());
     fs::path out = vm["out"].as<std::string>();
-    size_t passages = vm["passages"].as<size_t>(), files = std::max<size_t>(1, vm["files"].as<size_t>());
+    size_t passages = vm["passages"].as<size_t>(),
+           files = std::max<size_t>(1, vm["files"].as<size_t>());
     std::vector<std::string> sample;  // paragraphs to draw queries from
     for (size_t f = 0; f < files; ++f) {
       size_t count = passages / files + (f < passages % files ? 1 : 0);
@@ -125,11 +126,13 @@ int main(int argc, char** argv) {
         if (w.empty()) continue;
         size_t n = 1 + rng() % 3, start = rng() % w.size();
         std::string query;
-        for (size_t k = start; k < std::min(w.size(), start + n); ++k) query += (query.empty() ? "" : " ") + w[k];
+        for (size_t k = start; k < std::min(w.size(), start + n); ++k)
+          query += (query.empty() ? "" : " ") + w[k];
         q << query << "\n";
       }
     }
-    std::cerr << "make_corpus: wrote " << passages << " paragraphs in " << files << " files under " << out.string() << "\n";
+    std::cerr << "make_corpus: wrote " << passages << " paragraphs in " << files << " files under "
+              << out.string() << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "make_corpus: " << e.what() << "\n";

@@ -11,20 +11,24 @@ int main(int argc, char** argv) {
   }
   try {
     fahras::Index index(argv[1], fahras::Index::kWritable);
-    index.put({.id = "news-1",
-               .title = "الصين توافق على شرائح H200",
-               .text = "وافقت السلطات الصينية على استيراد شرائح إنفيديا.\nوجاء القرار بعد زيارة جنسن هوانغ.",
-               .url = "https://example.com/news-1"});
+    index.put(
+        {.id = "news-1",
+         .title = "الصين توافق على شرائح H200",
+         .text =
+             "وافقت السلطات الصينية على استيراد شرائح إنفيديا.\nوجاء القرار بعد زيارة جنسن هوانغ.",
+         .url = "https://example.com/news-1"});
     index.put({.id = "news-2", .title = "هواوي", .text = "أعلنت هواوي عن رقائق جديدة."});
     index.commit();
     for (const char* query : {"Nvidia", "الصِّين", "Huang"}) {
       fahras::Results results = index.search(query);
       std::cout << query << ": " << results.total << "\n";
-      for (const fahras::Match& m : results.matches) std::cout << "  " << m.id << ":" << m.line << " " << m.snippet << "\n";
+      for (const fahras::Match& m : results.matches)
+        std::cout << "  " << m.id << ":" << m.line << " " << m.snippet << "\n";
     }
     index.put({.id = "news-2", .title = "هواوي", .text = "هواوي تؤجل إطلاق رقائقها."});
     std::cout << "replaced: " << index.search("تؤجل").total << "\n";
-    std::cout << "removed: " << index.remove("news-1") << " " << index.search("Nvidia").total << "\n";
+    std::cout << "removed: " << index.remove("news-1") << " " << index.search("Nvidia").total
+              << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "news_search: " << e.what() << "\n";

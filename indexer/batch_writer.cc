@@ -34,7 +34,8 @@ void BatchWriter::delete_passages(const std::string& article) {
   pending_ += ids.size();
 }
 
-void BatchWriter::replace_article(const std::string& article, const std::vector<Xapian::Document>& passages,
+void BatchWriter::replace_article(const std::string& article,
+                                  const std::vector<Xapian::Document>& passages,
                                   const std::string& state_key, const std::string& state) {
   delete_passages(article);
   for (const Xapian::Document& doc : passages) {

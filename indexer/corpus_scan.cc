@@ -23,7 +23,8 @@ struct Walker {
   void walk(const fs::path& dir) {
     struct stat st;
     if (::stat(dir.c_str(), &st) != 0) return skip(dir, "cannot stat directory");
-    if (!visited.insert({st.st_dev, st.st_ino}).second) return skip(dir, "directory already visited (symlink loop)");
+    if (!visited.insert({st.st_dev, st.st_ino}).second)
+      return skip(dir, "directory already visited (symlink loop)");
     std::error_code ec;
     fs::directory_iterator it(dir, ec), end;
     if (ec) return skip(dir, "cannot read directory: " + ec.message());
@@ -40,7 +41,8 @@ struct Walker {
     struct stat st;
     if (::stat(p.c_str(), &st) != 0) {
       struct stat lst;
-      if (::lstat(p.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) return skip(p, "broken symbolic link");
+      if (::lstat(p.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode))
+        return skip(p, "broken symbolic link");
       return skip(p, "cannot stat");
     }
     if (S_ISDIR(st.st_mode)) return walk(p);

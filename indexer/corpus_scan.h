@@ -14,8 +14,8 @@
 namespace fahras {
 
 struct CorpusFile {
-  std::string id;               // path relative to its corpus root
-  std::filesystem::path path;   // path to open
+  std::string id;              // path relative to its corpus root
+  std::filesystem::path path;  // path to open
   uint64_t size = 0;
   int64_t mtime_ns = 0;
 };

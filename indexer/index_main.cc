@@ -25,13 +25,14 @@ constexpr const char* kProgram = "fahras-index";
 void draw_progress(size_t done, size_t total) {
   constexpr int kWidth = 30;
   int filled = total ? static_cast<int>(kWidth * done / total) : kWidth;
-  std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] " << done
-            << "/" << total << " files" << (done == total ? "\n" : "") << std::flush;
+  std::cerr << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+            << done << "/" << total << " files" << (done == total ? "\n" : "") << std::flush;
 }
 
 fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::string& source) {
   if (fahras::existing_shard_count(options.database) > 1 || options.shards > 1)
-    throw std::runtime_error(options.database.string() + ": --jsonl writes a plain index, not shards");
+    throw std::runtime_error(options.database.string() +
+                             ": --jsonl writes a plain index, not shards");
   Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
   if (source == "-") return fahras::ingest_records(db, std::cin, "<stdin>");
   std::ifstream in(source, std::ios::binary);
@@ -43,16 +44,16 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
 
 int main(int argc, char** argv) {
   po::options_description visible("Usage: fahras-index [options] [CORPUS_DIR...]\nOptions");
-  visible.add_options()("help,h", "show this help")
-      ("db", po::value<std::string>()->default_value("fahras.db"), "index database directory")
-      ("full", "reindex every file, ignoring the stored state")
-      ("dry-run,n", "list what would change; write nothing")
-      ("json", "print the report as JSON")
-      ("jsonl", po::value<std::string>(), "ingest JSON Lines records from FILE ('-': standard input) "
-                                          "instead of a corpus")
-      ("threads", po::value<unsigned>()->default_value(0), "analysis threads (0: one per spare core)")
-      ("quiet,q", "no progress bar")
-      ("shards", po::value<size_t>()->default_value(0), "build a new index as N shards (docs/scaling.md)");
+  visible.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>()->default_value("fahras.db"), "index database directory")(
+      "full", "reindex every file, ignoring the stored state")(
+      "dry-run,n", "list what would change; write nothing")("json", "print the report as JSON")(
+      "jsonl", po::value<std::string>(),
+      "ingest JSON Lines records from FILE ('-': standard input) "
+      "instead of a corpus")("threads", po::value<unsigned>()->default_value(0),
+                             "analysis threads (0: one per spare core)")(
+      "quiet,q", "no progress bar")("shards", po::value<size_t>()->default_value(0),
+                                    "build a new index as N shards (docs/scaling.md)");
   po::options_description all;
   all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "corpus roots");
   po::positional_options_description positional;
@@ -88,7 +89,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    fahras::IndexReport report = jsonl.empty() ? fahras::run_index(options) : ingest(options, jsonl);
+    fahras::IndexReport report =
+        jsonl.empty() ? fahras::run_index(options) : ingest(options, jsonl);
     for (const auto& w : report.warnings) std::cerr << kProgram << ": warning: " << w << '\n';
     for (const auto& s : report.skipped)
       std::cerr << kProgram << ": skipped " << s.file << ": " << s.reason << '\n';
@@ -101,7 +103,8 @@ int main(int argc, char** argv) {
     std::cerr << kProgram << ": " << options.database.string()
               << " is locked: another fahras-index is writing it\n";
   } catch (const Xapian::Error& e) {
-    std::cerr << kProgram << ": " << options.database.string() << ": " << e.get_description() << '\n';
+    std::cerr << kProgram << ": " << options.database.string() << ": " << e.get_description()
+              << '\n';
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << '\n';
   }

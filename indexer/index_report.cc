@@ -22,10 +22,10 @@ void print_report_text(const IndexReport& r, bool list_files, std::ostream& out)
 void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& s : r.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}});
-  nlohmann::json j = {{"dry_run", dry_run},     {"added", r.added},
-                      {"updated", r.updated},   {"removed", r.removed},
+  nlohmann::json j = {{"dry_run", dry_run},       {"added", r.added},
+                      {"updated", r.updated},     {"removed", r.removed},
                       {"unchanged", r.unchanged}, {"skipped", skipped},
-                      {"warnings", r.warnings}, {"passages_written", r.passages_written},
+                      {"warnings", r.warnings},   {"passages_written", r.passages_written},
                       {"seconds", r.seconds}};
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

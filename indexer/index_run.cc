@@ -94,7 +94,8 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
                            " invalid sequences replaced by spaces)");
   Article article = split_article(*content);
   out.state.passages = static_cast<uint32_t>(article.passages.size());
-  if (article.passages.empty()) out.warnings.push_back(file.id + ": no passages (empty or no words)");
+  if (article.passages.empty())
+    out.warnings.push_back(file.id + ": no passages (empty or no words)");
   if (!analyze) return out;
   size_t long_words = 0;
   for (const Passage& p : article.passages)
@@ -152,7 +153,9 @@ class PreparePipeline {
       size_t index;
       {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return stop_ || next_ >= files_.size() || next_ < taken_ + kMaxFilesAhead; });
+        changed_.wait(lock, [&] {
+          return stop_ || next_ >= files_.size() || next_ < taken_ + kMaxFilesAhead;
+        });
         if (stop_ || next_ >= files_.size()) return;
         index = next_++;
       }
@@ -224,7 +227,8 @@ IndexReport run_index(const IndexOptions& options) {
   size_t shards = options.shards ? options.shards : std::max<size_t>(existing, 1);
   if (existing && existing != shards)
     throw std::runtime_error(options.database.string() + " has " + std::to_string(existing) +
-                             " shard(s), not " + std::to_string(shards) + ": build a new index to reshard");
+                             " shard(s), not " + std::to_string(shards) +
+                             ": build a new index to reshard");
   std::vector<std::filesystem::path> paths = shard_paths(options.database, shards);
   if (!options.dry_run && shards > 1) std::filesystem::create_directories(options.database);
   std::vector<Xapian::WritableDatabase> writers;
@@ -237,7 +241,8 @@ IndexReport run_index(const IndexOptions& options) {
       writers.emplace_back(path.string(), Xapian::DB_CREATE_OR_OPEN);
       reader = writers.back();
       if (reader.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
-        writers.back().set_metadata(std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion));
+        writers.back().set_metadata(std::string(schema::kMetaSchemaVersion),
+                                    std::string(schema::kSchemaVersion));
     }
     stored.merge(stored_states(reader));
   }
@@ -249,7 +254,8 @@ IndexReport run_index(const IndexOptions& options) {
   std::vector<const CorpusFile*> candidates;
   for (const CorpusFile& f : scan.files) {
     auto it = stored.find(f.id);
-    bool same_stat = it != stored.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns;
+    bool same_stat =
+        it != stored.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns;
     if (same_stat && !options.full)
       report.unchanged.push_back(f.id);
     else
@@ -258,7 +264,8 @@ IndexReport run_index(const IndexOptions& options) {
 
   // One batch per shard; an article and its state live in shard_of(id).
   std::vector<std::unique_ptr<BatchWriter>> batches;
-  for (auto& w : writers) batches.push_back(std::make_unique<BatchWriter>(w, options.commit_every_passages));
+  for (auto& w : writers)
+    batches.push_back(std::make_unique<BatchWriter>(w, options.commit_every_passages));
   auto batch_for = [&](const std::string& id) -> BatchWriter* {
     return batches.empty() ? nullptr : batches[shard_of(id, shards)].get();
   };
@@ -278,7 +285,8 @@ IndexReport run_index(const IndexOptions& options) {
       } else {
         (was_indexed ? report.updated : report.added).push_back(f.id);
         if (BatchWriter* batch = batch_for(f.id)) {
-          batch->replace_article(f.id, prepared.documents, schema::file_state_key(f.id), prepared.state.encode());
+          batch->replace_article(f.id, prepared.documents, schema::file_state_key(f.id),
+                                 prepared.state.encode());
           report.passages_written += prepared.documents.size();
         }
       }
@@ -295,7 +303,8 @@ IndexReport run_index(const IndexOptions& options) {
   }
   if (!writers.empty()) store_synonyms(writers.front(), options.corpus_roots, report);
   for (auto& batch : batches) batch->finish();
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
 

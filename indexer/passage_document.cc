@@ -20,8 +20,9 @@ std::string passage_id(const std::string& file, const Passage& p) {
 }
 
 std::string PassageData::to_json() const {
-  nlohmann::json j = {{"file", file},   {"line", line},       {"window", window}, {"offset", offset},
-                      {"title", title}, {"heading", heading}, {"text", text}};
+  nlohmann::json j = {{"file", file},     {"line", line},   {"window", window},
+                      {"offset", offset}, {"title", title}, {"heading", heading},
+                      {"text", text}};
   if (!url.empty()) j["url"] = url;
   if (!date.empty()) j["date"] = date;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -103,9 +104,9 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   doc.add_value(schema::kSlotArticle, file);
   doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
   doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
-  PassageData data{file,          passage.line,    passage.window, passage.offset,
-                   article.title, passage.heading, passage.text,   url,
-                   date};
+  PassageData data{file,           passage.line,  passage.window,
+                   passage.offset, article.title, passage.heading,
+                   passage.text,   url,           date};
   doc.set_data(data.to_json());
   return doc;
 }

@@ -26,7 +26,7 @@ struct PassageData {
   std::string title;
   std::string heading;
   std::string text;
-  std::string url;   // documents from applications only
+  std::string url;  // documents from applications only
   std::string date;
 
   std::string to_json() const;
@@ -40,7 +40,8 @@ class PassageDocumentBuilder {
 
   // long_words counts words dropped for being longer than schema::kMaxWordBytes.
   Xapian::Document build(const std::string& file, const Article& article, const Passage& passage,
-                         size_t& long_words, const std::string& url = {}, const std::string& date = {});
+                         size_t& long_words, const std::string& url = {},
+                         const std::string& date = {});
 
  private:
   std::unique_ptr<Xapian::Stopper> stopper_;

@@ -57,15 +57,21 @@ Article split_article(std::string_view content) {
     if (is_title) article.title = std::string(line);
     if (is_heading) heading = std::string(line);
     if (tokens.size() <= kMaxPassageWords) {
-      Passage p{line_number, 0, std::string(line), line_offset, is_heading ? "" : heading, is_heading};
+      Passage p{line_number, 0, std::string(line), line_offset, is_heading ? "" : heading,
+                is_heading};
       article.passages.push_back(std::move(p));
     } else {
-      for (size_t first = 0, window = 0; first < tokens.size(); first += kMaxPassageWords, ++window) {
+      for (size_t first = 0, window = 0; first < tokens.size();
+           first += kMaxPassageWords, ++window) {
         size_t last = std::min(first + kMaxPassageWords, tokens.size()) - 1;
         size_t begin = first == 0 ? 0 : tokens[first].original_begin;
         size_t stop = last + 1 == tokens.size() ? line.size() : tokens[last + 1].original_begin;
-        Passage p{line_number, static_cast<uint32_t>(window), std::string(line.substr(begin, stop - begin)),
-                  line_offset + begin, heading, false};
+        Passage p{line_number,
+                  static_cast<uint32_t>(window),
+                  std::string(line.substr(begin, stop - begin)),
+                  line_offset + begin,
+                  heading,
+                  false};
         article.passages.push_back(std::move(p));
       }
     }

@@ -17,16 +17,16 @@ namespace fahras {
 inline constexpr size_t kMaxPassageWords = 160;
 
 struct Passage {
-  uint32_t line = 0;          // 1-based physical line
-  uint32_t window = 0;        // 0 unless a long line was split
-  std::string text;           // original text of the passage (no line end)
-  size_t offset = 0;          // byte offset of text in the article
-  std::string heading;        // the nearest heading above, or ""
+  uint32_t line = 0;    // 1-based physical line
+  uint32_t window = 0;  // 0 unless a long line was split
+  std::string text;     // original text of the passage (no line end)
+  size_t offset = 0;    // byte offset of text in the article
+  std::string heading;  // the nearest heading above, or ""
   bool is_heading = false;
 };
 
 struct Article {
-  std::string title;          // text of the first passage line
+  std::string title;  // text of the first passage line
   std::vector<Passage> passages;
 };
 

@@ -13,7 +13,8 @@
 namespace fahras {
 namespace {
 
-std::string string_field(const nlohmann::json& j, const char* name, bool required, std::string& error) {
+std::string string_field(const nlohmann::json& j, const char* name, bool required,
+                         std::string& error) {
   if (!j.contains(name)) {
     if (required) error = std::string("missing \"") + name + "\"";
     return {};
@@ -62,8 +63,8 @@ std::optional<Record> parse_record(const std::string& line, std::string& error) 
   return r;
 }
 
-IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in, const std::string& source_name,
-                            size_t commit_every_passages) {
+IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
+                           const std::string& source_name, size_t commit_every_passages) {
   auto started = std::chrono::steady_clock::now();
   IndexReport report;
   PassageDocumentBuilder builder;
@@ -103,13 +104,15 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in, const
     std::vector<Xapian::Document> documents;
     size_t long_words = 0;
     for (const Passage& p : article.passages)
-      documents.push_back(builder.build(record->id, article, p, long_words, record->url, record->date));
+      documents.push_back(
+          builder.build(record->id, article, p, long_words, record->url, record->date));
     batch.replace_article(record->id, documents, key, state.encode());
     report.passages_written += documents.size();
     (old ? report.updated : report.added).push_back(record->id);
   }
   batch.finish();
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
 

@@ -29,8 +29,8 @@ struct Record {
 std::optional<Record> parse_record(const std::string& line, std::string& error);
 
 // Malformed lines are in the report's `skipped`, as SOURCE:LINE with the reason.
-IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in, const std::string& source_name,
-                            size_t commit_every_passages = 20000);
+IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
+                           const std::string& source_name, size_t commit_every_passages = 20000);
 
 // Metadata key holding a record's state.
 std::string record_state_key(const std::string& id);

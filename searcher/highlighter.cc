@@ -33,7 +33,8 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
   }
   std::vector<ByteRange> ranges;
   for (size_t i = 0; i < tokens.size(); ++i)
-    if (marked[i]) ranges.emplace_back(tokens[i].token.original_begin, tokens[i].token.original_end);
+    if (marked[i])
+      ranges.emplace_back(tokens[i].token.original_begin, tokens[i].token.original_end);
   return ranges;
 }
 
@@ -63,11 +64,14 @@ std::string make_snippet(const std::string& text, const std::vector<ByteRange>& 
     size_t best = 0, best_count = 0;
     for (size_t i = 0; i < highlights.size(); ++i) {
       size_t count = 0;
-      for (size_t j = i; j < highlights.size() && highlights[j].second <= highlights[i].first + style.max_bytes; ++j)
+      for (size_t j = i;
+           j < highlights.size() && highlights[j].second <= highlights[i].first + style.max_bytes;
+           ++j)
         ++count;
       if (count > best_count) best_count = count, best = i;
     }
-    if (!highlights.empty()) begin = word_start(text, highlights[best].first > 60 ? highlights[best].first - 60 : 0);
+    if (!highlights.empty())
+      begin = word_start(text, highlights[best].first > 60 ? highlights[best].first - 60 : 0);
     end = std::min(text.size(), begin + style.max_bytes);
     if (end < text.size()) {
       size_t space = text.rfind(' ', end);

@@ -22,7 +22,7 @@ struct SnippetStyle {
   std::string before = "**";  // around each highlight
   std::string after = "**";
   std::string omitted = "…";  // where text was cut
-  size_t max_bytes = 400;      // texts up to this size are shown whole
+  size_t max_bytes = 400;     // texts up to this size are shown whole
 };
 
 // The passage, or the window of it with the most highlights, with markers.

@@ -17,7 +17,8 @@ using nlohmann::json;
 
 void send_json(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                  "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
@@ -29,7 +30,9 @@ bool size_param(const httplib::Request& req, const char* name, size_t fallback, 
   out = fallback;
   if (!req.has_param(name)) return true;
   const std::string value = req.get_param_value(name);
-  if (value.empty() || value.size() > 9 || value.find_first_not_of("0123456789") != std::string::npos) return false;
+  if (value.empty() || value.size() > 9 ||
+      value.find_first_not_of("0123456789") != std::string::npos)
+    return false;
   out = std::stoul(value);
   return true;
 }
@@ -56,7 +59,8 @@ struct HttpService::Impl {
   bool authorized(const httplib::Request& req, httplib::Response& res) {
     if (req.get_header_value("Authorization") == "Bearer " + options.token) return true;
     res.set_header("WWW-Authenticate", "Bearer");
-    send_error(res, 401, "this endpoint needs the service's token as 'Authorization: Bearer TOKEN'");
+    send_error(res, 401,
+               "this endpoint needs the service's token as 'Authorization: Bearer TOKEN'");
     return false;
   }
 
@@ -68,7 +72,8 @@ struct HttpService::Impl {
     }
     q = req.get_param_value("q");
     if (q.size() > options.max_query_bytes) {
-      send_error(res, 400, "query longer than " + std::to_string(options.max_query_bytes) + " bytes");
+      send_error(res, 400,
+                 "query longer than " + std::to_string(options.max_query_bytes) + " bytes");
       return false;
     }
     return true;
@@ -100,7 +105,8 @@ struct HttpService::Impl {
     std::optional<StoredDocument> d = index().document(id);
     if (!d) return send_error(res, 404, "no document with id '" + id + "'");
     json list = json::array();
-    for (const auto& p : d->passages) list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
+    for (const auto& p : d->passages)
+      list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
     json body = {{"id", d->id}, {"title", d->title}, {"passages", list}};
     if (!d->url.empty()) body["url"] = d->url;
     if (!d->date.empty()) body["date"] = d->date;
@@ -109,17 +115,21 @@ struct HttpService::Impl {
 
   void stats(httplib::Response& res) {
     Stats s = index().stats();
-    send_json(res, 200, {{"passages", s.passages},
-                         {"documents", s.documents},
-                         {"average_passage_length", s.average_passage_length},
-                         {"databases", s.databases},
-                         {"writable", !options.token.empty()}});
+    send_json(res, 200,
+              {{"passages", s.passages},
+               {"documents", s.documents},
+               {"average_passage_length", s.average_passage_length},
+               {"databases", s.databases},
+               {"writable", !options.token.empty()}});
   }
 
   // Runs an ingestion on the (single, local) index under the write lock.
-  void write(std::istream& records, const std::string& source, httplib::Response& res, bool expect_removal) {
+  void write(std::istream& records, const std::string& source, httplib::Response& res,
+             bool expect_removal) {
     if (options.databases.size() != 1)
-      return send_error(res, 400, "writes need a single local index, not " + std::to_string(options.databases.size()));
+      return send_error(
+          res, 400,
+          "writes need a single local index, not " + std::to_string(options.databases.size()));
     std::lock_guard lock(write_mutex);
     try {
       Index writable(options.databases[0], Index::kWritable);
@@ -135,8 +145,10 @@ struct HttpService::Impl {
     server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
       send_json(res, 200, {{"status", "ok"}});
     });
-    server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { search(req, res); });
-    server.Get("/suggest", [this](const httplib::Request& req, httplib::Response& res) { suggest(req, res); });
+    server.Get("/search",
+               [this](const httplib::Request& req, httplib::Response& res) { search(req, res); });
+    server.Get("/suggest",
+               [this](const httplib::Request& req, httplib::Response& res) { suggest(req, res); });
     server.Get("/stats", [this](const httplib::Request&, httplib::Response& res) { stats(res); });
     server.Get(R"(/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
       document(req.matches[1], res);
@@ -147,11 +159,13 @@ struct HttpService::Impl {
         std::istringstream body(req.body);
         write(body, "body", res, false);
       });
-      server.Delete(R"(/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
-        if (!authorized(req, res)) return;
-        std::istringstream record(json({{"id", std::string(req.matches[1])}, {"deleted", true}}).dump());
-        write(record, "request", res, true);
-      });
+      server.Delete(R"(/documents/(.+))",
+                    [this](const httplib::Request& req, httplib::Response& res) {
+                      if (!authorized(req, res)) return;
+                      std::istringstream record(
+                          json({{"id", std::string(req.matches[1])}, {"deleted", true}}).dump());
+                      write(record, "request", res, true);
+                    });
     }
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
@@ -160,16 +174,17 @@ struct HttpService::Impl {
                                                 : "bad request";
       send_error(res, res.status, message);
     });
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-      std::string message = "internal error";
-      try {
-        std::rethrow_exception(ep);
-      } catch (const std::exception& e) {
-        message = e.what();
-      } catch (...) {
-      }
-      send_error(res, 500, message);
-    });
+    server.set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+          std::string message = "internal error";
+          try {
+            std::rethrow_exception(ep);
+          } catch (const std::exception& e) {
+            message = e.what();
+          } catch (...) {
+          }
+          send_error(res, 500, message);
+        });
     server.set_payload_max_length(options.max_body_bytes);
     server.set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle delay
     size_t threads = options.threads;
@@ -179,7 +194,8 @@ struct HttpService::Impl {
 
 HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  Index check(impl_->options.databases, impl_->options.spelling);  // fail at start-up, not on the first request
+  Index check(impl_->options.databases,
+              impl_->options.spelling);  // fail at start-up, not on the first request
   impl_->install_routes();
 }
 
@@ -189,7 +205,8 @@ int HttpService::bind() {
   const ServiceOptions& o = impl_->options;
   int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host)
                          : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
-  if (port < 0) throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
+  if (port < 0)
+    throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
   return port;
 }
 

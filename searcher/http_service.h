@@ -19,12 +19,12 @@ struct ServiceOptions {
   std::vector<std::string> databases{"fahras.db"};
   std::vector<std::string> spelling;  // local indexes for suggestions when databases are remote
   std::string host = "127.0.0.1";
-  int port = 8080;               // 0: any free port
-  std::string token;             // empty: no write endpoints
+  int port = 8080;    // 0: any free port
+  std::string token;  // empty: no write endpoints
   size_t threads = 8;
   size_t max_query_bytes = 4096;
   size_t max_body_bytes = 8 << 20;
-  size_t max_limit = 100;        // hits per request
+  size_t max_limit = 100;  // hits per request
 };
 
 class HttpService {

@@ -211,18 +211,21 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   plan.query = parsed;
   if (!pairs.empty() && !plan.query.empty()) {
     Xapian::Query together(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
-    plan.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
-                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, together, kProximityWeight));
+    plan.query =
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, together, kProximityWeight));
   }
   if (!weak_expansions.empty()) {
     Xapian::Query weak(Xapian::Query::OP_OR, weak_expansions.begin(), weak_expansions.end());
-    plan.query = Xapian::Query(Xapian::Query::OP_OR, plan.query,
-                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weak, kKnownWordKeyWeight));
+    plan.query =
+        Xapian::Query(Xapian::Query::OP_OR, plan.query,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weak, kKnownWordKeyWeight));
   }
   if (!expansions.empty()) {
     Xapian::Query expanded(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
-    plan.query = Xapian::Query(Xapian::Query::OP_OR, plan.query,
-                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expanded, kExpansionWeight));
+    plan.query =
+        Xapian::Query(Xapian::Query::OP_OR, plan.query,
+                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expanded, kExpansionWeight));
   }
   return plan;
 }

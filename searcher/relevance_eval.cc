@@ -41,7 +41,8 @@ Metrics score(const std::vector<std::string>& ranking, const std::map<std::strin
   }
   std::sort(ideal.rbegin(), ideal.rend());
   double idcg = 0;
-  for (size_t i = 0; i < ideal.size() && i < 10; ++i) idcg += (std::pow(2.0, ideal[i]) - 1) / std::log2(i + 2.0);
+  for (size_t i = 0; i < ideal.size() && i < 10; ++i)
+    idcg += (std::pow(2.0, ideal[i]) - 1) / std::log2(i + 2.0);
   m.ndcg10 = idcg > 0 ? dcg / idcg : 0;
   m.recall10 = relevant_total ? static_cast<double>(relevant_seen) / relevant_total : 0;
   return m;
@@ -82,7 +83,8 @@ EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::str
       int grade;
       if (line.empty()) continue;
       if (!(fields >> qid >> iteration >> passage >> grade))
-        throw std::runtime_error(qrels_txt + ":" + std::to_string(number) + ": expected 'qid 0 FILE:LINE grade'");
+        throw std::runtime_error(qrels_txt + ":" + std::to_string(number) +
+                                 ": expected 'qid 0 FILE:LINE grade'");
       qrels[qid][passage] = grade;
     }
   }
@@ -96,7 +98,8 @@ EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::str
     std::string qid, query, category;
     if (!std::getline(fields, qid, '\t') || !std::getline(fields, query, '\t') ||
         !std::getline(fields, category, '\t'))
-      throw std::runtime_error(queries_tsv + ":" + std::to_string(number) + ": expected qid<TAB>query<TAB>category");
+      throw std::runtime_error(queries_tsv + ":" + std::to_string(number) +
+                               ": expected qid<TAB>query<TAB>category");
     SearchParameters parameters;
     parameters.limit = 20;
     Results result = index.search(query, parameters);

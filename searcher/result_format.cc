@@ -42,16 +42,18 @@ nlohmann::json to_json(const Results& results) {
     if (!m.date.empty()) hit["date"] = m.date;
     hits.push_back(std::move(hit));
   }
-  return {{"query", results.query},
-          {"total", results.total},
-          {"took_ms", round_to(results.took_ms, 3)},
-          {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json()},
-          {"hits", hits}};
+  return {
+      {"query", results.query},
+      {"total", results.total},
+      {"took_ms", round_to(results.took_ms, 3)},
+      {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json()},
+      {"hits", hits}};
 }
 
 nlohmann::json to_json(const ChangeReport& r) {
   nlohmann::json skipped = nlohmann::json::array();
-  for (const auto& [where, reason] : r.skipped) skipped.push_back({{"file", where}, {"reason", reason}});
+  for (const auto& [where, reason] : r.skipped)
+    skipped.push_back({{"file", where}, {"reason", reason}});
   return {{"added", r.added},     {"updated", r.updated},
           {"removed", r.removed}, {"unchanged", r.unchanged},
           {"skipped", skipped},   {"passages_written", r.passages_written},

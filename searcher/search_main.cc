@@ -8,9 +8,9 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 
+#include "fahras/fahras.h"
 #include "relevance_eval.h"
 #include "result_format.h"
-#include "fahras/fahras.h"
 
 namespace po = boost::program_options;
 
@@ -20,18 +20,18 @@ constexpr const char* kProgram = "fahras-search";
 
 int main(int argc, char** argv) {
   po::options_description visible("Usage: fahras-search [options] QUERY...\nOptions");
-  visible.add_options()("help,h", "show this help")
-      ("db", po::value<std::vector<std::string>>(), "index: directory, stub file or HOST:PORT "
-                                                    "(repeat for shards; default fahras.db)")
-      ("spelling", po::value<std::vector<std::string>>(), "local index for 'did you mean' when --db are remote")
-      ("json", "print results as JSON")
-      ("limit,n", po::value<size_t>()->default_value(10), "hits to show")
-      ("offset", po::value<size_t>()->default_value(0), "hits to skip")
-      ("per-article", po::value<unsigned>()->default_value(0), "at most N passages per article")
-      ("show-query", "print the parsed Xapian query to stderr")
-      ("color", po::value<std::string>()->default_value("auto"), "auto, always or never")
-      ("eval", po::value<std::vector<std::string>>()->multitoken(),
-       "QUERIES.tsv QRELS.txt: print nDCG@10, MRR@10, P@5, Recall@10");
+  visible.add_options()("help,h", "show this help")("db", po::value<std::vector<std::string>>(),
+                                                    "index: directory, stub file or HOST:PORT "
+                                                    "(repeat for shards; default fahras.db)")(
+      "spelling", po::value<std::vector<std::string>>(),
+      "local index for 'did you mean' when --db are remote")("json", "print results as JSON")(
+      "limit,n", po::value<size_t>()->default_value(10), "hits to show")(
+      "offset", po::value<size_t>()->default_value(0), "hits to skip")(
+      "per-article", po::value<unsigned>()->default_value(0), "at most N passages per article")(
+      "show-query", "print the parsed Xapian query to stderr")(
+      "color", po::value<std::string>()->default_value("auto"), "auto, always or never")(
+      "eval", po::value<std::vector<std::string>>()->multitoken(),
+      "QUERIES.tsv QRELS.txt: print nDCG@10, MRR@10, P@5, Recall@10");
   po::options_description all;
   all.add(visible).add_options()("query", po::value<std::vector<std::string>>(), "query words");
   po::positional_options_description positional;
@@ -46,11 +46,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (vm.count("help")) {
-    std::cout << visible << "\nQuery syntax: docs/query-syntax.md. Exit status: 0 matched, 1 no match, 2 error.\n";
+    std::cout
+        << visible
+        << "\nQuery syntax: docs/query-syntax.md. Exit status: 0 matched, 1 no match, 2 error.\n";
     return 0;
   }
-  std::vector<std::string> dbs =
-      vm.count("db") ? vm["db"].as<std::vector<std::string>>() : std::vector<std::string>{"fahras.db"};
+  std::vector<std::string> dbs = vm.count("db") ? vm["db"].as<std::vector<std::string>>()
+                                                : std::vector<std::string>{"fahras.db"};
   try {
     std::vector<std::string> spelling;
     if (vm.count("spelling")) spelling = vm["spelling"].as<std::vector<std::string>>();
@@ -71,9 +73,12 @@ int main(int argc, char** argv) {
     parameters.offset = vm["offset"].as<size_t>();
     parameters.per_document = vm["per-article"].as<unsigned>();
     fahras::Results result = index.search(query, parameters);
-    for (const std::string& notice : result.notices) std::cerr << kProgram << ": " << notice << '\n';
+    for (const std::string& notice : result.notices)
+      std::cerr << kProgram << ": " << notice << '\n';
     if (vm.count("json")) {
-      std::cout << fahras::to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      std::cout << fahras::to_json(result).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace)
+                << '\n';
     } else {
       std::string color = vm["color"].as<std::string>();
       if (color != "auto" && color != "always" && color != "never")

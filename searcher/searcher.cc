@@ -2,8 +2,8 @@
 #include "searcher.h"
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <regex>
 
@@ -24,9 +24,11 @@ constexpr double kBm25B = 0.5;
 // of query concepts the passage matches.
 constexpr double kCoverageExponent = 2.0;
 
-double coverage(const QueryPlan& plan, const Xapian::Enquire& enquire, const Xapian::MSetIterator& it) {
+double coverage(const QueryPlan& plan, const Xapian::Enquire& enquire,
+                const Xapian::MSetIterator& it) {
   if (plan.concept_terms.empty()) return 1.0;
-  std::set<std::string> matched(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+  std::set<std::string> matched(enquire.get_matching_terms_begin(it),
+                                enquire.get_matching_terms_end(it));
   size_t hit = 0;
   for (const auto& terms : plan.concept_terms) {
     for (const std::string& t : terms) {
@@ -120,8 +122,9 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 
   std::vector<Candidate> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it)
-    ranked.push_back(make_candidate(it.get_document(),
-                                    it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)));
+    ranked.push_back(
+        make_candidate(it.get_document(),
+                       it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)));
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
 
@@ -142,7 +145,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     result.hits.push_back(std::move(hit));
   }
   result.suggestion = suggest(query, plan.concept_words);
-  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }
 

@@ -37,7 +37,7 @@ struct Hit {
   std::string title;
   std::string heading;
   std::string text;
-  std::string url;   // documents ingested with a url/date
+  std::string url;  // documents ingested with a url/date
   std::string date;
   std::vector<ByteRange> highlights;
 };

@@ -24,13 +24,15 @@ constexpr const char* kProgram = "fahras-serve";
 
 int main(int argc, char** argv) {
   po::options_description visible("Usage: fahras-serve [options]\nOptions");
-  visible.add_options()("help,h", "show this help")
-      ("db", po::value<std::vector<std::string>>(), "index: directory, stub file or HOST:PORT (repeatable)")
-      ("spelling", po::value<std::vector<std::string>>(), "local index for suggestions when --db are remote")
-      ("host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")
-      ("port", po::value<int>()->default_value(8080), "port (0: any free port)")
-      ("threads", po::value<size_t>()->default_value(8), "request threads")
-      ("token-file", po::value<std::string>(), "file holding the write token (else $FAHRAS_TOKEN)");
+  visible.add_options()("help,h", "show this help")(
+      "db", po::value<std::vector<std::string>>(),
+      "index: directory, stub file or HOST:PORT (repeatable)")(
+      "spelling", po::value<std::vector<std::string>>(),
+      "local index for suggestions when --db are remote")(
+      "host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")(
+      "port", po::value<int>()->default_value(8080), "port (0: any free port)")(
+      "threads", po::value<size_t>()->default_value(8), "request threads")(
+      "token-file", po::value<std::string>(), "file holding the write token (else $FAHRAS_TOKEN)");
   fahras::ServiceOptions options;
   try {
     po::variables_map vm;

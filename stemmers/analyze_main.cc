@@ -17,9 +17,9 @@ namespace {
 void print_analysis(std::string_view text) {
   for (const fahras::AnalyzedToken& a : fahras::analyze(text)) {
     const fahras::Token& t = a.token;
-    std::cout << text.substr(t.original_begin, t.original_end - t.original_begin) << '\t'
-              << t.text << '\t' << (a.stopword ? std::string("(stop)") : a.stem) << '\t'
-              << t.original_begin << '-' << t.original_end << '\n';
+    std::cout << text.substr(t.original_begin, t.original_end - t.original_begin) << '\t' << t.text
+              << '\t' << (a.stopword ? std::string("(stop)") : a.stem) << '\t' << t.original_begin
+              << '-' << t.original_end << '\n';
   }
 }
 
@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (vm.count("text")) {
-      for (const std::string& text : vm["text"].as<std::vector<std::string>>()) print_analysis(text);
+      for (const std::string& text : vm["text"].as<std::vector<std::string>>())
+        print_analysis(text);
     } else {
       std::string input{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
       print_analysis(input);

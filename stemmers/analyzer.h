@@ -15,8 +15,8 @@
 namespace fahras {
 
 struct AnalyzedToken {
-  Token token;        // normalized word, positions, original byte range
-  std::string stem;   // the stemmed form ("" for a stop word)
+  Token token;       // normalized word, positions, original byte range
+  std::string stem;  // the stemmed form ("" for a stop word)
   bool stopword = false;
 };
 

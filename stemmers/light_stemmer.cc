@@ -16,7 +16,7 @@ using namespace letters;
 using std::u32string;
 using std::u32string_view;
 
-constexpr size_t kMinStem = 3;        // letters a suffix removal must leave
+constexpr size_t kMinStem = 3;         // letters a suffix removal must leave
 constexpr size_t kMinPronounStem = 4;  // letters a pronoun-suffix removal must leave
 constexpr size_t kMinArticleStem = 2;  // letters an article removal must leave (as Lucene)
 
@@ -36,12 +36,11 @@ constexpr std::array<u32string_view, 8> kSuffixes = {U"ها", U"ان", U"ات", 
 // part of the root (و ب ل), not a clitic. Matched as prefixes of the word.
 constexpr std::array<u32string_view, 62> kRootInitialStems = {
     // و-initial roots and names
-    U"وزير", U"وزار", U"وزراء", U"وطن", U"ولد", U"ولاي", U"وصل", U"وقت", U"وقف", U"وجه",
-    U"وجد", U"وضع", U"وفد", U"وكال", U"وسط", U"وحد", U"واحد", U"ورق", U"وعد", U"وفق",
-    U"وافق", U"وقع", U"وثيق", U"وثائق", U"وصف", U"وراء", U"وظيف", U"وفر", U"وفاه", U"ولي",
-    U"وسيل", U"وسائل", U"وباء", U"وارد", U"واضح", U"واقع", U"واجه", U"واشنطن", U"وسع", U"وصول",
-    U"وحيد", U"وكيل", U"وزن", U"وعي", U"ويب", U"وول", U"وانغ", U"ويندوز", U"وارن", U"ويليام",
-    U"وريث", U"ودائع",
+    U"وزير", U"وزار", U"وزراء", U"وطن", U"ولد", U"ولاي", U"وصل", U"وقت", U"وقف", U"وجه", U"وجد",
+    U"وضع", U"وفد", U"وكال", U"وسط", U"وحد", U"واحد", U"ورق", U"وعد", U"وفق", U"وافق", U"وقع",
+    U"وثيق", U"وثائق", U"وصف", U"وراء", U"وظيف", U"وفر", U"وفاه", U"ولي", U"وسيل", U"وسائل",
+    U"وباء", U"وارد", U"واضح", U"واقع", U"واجه", U"واشنطن", U"وسع", U"وصول", U"وحيد", U"وكيل",
+    U"وزن", U"وعي", U"ويب", U"وول", U"وانغ", U"ويندوز", U"وارن", U"ويليام", U"وريث", U"ودائع",
     // ب and ل before alef where the letter is radical
     U"باكستان", U"باريس", U"باحث", U"بارز", U"لاعب", U"لاجئ", U"لاتين", U"لاحق", U"لازم", U"لافت"};
 
@@ -131,8 +130,9 @@ struct EnglishStemmer {
 std::string stem_english(std::string_view word) {
   thread_local EnglishStemmer english;
   if (!english.handle) return std::string(word);
-  const sb_symbol* out = sb_stemmer_stem(english.handle, reinterpret_cast<const sb_symbol*>(word.data()),
-                                         static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(english.handle, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (!out) return std::string(word);
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<size_t>(sb_stemmer_length(english.handle)));

@@ -74,9 +74,7 @@ char32_t fold_arabic(char32_t c) {
 // Code points whose NFKC_Casefold image is themselves (or, for ASCII, the
 // lower-case letter) when they stand in a segment of such code points: plain
 // Arabic letters and the eight harakat. Lets the common case skip ICU.
-bool needs_no_icu(char32_t c) {
-  return c < 0x80 || (c >= kHamza && c <= kSukun);
-}
+bool needs_no_icu(char32_t c) { return c < 0x80 || (c >= kHamza && c <= kSukun); }
 
 struct Sink {
   NormalizedText* out;

@@ -10,49 +10,128 @@ namespace {
 // Class of an Arabic letter, or 0 when it is dropped.
 char arabic_class(char32_t c) {
   switch (c) {
-    case U'ب': case U'پ': return 'B';
-    case U'ف': case U'ڤ': return 'F';
-    case U'ت': case U'ط': case U'ث': return 'T';
-    case U'د': case U'ذ': case U'ض': return 'D';
-    case U'س': case U'ص': case U'ز': case U'ظ': case U'ش': case U'ژ': case U'چ': return 'S';
-    case U'ج': case U'ك': case U'ق': case U'غ': case U'خ': case U'گ': return 'K';
-    case U'ح': case U'ه': return 'H';
-    case U'ل': return 'L';
-    case U'م': return 'M';
-    case U'ن': return 'N';
-    case U'ر': return 'R';
-    default: return 0;
+    case U'ب':
+    case U'پ':
+      return 'B';
+    case U'ف':
+    case U'ڤ':
+      return 'F';
+    case U'ت':
+    case U'ط':
+    case U'ث':
+      return 'T';
+    case U'د':
+    case U'ذ':
+    case U'ض':
+      return 'D';
+    case U'س':
+    case U'ص':
+    case U'ز':
+    case U'ظ':
+    case U'ش':
+    case U'ژ':
+    case U'چ':
+      return 'S';
+    case U'ج':
+    case U'ك':
+    case U'ق':
+    case U'غ':
+    case U'خ':
+    case U'گ':
+      return 'K';
+    case U'ح':
+    case U'ه':
+      return 'H';
+    case U'ل':
+      return 'L';
+    case U'م':
+      return 'M';
+    case U'ن':
+      return 'N';
+    case U'ر':
+      return 'R';
+    default:
+      return 0;
   }
 }
 
-bool is_latin_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w'; }
+bool is_latin_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
+}
 
 // Appends the classes of a lower-case Latin word.
 void latin_classes(std::string_view w, std::string& out) {
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     char next = i + 1 < w.size() ? w[i + 1] : 0;
-    if (next == 'h' && (c == 's' || c == 'c')) { out += 'S'; ++i; continue; }
-    if (next == 'h' && c == 't') { out += 'T'; ++i; continue; }
-    if (next == 'h' && c == 'p') { out += 'F'; ++i; continue; }
-    if (next == 'h' && (c == 'k' || c == 'g')) { out += 'K'; ++i; continue; }
+    if (next == 'h' && (c == 's' || c == 'c')) {
+      out += 'S';
+      ++i;
+      continue;
+    }
+    if (next == 'h' && c == 't') {
+      out += 'T';
+      ++i;
+      continue;
+    }
+    if (next == 'h' && c == 'p') {
+      out += 'F';
+      ++i;
+      continue;
+    }
+    if (next == 'h' && (c == 'k' || c == 'g')) {
+      out += 'K';
+      ++i;
+      continue;
+    }
     switch (c) {
-      case 'b': case 'p': out += 'B'; break;
-      case 'f': case 'v': out += 'F'; break;
-      case 't': out += 'T'; break;
-      case 'd': out += 'D'; break;
-      case 's': case 'z': out += 'S'; break;
-      case 'c': out += (next == 'e' || next == 'i' || next == 'y') ? 'S' : 'K'; break;
-      case 'g': case 'j': case 'k': case 'q': out += 'K'; break;
-      case 'x': out += "KS"; break;
+      case 'b':
+      case 'p':
+        out += 'B';
+        break;
+      case 'f':
+      case 'v':
+        out += 'F';
+        break;
+      case 't':
+        out += 'T';
+        break;
+      case 'd':
+        out += 'D';
+        break;
+      case 's':
+      case 'z':
+        out += 'S';
+        break;
+      case 'c':
+        out += (next == 'e' || next == 'i' || next == 'y') ? 'S' : 'K';
+        break;
+      case 'g':
+      case 'j':
+      case 'k':
+      case 'q':
+        out += 'K';
+        break;
+      case 'x':
+        out += "KS";
+        break;
       case 'h':  // sounded only at the start of a word or after a vowel
         if (i == 0 || is_latin_vowel(w[i - 1])) out += 'H';
         break;
-      case 'l': out += 'L'; break;
-      case 'm': out += 'M'; break;
-      case 'n': out += 'N'; break;
-      case 'r': out += 'R'; break;
-      default: break;
+      case 'l':
+        out += 'L';
+        break;
+      case 'm':
+        out += 'M';
+        break;
+      case 'n':
+        out += 'N';
+        break;
+      case 'r':
+        out += 'R';
+        break;
+      default:
+        break;
     }
   }
 }

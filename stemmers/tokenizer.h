@@ -16,12 +16,12 @@
 namespace fahras {
 
 struct Token {
-  std::string text;         // normalized word
-  size_t begin = 0;         // byte range in the normalized text
+  std::string text;  // normalized word
+  size_t begin = 0;  // byte range in the normalized text
   size_t end = 0;
   size_t original_begin = 0;  // byte range in the original text
   size_t original_end = 0;
-  uint32_t position = 0;    // 0-based word index
+  uint32_t position = 0;  // 0-based word index
 };
 
 std::vector<Token> tokenize(const NormalizedText& normalized);

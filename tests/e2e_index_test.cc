@@ -46,7 +46,8 @@ std::map<std::string, std::string> contents(const fs::path& db) {
   for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
     std::string value = d.get_metadata(*k);
     // A state's mtime differs between two builds of the same files; compare the rest.
-    if ((*k).rfind(std::string(schema::kMetaFileStatePrefix), 0) == 0) value = value.substr(value.find(' ', 3));
+    if ((*k).rfind(std::string(schema::kMetaFileStatePrefix), 0) == 0)
+      value = value.substr(value.find(' ', 3));
     out["meta " + *k] = value;
   }
   std::string spelling;
@@ -80,8 +81,9 @@ TEST_SUITE("e2e_index") {
     RunResult r = index(db, corpus);
     CHECK_MESSAGE(r.status == 0, r.out);
     CHECK(r.out.find("3 added, 0 updated, 0 removed, 0 unchanged, 0 skipped") != std::string::npos);
-    CHECK(passages(db) == std::set<std::string>{"a.txt:1", "a.txt:3", "a.txt:4", "a.txt:5", "c.txt:1",
-                                                "c.txt:2", "sub/b.txt:1", "sub/b.txt:2"});
+    CHECK(passages(db) == std::set<std::string>{"a.txt:1", "a.txt:3", "a.txt:4", "a.txt:5",
+                                                "c.txt:1", "c.txt:2", "sub/b.txt:1",
+                                                "sub/b.txt:2"});
 
     SUBCASE("edit a file: only its passages change") {
       write_file(corpus / "a.txt", kArticleA + "فقرة جديدة عن هواوي.\n");
@@ -111,7 +113,8 @@ TEST_SUITE("e2e_index") {
       CHECK(ids.count("d.txt:2") == 1);
     }
     SUBCASE("touch: nothing is reindexed") {
-      fs::last_write_time(corpus / "a.txt", fs::file_time_type::clock::now() + std::chrono::hours(1));
+      fs::last_write_time(corpus / "a.txt",
+                          fs::file_time_type::clock::now() + std::chrono::hours(1));
       r = index(db, corpus, "--json");
       CHECK(r.out.find("\"passages_written\":0") != std::string::npos);
       CHECK(r.out.find("\"updated\":[]") != std::string::npos);
@@ -144,7 +147,9 @@ TEST_SUITE("e2e_index") {
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
     write_file(corpus / "good.txt", kArticleA);
     write_file(corpus / "invalid.txt", "عنوان\nالصين \xff\xfe بكين\n");
-    write_file(corpus / "binary.txt", std::string("\x7f" "ELF\0\0\x01", 7));
+    write_file(corpus / "binary.txt", std::string("\x7f"
+                                                  "ELF\0\0\x01",
+                                                  7));
     write_file(corpus / "empty.txt", "");
     std::string long_word;
     for (int i = 0; i < 200; ++i) long_word += "ك";
@@ -198,7 +203,8 @@ TEST_SUITE("e2e_index") {
     std::ifstream in(std::string(FAHRAS_CORPUS_DIR) + "/001_721394432df85b15.txt");
     std::string article{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     for (int i = 0; i < 300; ++i)
-      write_file(corpus / ("a" + std::to_string(i) + ".txt"), article + "رقم " + std::to_string(i) + "\n");
+      write_file(corpus / ("a" + std::to_string(i) + ".txt"),
+                 article + "رقم " + std::to_string(i) + "\n");
     for (int delay_ms : {30, 120, 250, 400}) {
       pid_t child = fork();
       if (child == 0) {
@@ -216,7 +222,8 @@ TEST_SUITE("e2e_index") {
         // with a stored state has exactly the passages that state counts.
         Xapian::Database opened(db.string());
         std::string prefix(schema::kMetaFileStatePrefix);
-        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k) {
+        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix);
+             ++k) {
           std::string file = (*k).substr(prefix.size());
           unsigned stored = 0;
           std::sscanf(opened.get_metadata(*k).c_str(), "v1 %*u %*d %*x %u", &stored);
@@ -235,7 +242,8 @@ TEST_SUITE("e2e_index") {
     {
       std::ofstream out(feed);
       for (int i = 0; i < 3000; ++i)
-        out << "{\"id\":\"n" << i << "\",\"title\":\"خبر " << i << "\",\"text\":\"وافقت السلطات الصينية على استيراد شرائح H200.\\n"
+        out << "{\"id\":\"n" << i << "\",\"title\":\"خبر " << i
+            << "\",\"text\":\"وافقت السلطات الصينية على استيراد شرائح H200.\\n"
             << "فقرة ثانية عن إنفيديا رقم " << i << ".\"}\n";
     }
     auto ingest = [&](const fs::path& into) {
@@ -245,8 +253,8 @@ TEST_SUITE("e2e_index") {
       pid_t child = fork();
       if (child == 0) {
         std::string db_arg = db.string(), feed_arg = feed.string();
-        execl(kIndex.c_str(), kIndex.c_str(), "-q", "--db", db_arg.c_str(), "--jsonl", feed_arg.c_str(),
-              static_cast<char*>(nullptr));
+        execl(kIndex.c_str(), kIndex.c_str(), "-q", "--db", db_arg.c_str(), "--jsonl",
+              feed_arg.c_str(), static_cast<char*>(nullptr));
         _exit(127);
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
@@ -262,7 +270,8 @@ TEST_SUITE("e2e_index") {
     CHECK(ingest(db).status == 0);
     CHECK(ingest(clean).status == 0);
     CHECK(contents(db) == contents(clean));
-    CHECK(ingest(db).out.find("0 added, 0 updated, 0 removed, 3000 unchanged") != std::string::npos);
+    CHECK(ingest(db).out.find("0 added, 0 updated, 0 removed, 3000 unchanged") !=
+          std::string::npos);
   }
 
   TEST_CASE("a reader searching during a run never fails") {
@@ -276,7 +285,8 @@ TEST_SUITE("e2e_index") {
     std::thread writer([&] {
       for (int round = 0; round < 3; ++round) {
         for (int i = 0; i < 200; i += 3)
-          write_file(corpus / ("a" + std::to_string(i) + ".txt"), article + "جولة " + std::to_string(round) + "\n");
+          write_file(corpus / ("a" + std::to_string(i) + ".txt"),
+                     article + "جولة " + std::to_string(round) + "\n");
         run(kIndex + " -q --db " + quote(db) + " " + quote(corpus));
       }
       writer_done = true;

@@ -1,6 +1,7 @@
 // End-to-end tests of searching: corpus/ indexed by the real fahras-index,
 // searched through the library and the real fahras-search binary.
 #include <doctest/doctest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "analyzer.h"
@@ -20,7 +21,8 @@ const fs::path& corpus_db() {
   static TempDir dir;
   static const fs::path db = [] {
     fs::path p = dir.path / "db";
-    RunResult r = run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(p) + " " + FAHRAS_CORPUS_DIR);
+    RunResult r =
+        run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(p) + " " + FAHRAS_CORPUS_DIR);
     REQUIRE_MESSAGE(r.status == 0, r.out);
     return p;
   }();
@@ -87,9 +89,11 @@ TEST_SUITE("e2e_search") {
 
   TEST_CASE("vocalized text is found by bare queries, and phrases cross harakat and hamza") {
     TempDir tmp;
-    write_file(tmp.path / "c/v.txt", "عنوان\nقَرَأَ الطَّالِبُ الْكِتَابَ فِي الْمَكْتَبَةِ.\nوافقت السلطات على الاستيراد.\n");
+    write_file(tmp.path / "c/v.txt",
+               "عنوان\nقَرَأَ الطَّالِبُ الْكِتَابَ فِي الْمَكْتَبَةِ.\nوافقت السلطات على الاستيراد.\n");
     REQUIRE(run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(tmp.path / "db") + " " +
-                quote(tmp.path / "c")).status == 0);
+                quote(tmp.path / "c"))
+                .status == 0);
     Searcher s({(tmp.path / "db").string()});
     SearchResult r = s.search("الكتاب في المكتبة");
     REQUIRE_FALSE(r.hits.empty());
@@ -142,16 +146,16 @@ TEST_SUITE("e2e_search") {
   TEST_CASE("did you mean: a dropped, swapped or doubled letter, a wrong hamza seat") {
     auto& s = corpus_searcher();
     auto suggestion = [&](const std::string& q) { return s.search(q).suggestion.value_or(""); };
-    CHECK(suggestion("الاستراد") == "استيراد");                   // dropped letter, behind ال
-    CHECK(suggestion("الصنيية") == normalize("الصينية"));         // swapped letters
-    CHECK(suggestion("رويتترز") == normalize("رويترز"));          // doubled letter
-    CHECK(suggestion("مسئولو") == normalize("مسؤولو"));           // hamza seat
+    CHECK(suggestion("الاستراد") == "استيراد");            // dropped letter, behind ال
+    CHECK(suggestion("الصنيية") == normalize("الصينية"));  // swapped letters
+    CHECK(suggestion("رويتترز") == normalize("رويترز"));   // doubled letter
+    CHECK(suggestion("مسئولو") == normalize("مسؤولو"));    // hamza seat
     CHECK_FALSE(s.search("الصين").suggestion.has_value());
   }
 
   TEST_CASE("malformed queries get a best-effort search, never a crash") {
-    for (std::string q : {"\"الصين", "(الصين", "الصين)", "AND", "الصين AND", "OR OR", "NOT", "-", "***",
-                          "في من على", "title:", "\xff\xfe الصين", ""}) {
+    for (std::string q : {"\"الصين", "(الصين", "الصين)", "AND", "الصين AND", "OR OR", "NOT", "-",
+                          "***", "في من على", "title:", "\xff\xfe الصين", ""}) {
       RunResult r = search_cli("-- " + quote(q));
       CHECK_MESSAGE((r.status == 0 || r.status == 1), q << " -> " << r.out);
     }
@@ -193,7 +197,8 @@ TEST_SUITE("e2e_search") {
   }
 
   TEST_CASE("--eval prints the measures overall and per category") {
-    RunResult r = search_cli(std::string("--eval ") + FAHRAS_EVAL_DIR + "/queries.tsv " + FAHRAS_EVAL_DIR + "/qrels.txt");
+    RunResult r = search_cli(std::string("--eval ") + FAHRAS_EVAL_DIR + "/queries.tsv " +
+                             FAHRAS_EVAL_DIR + "/qrels.txt");
     REQUIRE(r.status == 0);
     for (const char* category : {"overall", "exact", "morph", "ortho", "mixed", "alias", "topical"})
       CHECK(r.out.find(category) != std::string::npos);

@@ -20,7 +20,8 @@ struct TempDir {
   fs::path path;
   TempDir() {
     std::random_device rd;
-    path = fs::temp_directory_path() / ("fahras-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
+    path = fs::temp_directory_path() /
+           ("fahras-test-" + std::to_string(getpid()) + "-" + std::to_string(rd()));
     fs::create_directories(path);
   }
   ~TempDir() {

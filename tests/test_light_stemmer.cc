@@ -29,7 +29,7 @@ TEST_SUITE("light_stemmer") {
     CHECK(analyze_word("كتابهن") == "كتاب");
     CHECK(analyze_word("اطفالكم") == "اطفال");
     CHECK(analyze_word("فأطفالكم") == "فاطفال");  // ف only before an article
-    CHECK(analyze_word("تفاهم") == "تفاهم");   // هم is part of the word
+    CHECK(analyze_word("تفاهم") == "تفاهم");      // هم is part of the word
     CHECK(analyze_word("فهم") == "فهم");
     CHECK(analyze_word("كورونا") == "كورونا");  // نا ends a name
   }

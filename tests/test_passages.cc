@@ -10,7 +10,8 @@ using namespace fahras;
 
 TEST_SUITE("passages") {
   TEST_CASE("paragraphs are non-empty lines with words, numbered physically") {
-    Article a = split_article("العنوان الأول للمقال\n\n-\nفقرة أولى طويلة بما يكفي لتكون فقرة عادية.\n\nفقرة ثانية.\n");
+    Article a = split_article(
+        "العنوان الأول للمقال\n\n-\nفقرة أولى طويلة بما يكفي لتكون فقرة عادية.\n\nفقرة ثانية.\n");
     REQUIRE(a.passages.size() == 3);
     CHECK(a.title == "العنوان الأول للمقال");
     CHECK(a.passages[0].line == 1);
@@ -18,7 +19,8 @@ TEST_SUITE("passages") {
     CHECK(a.passages[2].line == 6);
   }
   TEST_CASE("headings are short lines that do not end like sentences") {
-    Article a = split_article("عنوان\nموافقة صينية بعد زيارة جنسن هوانغ\nوافقت السلطات على الاستيراد.\nقال: نعم.\n");
+    Article a = split_article(
+        "عنوان\nموافقة صينية بعد زيارة جنسن هوانغ\nوافقت السلطات على الاستيراد.\nقال: نعم.\n");
     REQUIRE(a.passages.size() == 4);
     CHECK(a.passages[1].is_heading);
     CHECK(a.passages[2].heading == "موافقة صينية بعد زيارة جنسن هوانغ");

@@ -34,8 +34,8 @@ TEST_SUITE("phonetic_key") {
     CHECK(key("Samsung") == key("سامسونج"));
   }
   TEST_CASE("one word in Latin, two in Arabic") {
-    CHECK(phonetic_key("bytedance") ==
-          phonetic_key(phonetic_key_source(normalize("بايت")) + phonetic_key_source(normalize("دانس"))));
+    CHECK(phonetic_key("bytedance") == phonetic_key(phonetic_key_source(normalize("بايت")) +
+                                                    phonetic_key_source(normalize("دانس"))));
   }
   TEST_CASE("short skeletons give no key; different names differ") {
     CHECK(key("Huawei") == "");

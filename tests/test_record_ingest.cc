@@ -14,7 +14,8 @@ using namespace fahras;
 TEST_SUITE("record_ingest") {
   TEST_CASE("parse_record accepts records and deletions, and says what is wrong") {
     std::string error;
-    auto r = parse_record(R"({"id":"a","title":"عنوان","text":"نص","url":"u","date":"2026-01-01"})", error);
+    auto r = parse_record(R"({"id":"a","title":"عنوان","text":"نص","url":"u","date":"2026-01-01"})",
+                          error);
     REQUIRE(r);
     CHECK(r->id == "a");
     CHECK(r->url == "u");

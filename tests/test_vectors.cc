@@ -121,7 +121,8 @@ TEST_SUITE("vectors") {
       // Rows with a third column use custom stop sets or stem exclusions,
       // which are analyzer configuration we do not offer.
       if (r.cols.size() != 2) continue;
-      CHECK_MESSAGE(join_stems(r.cols[0]) == join_ours(r.cols[1]), "lucene-analyzer.tsv:" << r.line);
+      CHECK_MESSAGE(join_stems(r.cols[0]) == join_ours(r.cols[1]),
+                    "lucene-analyzer.tsv:" << r.line);
       ++checked;
     }
     CHECK(checked >= 10);
@@ -135,7 +136,8 @@ TEST_SUITE("vectors") {
         if (a.stopword) continue;
         if (!ours.empty()) ours += ' ';
         ours += a.stem + "@" + std::to_string(a.token.position + 1) + "[" +
-                std::to_string(a.token.original_begin) + "," + std::to_string(a.token.original_end) + ")";
+                std::to_string(a.token.original_begin) + "," +
+                std::to_string(a.token.original_end) + ")";
       }
       std::string expected;
       for (const std::string& item : split_spaces(r.cols[2])) {

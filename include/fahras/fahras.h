@@ -30,11 +30,11 @@ struct IndexBusy : std::runtime_error {
 };
 
 struct Document {
-  std::string id;     // unit of replace and delete
+  std::string id;  // unit of replace and delete
   std::string title;
-  std::string text;   // paragraphs separated by newlines
-  std::string url;    // optional
-  std::string date;   // optional
+  std::string text;  // paragraphs separated by newlines
+  std::string url;   // optional
+  std::string date;  // optional
 };
 
 struct Match {
@@ -45,7 +45,7 @@ struct Match {
   std::string title;
   std::string heading;  // the heading the passage sits under, or ""
   unsigned window = 0;  // > 0 for the later windows of a very long paragraph
-  std::string text;   // the passage as written
+  std::string text;     // the passage as written
   std::string snippet;  // text (or a window of it) with <b>…</b> around matches
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges into text
   std::string url, date;

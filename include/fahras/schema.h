@@ -14,25 +14,26 @@ namespace fahras::schema {
 inline constexpr std::string_view kSchemaVersion = "1";
 
 // Boolean terms.
-inline constexpr std::string_view kPassageIdPrefix = "Q";   // Q<file>:<line>[#<window>]
-inline constexpr std::string_view kArticlePrefix = "B";     // B<file>: every passage of an article
+inline constexpr std::string_view kPassageIdPrefix = "Q";  // Q<file>:<line>[#<window>]
+inline constexpr std::string_view kArticlePrefix = "B";    // B<file>: every passage of an article
 
 // Free-text prefixes (searchable with the QueryParser field names below).
-inline constexpr std::string_view kTitlePrefix = "S";        // title:  words of the article title
-inline constexpr std::string_view kHeadingPrefix = "H";      // heading: words of the heading above
-inline constexpr std::string_view kPhoneticPrefix = "X";     // phonetic key of each word (no positions)
-inline constexpr std::string_view kStemPairPrefix = "J";     // J<stem> <stem>: adjacent content words
+inline constexpr std::string_view kTitlePrefix = "S";    // title:  words of the article title
+inline constexpr std::string_view kHeadingPrefix = "H";  // heading: words of the heading above
+inline constexpr std::string_view kPhoneticPrefix =
+    "X";  // phonetic key of each word (no positions)
+inline constexpr std::string_view kStemPairPrefix = "J";  // J<stem> <stem>: adjacent content words
 
 // Value slots.
-inline constexpr unsigned kSlotArticle = 0;       // article file (collapse key)
-inline constexpr unsigned kSlotLine = 1;          // 1-based line, sortable_serialise
-inline constexpr unsigned kSlotWindow = 2;        // 0-based window within a long line, sortable_serialise
+inline constexpr unsigned kSlotArticle = 0;  // article file (collapse key)
+inline constexpr unsigned kSlotLine = 1;     // 1-based line, sortable_serialise
+inline constexpr unsigned kSlotWindow = 2;  // 0-based window within a long line, sortable_serialise
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
-inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";  // + file -> FileState
+inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";   // + file -> FileState
 inline constexpr std::string_view kMetaRecordStatePrefix = "fahras:doc:";  // + id -> FileState
-inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";  // text of synonyms.csv
+inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";       // text of synonyms.csv
 
 // Longest term Xapian accepts (glass MAX_SAFE_TERM_LENGTH), and the longest
 // word the indexer keeps (Xapian's default of 64 bytes drops 33-letter words).
@@ -43,7 +44,9 @@ inline constexpr size_t kMaxWordBytes = 120;
 // otherwise truncated and suffixed with a hash of the whole so it stays unique.
 std::string bounded_term(std::string_view prefix, std::string_view id);
 
-inline std::string article_term(std::string_view file) { return bounded_term(kArticlePrefix, file); }
+inline std::string article_term(std::string_view file) {
+  return bounded_term(kArticlePrefix, file);
+}
 inline std::string passage_term(std::string_view passage_id) {
   return bounded_term(kPassageIdPrefix, passage_id);
 }
