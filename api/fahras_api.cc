@@ -155,7 +155,7 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
       Match m;
       m.rank = h.rank;
       m.score = h.score;
-      m.id = h.file;
+      m.id = std::move(h.file);
       m.line = h.line;
       m.window = h.window;
       m.title = h.title;

@@ -68,29 +68,22 @@ void Searcher::open() {
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
   spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
-  std::string text;
-  for (size_t i = 0; i < specs_.size() && text.empty(); ++i)
-    text = db_.get_metadata(std::string(schema::kMetaSynonyms));
-  synonyms_ = Synonyms::parse(text);
+  synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
+  planner_ = std::make_unique<QueryPlanner>(db_, synonyms_);
 }
 
 std::string Searcher::describe_query(const std::string& query) {
-  QueryPlanner planner(db_, synonyms_);
-  return planner.plan(query).query.get_description();
+  return planner_->plan(query).query.get_description();
 }
 
 std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
-  QueryPlanner planner(db_, synonyms_);
-  return suggest(query, planner.plan(query).concept_words);
+  return suggest(query, planner_->plan(query).concept_words);
 }
 
 void Searcher::refresh() {
   if (!spelling_specs_.empty()) spelling_db_.reopen();
-  if (db_.reopen()) {
-    std::string text;
-    text = db_.get_metadata(std::string(schema::kMetaSynonyms));
-    synonyms_ = Synonyms::parse(text);
-  }
+  if (db_.reopen())
+    synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
 }
 
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
@@ -108,8 +101,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   auto started = std::chrono::steady_clock::now();
   SearchResult result;
   result.query = query;
-  QueryPlanner planner(db_, synonyms_);
-  QueryPlan plan = planner.plan(query);
+  QueryPlan plan = planner_->plan(query);
   result.notices = plan.notices;
 
   Xapian::Enquire enquire(db_);
@@ -129,18 +121,10 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   limit_per_article(ranked, options.per_article);
 
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
-    PassageData data = PassageData::from_json(ranked[i].doc.get_data());
     Hit hit;
+    static_cast<PassageData&>(hit) = PassageData::from_json(ranked[i].doc.get_data());
     hit.rank = i + 1;
     hit.score = ranked[i].score;
-    hit.file = data.file;
-    hit.line = data.line;
-    hit.window = data.window;
-    hit.title = data.title;
-    hit.heading = data.heading;
-    hit.text = data.text;
-    hit.url = data.url;
-    hit.date = data.date;
     hit.highlights = find_highlights(hit.text, plan.highlight);
     result.hits.push_back(std::move(hit));
   }

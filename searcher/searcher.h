@@ -11,11 +11,14 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "highlighter.h"
+#include "passage_document.h"
+#include "query_plan.h"
 #include "synonyms.h"
 
 namespace fahras {
@@ -28,17 +31,11 @@ struct SearchOptions {
   unsigned per_article = 0;  // at most this many passages per article (0: no limit)
 };
 
-struct Hit {
+// A ranked passage: its stored data (file, line, title, text, ...) plus
+// rank, score and the byte ranges of text to highlight.
+struct Hit : PassageData {
   size_t rank = 0;
   double score = 0;
-  std::string file;
-  uint32_t line = 0;
-  uint32_t window = 0;
-  std::string title;
-  std::string heading;
-  std::string text;
-  std::string url;  // documents ingested with a url/date
-  std::string date;
   std::vector<ByteRange> highlights;
 };
 
@@ -80,6 +77,7 @@ class Searcher {
   std::vector<std::string> spelling_specs_;
   Xapian::Database db_;
   Xapian::Database spelling_db_;
+  std::unique_ptr<QueryPlanner> planner_;  // refers to db_ and synonyms_
   Synonyms synonyms_;
 };
 
