@@ -2,12 +2,14 @@
 #include "query_plan.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "fahras/schema.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "phonetic_key.h"
+#include "query_rewrite.h"
 #include "stopwords.h"
 #include "tokenizer.h"
 #include "xapian_stem.h"
@@ -125,7 +127,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
 
   // Concepts: the content words of the query, in order.
   std::vector<std::string> words = concept_words_of(text);
-  std::vector<Xapian::Query> expansions, weak_expansions;
+  // Per concept: expansions at kExpansionWeight, and weak ones at kKnownWordKeyWeight.
+  std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
+      synonym_expansions(words.size());
   std::vector<std::string> sources;
   for (const std::string& w : words) sources.push_back(phonetic_key_source(w));
   for (size_t i = 0; i < words.size(); ++i) {
@@ -137,13 +141,13 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
 
     std::string alternative = alternative_stem(w);
     if (!alternative.empty() && db_.get_termfreq(z(alternative)) > 0) {
-      expansions.emplace_back(z(alternative));
+      expansions[i].emplace_back(z(alternative));
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
     }
     for (const std::string& verb : related_verb_stems(stem)) {
       if (db_.get_termfreq(z(verb)) == 0) continue;
-      expansions.emplace_back(z(verb));
+      expansions[i].emplace_back(z(verb));
       terms.insert(z(verb));
       plan.highlight.stems.insert(verb);
     }
@@ -160,9 +164,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         // the shared skeleton of many common words.
         bool rare_key = db_.get_termfreq(term) <= 3 * db_.get_termfreq(z(stem)) + 10;
         if (latin || unknown) {
-          expansions.emplace_back(term);
+          expansions[i].emplace_back(term);
         } else if (rare_key) {
-          weak_expansions.emplace_back(term);
+          weak_expansions[i].emplace_back(term);
         }
         if (latin || unknown || rare_key) {
           terms.insert(term);
@@ -171,7 +175,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       }
     }
     for (const auto& variant : synonyms_.variants_of_stem(stem)) {
-      expansions.push_back(phrase_of(variant));
+      synonym_expansions[i].push_back(phrase_of(variant));
       if (variant.size() == 1) {
         std::string s = stem_word(variant[0]);
         terms.insert(z(s));
@@ -191,7 +195,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (key.size() < kMinPhoneticPairClasses) continue;
     std::string term = std::string(schema::kPhoneticPrefix) + key;
     if (db_.get_termfreq(term) == 0) continue;
-    expansions.emplace_back(term);
+    expansions[i].emplace_back(term);
     plan.concept_terms[i].insert(term);
     plan.concept_terms[i + 1].insert(term);
     plan.highlight.keys.insert(key);
@@ -208,24 +212,36 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) plan.highlight.words.insert(term);
   }
 
-  plan.query = parsed;
+  // Each concept's expansions go beside its term in the parsed query, under
+  // the same filters and exclusions.
+  std::map<std::string, Xapian::Query> expansion_of;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::vector<Xapian::Query> parts;
+    if (!expansions[i].empty())
+      parts.emplace_back(
+          Xapian::Query::OP_SCALE_WEIGHT,
+          Xapian::Query(Xapian::Query::OP_OR, expansions[i].begin(), expansions[i].end()),
+          kExpansionWeight);
+    if (!synonym_expansions[i].empty())
+      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, synonym_expansions[i].begin(),
+                                       synonym_expansions[i].end()),
+                         kSynonymWeight);
+    if (!weak_expansions[i].empty())
+      parts.emplace_back(
+          Xapian::Query::OP_SCALE_WEIGHT,
+          Xapian::Query(Xapian::Query::OP_OR, weak_expansions[i].begin(), weak_expansions[i].end()),
+          kKnownWordKeyWeight);
+    if (!parts.empty())
+      expansion_of.emplace(z(stem_word(words[i])),
+                           Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+  }
+  plan.query = attach_expansions(parsed, expansion_of);
   if (!pairs.empty() && !plan.query.empty()) {
     Xapian::Query together(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
     plan.query =
         Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, together, kProximityWeight));
-  }
-  if (!weak_expansions.empty()) {
-    Xapian::Query weak(Xapian::Query::OP_OR, weak_expansions.begin(), weak_expansions.end());
-    plan.query =
-        Xapian::Query(Xapian::Query::OP_OR, plan.query,
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, weak, kKnownWordKeyWeight));
-  }
-  if (!expansions.empty()) {
-    Xapian::Query expanded(Xapian::Query::OP_OR, expansions.begin(), expansions.end());
-    plan.query =
-        Xapian::Query(Xapian::Query::OP_OR, plan.query,
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, expanded, kExpansionWeight));
   }
   return plan;
 }

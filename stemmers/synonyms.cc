@@ -1,6 +1,7 @@
 // Parsing and lookup of synonym groups (see synonyms.h).
 #include "synonyms.h"
 
+#include <set>
 #include <sstream>
 
 #include "light_stemmer.h"
@@ -30,8 +31,10 @@ Synonyms Synonyms::parse(std::string_view text, std::vector<SynonymParseError>* 
       continue;
     }
     size_t index = out.groups_.size();
+    std::set<std::string> stems;  // a group is found once per stem, however many variants share it
     for (const auto& variant : group)
-      if (variant.size() == 1) out.group_by_stem_.emplace(stem_word(variant[0]), index);
+      if (variant.size() == 1 && stems.insert(stem_word(variant[0])).second)
+        out.group_by_stem_.emplace(stem_word(variant[0]), index);
     out.groups_.push_back(std::move(group));
   }
   return out;

@@ -6,6 +6,7 @@
 
 #include "analyzer.h"
 #include "e2e_support.h"
+#include "light_stemmer.h"
 #include "normalizer.h"
 #include "searcher.h"
 
@@ -111,7 +112,9 @@ TEST_SUITE("e2e_search") {
     auto j = nlohmann::json::parse(r.out);
     CHECK(j["query"] == "H200 الصين موافقة");
     CHECK(j["hits"].size() == 10);
-    std::set<std::string> wanted = {"h200", "صين", "موافق", "وافق", "وافقت", "يوافق", "توافق"};
+    // بكين: the synonym of الصين in corpus/synonyms.csv.
+    std::set<std::string> wanted = {"h200", "صين",   "بكين",  "موافق",
+                                    "وافق", "وافقت", "يوافق", "توافق"};
     for (const auto& hit : j["hits"]) {
       std::string text = hit["text"];
       REQUIRE(hit.contains("file"));
@@ -122,7 +125,10 @@ TEST_SUITE("e2e_search") {
         std::string word = text.substr(b, e - b);
         auto tokens = analyze(word);
         REQUIRE(tokens.size() == 1);  // exactly one whole word
-        CHECK_MESSAGE(wanted.count(tokens[0].stem) == 1, word);
+        // Either reading of a leading ب ل ك ف (فبكين: ف + بكين) may be the match.
+        CHECK_MESSAGE((wanted.count(tokens[0].stem) == 1 ||
+                       wanted.count(alternative_stem(tokens[0].token.text)) == 1),
+                      word);
       }
     }
   }
@@ -141,6 +147,15 @@ TEST_SUITE("e2e_search") {
     CHECK(any_hit_highlights(s.search("Reuters"), "رويترز"));
     CHECK(any_hit_highlights(s.search("Bernstein"), "بيرنشتاين"));
     CHECK(any_hit_highlights(s.search("سيمي أناليسيس"), "SemiAnalysis"));
+  }
+
+  TEST_CASE("synonym groups of corpus/synonyms.csv: a capital for its state, a broken plural") {
+    auto& s = corpus_searcher();
+    // 001:11 says الخبراء and بكين; the query says المحللين and الصين.
+    std::vector<std::string> found = ids(s.search("المحللين الصين", {.limit = 30}));
+    CHECK(std::count(found.begin(), found.end(), "001_721394432df85b15.txt:11") == 1);
+    CHECK(any_hit_highlights(s.search("آراء الخبراء"), "محللون"));
+    CHECK(any_hit_highlights(s.search("موقف واشنطن"), "الأمريكية"));
   }
 
   TEST_CASE("did you mean: a dropped, swapped or doubled letter, a wrong hamza seat") {
@@ -172,6 +187,15 @@ TEST_SUITE("e2e_search") {
       CHECK(id.rfind("000_0fdb8642d30cb6d2.txt:", 0) == 0);
     for (const Hit& h : s.search("إنفيديا NOT الصين").hits)
       for (const std::string& w : highlighted(h)) CHECK(analyze_word(w) != "صين");
+    // Expansions (a phonetic key, a synonym) obey the filter and the exclusion too.
+    SearchResult filtered = s.search("Nvidia بكين file:001_721394432df85b15.txt");
+    CHECK_FALSE(filtered.hits.empty());
+    for (const std::string& id : ids(filtered))
+      CHECK(id.rfind("001_721394432df85b15.txt:", 0) == 0);
+    SearchResult excluded = s.search("Nvidia NOT الصين", {.limit = 100});
+    CHECK_FALSE(excluded.hits.empty());
+    for (const Hit& h : excluded.hits)
+      for (const AnalyzedToken& t : analyze(h.text)) CHECK_MESSAGE(t.stem != "صين", h.text);
     CHECK_FALSE(s.search("title:ترامب").hits.empty());
     CHECK_FALSE(s.search("\"الذكاء الاصطناعي\"").hits.empty());
   }
@@ -204,7 +228,7 @@ TEST_SUITE("e2e_search") {
       CHECK(r.out.find(category) != std::string::npos);
     double ndcg = 0;
     std::sscanf(r.out.substr(r.out.find("overall")).c_str(), "overall %*d %lf", &ndcg);
-    CHECK(ndcg > 0.80);  // a regression guard; the measured figure is in README.md
+    CHECK(ndcg > 0.85);  // a regression guard; the measured figure is in README.md
     CHECK(search_cli("--eval /nonexistent.tsv x").status == 2);
   }
 }

@@ -22,6 +22,12 @@ TEST_SUITE("synonyms") {
     CHECK(h.empty());  // ل before a non-alef is not a clitic for the stemmer
     CHECK(s.variants_of_stem(stem_word(normalize("هواوي"))).size() == 1);
   }
+  TEST_CASE("variants sharing a stem are offered once, not once per variant") {
+    // محلل and محللون stem alike: the group must not weigh twice.
+    Synonyms s = Synonyms::parse("محلل, محللون, خبير, خبراء\n");
+    auto v = s.variants_of_stem(stem_word(normalize("المحللين")));
+    CHECK(v == std::vector<std::vector<std::string>>{{"خبير"}, {"خبراء"}});
+  }
   TEST_CASE("malformed lines are reported with their number") {
     std::vector<SynonymParseError> errors;
     Synonyms s = Synonyms::parse("Huawei, هواوي\nonly-one\n, ,\n", &errors);
