@@ -3,38 +3,63 @@
 
 #include <algorithm>
 
-#include "analyzer.h"
 #include "light_stemmer.h"
+#include "normalizer.h"
 #include "phonetic_key.h"
+#include "stopwords.h"
+#include "tokenizer.h"
 
 namespace fahras {
 
+namespace {
+
+bool has_ascii_letter(const std::string& word) {
+  for (unsigned char c : word)
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+  return false;
+}
+
+// Whether stemming the word could give one of the stems. An Arabic stem is
+// the word with affixes cut off, so it is a substring of the word (الله, which
+// every clitic form stems to, excepted); a Latin word's English stem may
+// change letters (policy -> polici), so it always needs stemming.
+bool may_stem_to(const std::string& word, const std::set<std::string>& stems) {
+  if (stems.empty()) return false;
+  if (has_ascii_letter(word) || stems.count("الله")) return true;
+  for (const std::string& stem : stems)
+    if (word.find(stem) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
-  std::vector<AnalyzedToken> tokens = analyze(text);
+  if (terms.stems.empty() && terms.words.empty() && terms.keys.empty()) return {};
+  std::vector<Token> tokens = tokenize(normalize_with_offsets(text));
   std::vector<bool> marked(tokens.size(), false);
   std::vector<std::string> sources(tokens.size());
   bool keyed = !terms.keys.empty();
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const AnalyzedToken& t = tokens[i];
-    if (terms.words.count(t.token.text)) marked[i] = true;
-    if (t.stopword) continue;
-    if (terms.stems.count(t.stem)) marked[i] = true;
-    if (!marked[i] && !terms.stems.empty()) {
-      std::string alternative = alternative_stem(t.token.text);
+    const std::string& word = tokens[i].text;
+    if (terms.words.count(word)) marked[i] = true;
+    if (is_stopword(word)) continue;
+    if (!marked[i] && may_stem_to(word, terms.stems)) {
+      if (terms.stems.count(stem_word(word))) marked[i] = true;
+      std::string alternative = marked[i] ? std::string() : alternative_stem(word);
       if (!alternative.empty() && terms.stems.count(alternative)) marked[i] = true;
     }
     if (!keyed) continue;
-    sources[i] = phonetic_key_source(t.token.text);
+    sources[i] = phonetic_key_source(word);
     if (terms.keys.count(phonetic_key(sources[i]))) marked[i] = true;
-    if (i > 0 && !sources[i - 1].empty() &&
-        terms.keys.count(phonetic_key(sources[i - 1] + sources[i])) &&
-        phonetic_key(sources[i - 1] + sources[i]).size() >= kMinPhoneticPairClasses)
-      marked[i] = marked[i - 1] = true;
+    if (i > 0 && !sources[i - 1].empty()) {
+      std::string pair_key = phonetic_key(sources[i - 1] + sources[i]);
+      if (pair_key.size() >= kMinPhoneticPairClasses && terms.keys.count(pair_key))
+        marked[i] = marked[i - 1] = true;
+    }
   }
   std::vector<ByteRange> ranges;
   for (size_t i = 0; i < tokens.size(); ++i)
-    if (marked[i])
-      ranges.emplace_back(tokens[i].token.original_begin, tokens[i].token.original_end);
+    if (marked[i]) ranges.emplace_back(tokens[i].original_begin, tokens[i].original_end);
   return ranges;
 }
 

@@ -2,7 +2,9 @@
 #include "passage_context.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
+#include <tuple>
 
 #include "fahras/schema.h"
 
@@ -13,12 +15,18 @@ Candidate make_candidate(const Xapian::Document& doc, double score) {
   c.doc = doc;
   c.file = doc.get_value(schema::kSlotArticle);
   c.line = static_cast<uint32_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotLine)));
-  c.score = score;
+  // Scores from remote shards may differ from local ones in the last bits:
+  // rounded, equal scores tie exactly and ties break the same way everywhere.
+  c.score = std::round(score * 1e9) / 1e9;
   return c;
 }
 
 void add_neighbour_context(std::vector<Candidate>& candidates, double weight) {
-  auto by_score = [](const Candidate& a, const Candidate& b) { return a.score > b.score; };
+  // Best first; among equals, the earlier passage (an article's lead first).
+  auto by_score = [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+  };
   std::stable_sort(candidates.begin(), candidates.end(), by_score);
   if (weight <= 0) return;
   std::map<std::pair<std::string, uint32_t>, double> base;  // (file, line) -> own score

