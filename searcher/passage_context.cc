@@ -10,16 +10,28 @@
 
 namespace fahras {
 
-Candidate make_candidate(const Xapian::Document& doc, double score) {
-  Candidate c;
-  c.doc = doc;
-  c.file = doc.get_value(schema::kSlotArticle);
-  c.line = static_cast<uint32_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotLine)));
-  // Scores from remote shards may differ from local ones in the last bits:
-  // rounded, equal scores tie exactly and ties break the same way everywhere.
-  c.score = std::round(score * 1e9) / 1e9;
-  return c;
+std::vector<Candidate> read_candidates(const Xapian::Database& db,
+                                       const std::vector<Xapian::docid>& docids) {
+  std::vector<Candidate> out(docids.size());
+  std::vector<size_t> order(docids.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
+  Xapian::ValueIterator file = db.valuestream_begin(schema::kSlotArticle);
+  Xapian::ValueIterator line = db.valuestream_begin(schema::kSlotLine);
+  const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotArticle);
+  for (size_t i : order) {
+    Candidate& c = out[i];
+    c.docid = docids[i];
+    file.skip_to(c.docid);
+    if (file != end && file.get_docid() == c.docid) c.file = *file;
+    line.skip_to(c.docid);
+    if (line != end && line.get_docid() == c.docid)
+      c.line = static_cast<uint32_t>(Xapian::sortable_unserialise(*line));
+  }
+  return out;
 }
+
+double round_score(double score) { return std::round(score * 1e9) / 1e9; }
 
 void add_neighbour_context(std::vector<Candidate>& candidates, double weight) {
   // Best first; among equals, the earlier passage (an article's lead first).

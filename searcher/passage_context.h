@@ -17,14 +17,20 @@ inline constexpr double kNeighbourWeight = 0.1;
 inline constexpr uint32_t kNeighbourReach = 2;
 
 struct Candidate {
-  Xapian::Document doc;
+  Xapian::docid docid = 0;
   std::string file;
   uint32_t line = 0;
   double score = 0;
 };
 
-// Reads file and line from the document's values (two value lookups).
-Candidate make_candidate(const Xapian::Document& doc, double score);
+// Candidates for the documents, in the order given, with file and line read
+// from the value streams (one pass over each slot in docid order).
+std::vector<Candidate> read_candidates(const Xapian::Database& db,
+                                       const std::vector<Xapian::docid>& docids);
+
+// Scores from remote shards may differ from local ones in the last bits:
+// rounded, equal scores tie exactly and ties break the same way everywhere.
+double round_score(double score);
 
 // Adds neighbour context to the scores (see above) and sorts by score, ties
 // broken by file and line.

@@ -162,7 +162,8 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         // A known word's key is worth following only when it is nearly as
         // rare as the word (the other spellings of a name), not when it is
         // the shared skeleton of many common words.
-        bool rare_key = db_.get_termfreq(term) <= 3 * db_.get_termfreq(z(stem)) + 10;
+        Xapian::doccount key_freq = db_.get_termfreq(term), stem_freq = db_.get_termfreq(z(stem));
+        bool rare_key = key_freq <= 3 * stem_freq + 10;
         if (latin || unknown) {
           expansions[i].emplace_back(term);
         } else if (rare_key) {
@@ -200,11 +201,10 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.concept_terms[i + 1].insert(term);
     plan.highlight.keys.insert(key);
   }
-  // Adjacent query words standing together in a passage.
-  std::vector<Xapian::Query> pairs;
+  // Adjacent query words standing together in a passage: scored by the ranker.
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string term = schema::stem_pair_term(stem_word(words[i]), stem_word(words[i + 1]));
-    if (db_.get_termfreq(term) > 0) pairs.emplace_back(term);
+    if (db_.get_termfreq(term) > 0) plan.adjacent_pairs.push_back(term);
   }
   // Words inside phrases are matched unstemmed: highlight them as written.
   for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
@@ -237,12 +237,6 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
                            Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
   }
   plan.query = attach_expansions(parsed, expansion_of);
-  if (!pairs.empty() && !plan.query.empty()) {
-    Xapian::Query together(Xapian::Query::OP_OR, pairs.begin(), pairs.end());
-    plan.query =
-        Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.query,
-                      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, together, kProximityWeight));
-  }
   return plan;
 }
 

@@ -34,16 +34,13 @@ inline constexpr double kExpansionWeight = 0.6;
 inline constexpr double kSynonymWeight = 1.0;
 // Weight of the phonetic key of a word the index knows.
 inline constexpr double kKnownWordKeyWeight = 0.1;
-// Weight of a pair of adjacent query words standing together in a passage.
-inline constexpr double kProximityWeight = 0.5;
 inline constexpr size_t kMaxQueryBytes = 4096;
 
 // What the highlighter marks in a passage.
 struct HighlightTerms {
-  std::set<std::string> stems;      // stems of query words and single-word synonyms
-  std::set<std::string> words;      // normalized words (phrase members, multi-word synonyms)
-  std::set<std::string> keys;       // phonetic keys used by the query
-  std::set<std::string> pair_keys;  // phonetic keys of adjacent word pairs used by the query
+  std::set<std::string> stems;  // stems of query words and single-word synonyms
+  std::set<std::string> words;  // normalized words (phrase members, multi-word synonyms)
+  std::set<std::string> keys;   // phonetic keys used by the query
 };
 
 struct QueryPlan {
@@ -51,6 +48,9 @@ struct QueryPlan {
   std::vector<std::set<std::string>> concept_terms;  // concept -> index terms that match it
   std::vector<std::string> concept_words;            // concept -> normalized query word
   HighlightTerms highlight;
+  // Stem-pair terms (schema::stem_pair_term) of adjacent query words that the
+  // index holds: the ranker rewards passages where they stand together.
+  std::vector<std::string> adjacent_pairs;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
 };
 

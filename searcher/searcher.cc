@@ -12,21 +12,11 @@
 #include "passage_context.h"
 #include "passage_document.h"
 #include "query_plan.h"
+#include "rerank.h"
 #include "term_matches.h"
 
 namespace fahras {
 namespace {
-
-// BM25 for passages: paragraphs of similar length (long ones are split into
-// windows), so no length normalization (b = 0). Measured on the development
-// set, b = 0 ranks best (nDCG@10 0.867, against 0.862 at b = 0.5 and 0.860 at
-// 0.75), and it spares the matcher every document-length lookup and gives it
-// tight weight bounds to skip by: 5x faster get_mset on 100k passages.
-constexpr double kBm25K1 = 1.2;
-constexpr double kBm25B = 0;
-// Final score = BM25 * coverage^kCoverageExponent, coverage being the share
-// of query concepts the passage matches.
-constexpr double kCoverageExponent = 2.0;
 
 // Every index term the plan can match: what TermMatches looks up.
 std::set<std::string> plan_terms(const QueryPlan& plan) {
@@ -36,27 +26,13 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
   for (const std::string& stem : plan.highlight.stems) terms.insert("Z" + stem);
   for (const std::string& key : plan.highlight.keys)
     terms.insert(std::string(schema::kPhoneticPrefix) + key);
+  terms.insert(plan.adjacent_pairs.begin(), plan.adjacent_pairs.end());
   return terms;
-}
-
-double coverage(const QueryPlan& plan, const std::set<std::string>& matched) {
-  if (plan.concept_terms.empty()) return 1.0;
-  size_t hit = 0;
-  for (const auto& terms : plan.concept_terms) {
-    for (const std::string& t : terms) {
-      if (matched.count(t)) {
-        ++hit;
-        break;
-      }
-    }
-  }
-  return static_cast<double>(hit) / plan.concept_terms.size();
 }
 
 // The plan's highlight terms that one passage matched in the index: the
 // highlighter looks for nothing else in its text.
-HighlightTerms highlight_terms_for(const HighlightTerms& all,
-                                   const std::set<std::string>& matched) {
+HighlightTerms highlight_terms_for(const HighlightTerms& all, const TermMatches::Found& matched) {
   HighlightTerms mine;
   mine.words = all.words;  // phrase words: matched as written, not by a single term
   for (const std::string& stem : all.stems)
@@ -131,7 +107,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(plan.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+  enquire.set_weighting_scheme(passage_bm25());
   if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
   size_t depth = std::max(kRerankDepth, options.offset + options.limit);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
@@ -139,21 +115,21 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 
   std::vector<Xapian::docid> docids(mset.begin(), mset.end());
   TermMatches matches(db_, docids, plan_terms(plan));
-  std::vector<Candidate> ranked;
-  for (auto it = mset.begin(); it != mset.end(); ++it)
-    ranked.push_back(make_candidate(
-        it.get_document(),
-        it.get_weight() * std::pow(coverage(plan, matches.of(*it)), kCoverageExponent)));
+  Reranker reranker(db_, plan);
+  std::vector<Candidate> ranked = read_candidates(db_, docids);
+  for (size_t i = 0; i < ranked.size(); ++i)
+    ranked[i].score = round_score(reranker.score(mset[i].get_weight(), matches.of(docids[i])));
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
 
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
     Hit hit;
-    static_cast<PassageData&>(hit) = PassageData::from_json(ranked[i].doc.get_data());
+    static_cast<PassageData&>(hit) = PassageData::from_json(
+        db_.get_document(ranked[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
     hit.rank = i + 1;
     hit.score = ranked[i].score;
-    hit.highlights = find_highlights(
-        hit.text, highlight_terms_for(plan.highlight, matches.of(ranked[i].doc.get_docid())));
+    hit.highlights =
+        find_highlights(hit.text, highlight_terms_for(plan.highlight, matches.of(ranked[i].docid)));
     result.hits.push_back(std::move(hit));
   }
   result.suggestion = suggest(query, plan.concept_words);

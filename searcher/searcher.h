@@ -3,9 +3,10 @@
 // A Searcher opens its databases (index directories, Xapian stub files, or
 // HOST:PORT of a xapian-tcpsrv) as one Xapian::Database, so statistics are
 // global across shards. search() plans the query (query_plan.h), ranks with
-// BM25 tuned for passages, then re-ranks the top kRerankDepth by how much of
-// the query each passage matches (coordination), and returns hits with their
-// original text and highlight ranges. A reader never fails because an indexer
+// BM25 tuned for passages, re-ranks the top kRerankDepth (rerank.h: how much
+// of the query each passage matches, adjacent query words together) with
+// their neighbouring paragraphs (passage_context.h), and returns hits with
+// their original text and highlight ranges. A reader never fails because an indexer
 // committed meanwhile: it reopens and retries.
 #pragma once
 

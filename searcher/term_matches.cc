@@ -18,12 +18,12 @@ TermMatches::TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> 
     for (Xapian::docid d : docids) {
       posting.skip_to(d);
       if (posting == end) break;
-      if (*posting == d) matched_[d].insert(term);
+      if (*posting == d) matched_[d].emplace(term, posting.get_wdf());
     }
   }
 }
 
-const std::set<std::string>& TermMatches::of(Xapian::docid docid) const {
+const TermMatches::Found& TermMatches::of(Xapian::docid docid) const {
   auto found = matched_.find(docid);
   return found == matched_.end() ? none_ : found->second;
 }

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -18,16 +19,18 @@ namespace fahras {
 
 class TermMatches {
  public:
+  using Found = std::map<std::string, Xapian::termcount>;  // term -> wdf in the document
+
   TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
               const std::set<std::string>& terms);
 
-  // The terms among those given that document `docid` contains (empty for a
-  // document that was not among the docids).
-  const std::set<std::string>& of(Xapian::docid docid) const;
+  // The terms among those given that document `docid` contains, with their
+  // wdf (empty for a document that was not among the docids).
+  const Found& of(Xapian::docid docid) const;
 
  private:
-  std::unordered_map<Xapian::docid, std::set<std::string>> matched_;
-  std::set<std::string> none_;
+  std::unordered_map<Xapian::docid, Found> matched_;
+  Found none_;
 };
 
 }  // namespace fahras

@@ -167,9 +167,15 @@ std::string phonetic_key(std::string_view word) {
 std::string phonetic_key_source(std::string_view normalized_word) {
   // Latin words keep their endings (the e of ByteDance softens its c); Arabic
   // words lose their proclitics (لإنفيديا) but keep their endings (برنشتاين).
-  bool latin = true;
-  for (char c : normalized_word) latin = latin && static_cast<unsigned char>(c) < 0x80;
+  bool latin = true, any_ascii = false;
+  for (char c : normalized_word) {
+    bool ascii = static_cast<unsigned char>(c) < 0x80;
+    latin = latin && ascii;
+    any_ascii = any_ascii || ascii;
+  }
   if (latin) return std::string(normalized_word);
+  // Stemming only removes letters, so a word with no ASCII has an Arabic stem.
+  if (!any_ascii) return strip_proclitics(normalized_word);
   std::string stem = stem_word(normalized_word);
   // A Latin word behind Arabic proclitics (وNvidia) is keyed as written.
   for (char c : stem)

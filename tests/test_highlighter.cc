@@ -50,13 +50,13 @@ TEST_SUITE("highlighter") {
   TEST_CASE("snippets: short texts whole, long ones cut around the highlights") {
     SnippetStyle style;
     std::string text = "وافقت الصين على الاستيراد";
-    auto ranges = find_highlights(text, HighlightTerms{{"صين"}, {}, {}, {}});
+    auto ranges = find_highlights(text, HighlightTerms{{"صين"}, {}, {}});
     CHECK(make_snippet(text, ranges, style) == "وافقت **الصين** على الاستيراد");
     std::string long_text;
     for (int i = 0; i < 200; ++i) long_text += "كلمة ";
     long_text += "الصين ";
     for (int i = 0; i < 200; ++i) long_text += "كلمة ";
-    ranges = find_highlights(long_text, HighlightTerms{{"صين"}, {}, {}, {}});
+    ranges = find_highlights(long_text, HighlightTerms{{"صين"}, {}, {}});
     std::string snippet = make_snippet(long_text, ranges, style);
     CHECK(snippet.find("**الصين**") != std::string::npos);
     CHECK(snippet.rfind("…", 0) == 0);

@@ -1,4 +1,5 @@
-// Tests of searcher/term_matches.h: which query terms each candidate contains.
+// Tests of searcher/term_matches.h: which query terms each candidate contains,
+// with their wdf.
 #include <doctest/doctest.h>
 
 #include "term_matches.h"
@@ -14,15 +15,21 @@ TEST_SUITE("term_matches") {
       return db.add_document(doc);
     };
     Xapian::docid china = add({"Zصين", "Zشرائح"});
+    {
+      Xapian::Document doc = db.get_document(china);
+      doc.add_term("Zصين", 2);  // wdf 3 in all
+      db.replace_document(china, doc);
+    }
     Xapian::docid nvidia = add({"Zانفيديا", "XNFD"});
     Xapian::docid both = add({"Zصين", "Zانفيديا", "XNFD"});
     Xapian::docid none = add({"Zترامب"});
     db.commit();
     // Candidates in rank order, not docid order; one term the index lacks.
     TermMatches m(db, {both, none, china, nvidia}, {"Zصين", "XNFD", "Zبكين"});
-    CHECK(m.of(china) == std::set<std::string>{"Zصين"});
-    CHECK(m.of(nvidia) == std::set<std::string>{"XNFD"});
-    CHECK(m.of(both) == std::set<std::string>{"XNFD", "Zصين"});
+    using Found = TermMatches::Found;
+    CHECK(m.of(china) == Found{{"Zصين", 3}});
+    CHECK(m.of(nvidia) == Found{{"XNFD", 1}});
+    CHECK(m.of(both) == Found{{"XNFD", 1}, {"Zصين", 1}});
     CHECK(m.of(none).empty());
     CHECK(m.of(999).empty());  // not a candidate
   }
