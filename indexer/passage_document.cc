@@ -28,18 +28,77 @@ std::string PassageData::to_json() const {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+// Reads the flat object to_json() writes straight into a PassageData, without
+// building a JSON tree: the searcher reads one per hit. Unknown keys and
+// nested values are skipped, so newer writers stay readable.
+class PassageDataReader : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit PassageDataReader(PassageData& out) : out_(out) {}
+
+  bool key(string_t& k) override {
+    key_ = k;
+    return true;
+  }
+  bool string(string_t& v) override {
+    if (depth_ != 1) return true;
+    if (key_ == "file")
+      out_.file = std::move(v), has_file_ = true;
+    else if (key_ == "text")
+      out_.text = std::move(v), has_text_ = true;
+    else if (key_ == "title")
+      out_.title = std::move(v);
+    else if (key_ == "heading")
+      out_.heading = std::move(v);
+    else if (key_ == "url")
+      out_.url = std::move(v);
+    else if (key_ == "date")
+      out_.date = std::move(v);
+    return true;
+  }
+  bool number_unsigned(number_unsigned_t v) override {
+    if (depth_ != 1) return true;
+    if (key_ == "line")
+      out_.line = static_cast<uint32_t>(v), has_line_ = true;
+    else if (key_ == "window")
+      out_.window = static_cast<uint32_t>(v);
+    else if (key_ == "offset")
+      out_.offset = static_cast<size_t>(v);
+    return true;
+  }
+  bool number_integer(number_integer_t v) override {
+    return v < 0 || number_unsigned(static_cast<number_unsigned_t>(v));
+  }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return ++depth_, true; }
+  bool end_object() override { return --depth_, true; }
+  bool start_array(std::size_t) override { return ++depth_, true; }
+  bool end_array() override { return --depth_, true; }
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& e) override {
+    throw std::runtime_error("passage data, byte " + std::to_string(position) + ": " + e.what());
+  }
+
+  bool complete() const { return has_file_ && has_line_ && has_text_; }
+
+ private:
+  PassageData& out_;
+  std::string key_;
+  int depth_ = 0;
+  bool has_file_ = false, has_line_ = false, has_text_ = false;
+};
+
+}  // namespace
+
 PassageData PassageData::from_json(const std::string& json) {
-  auto j = nlohmann::json::parse(json);
   PassageData d;
-  d.file = j.at("file").get<std::string>();
-  d.line = j.at("line").get<uint32_t>();
-  d.window = j.value("window", 0u);
-  d.offset = j.value("offset", size_t{0});
-  d.title = j.value("title", std::string());
-  d.heading = j.value("heading", std::string());
-  d.text = j.at("text").get<std::string>();
-  d.url = j.value("url", std::string());
-  d.date = j.value("date", std::string());
+  PassageDataReader reader(d);
+  nlohmann::json::sax_parse(json, &reader);
+  if (!reader.complete()) throw std::runtime_error("passage data without file, line or text");
   return d;
 }
 

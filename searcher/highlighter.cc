@@ -2,6 +2,7 @@
 #include "highlighter.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "light_stemmer.h"
 #include "normalizer.h"
@@ -31,6 +32,25 @@ bool may_stem_to(const std::string& word, const std::set<std::string>& stems) {
   return false;
 }
 
+// A word's phonetic key source and key, remembered per thread: a passage's
+// words recur across passages and queries, and keying costs a stemming.
+struct WordKey {
+  std::string source;
+  std::string key;
+};
+
+const WordKey& word_key(const std::string& word) {
+  constexpr size_t kMaxRemembered = 1 << 16;
+  thread_local std::unordered_map<std::string, WordKey> remembered;
+  auto found = remembered.find(word);
+  if (found != remembered.end()) return found->second;
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  WordKey k;
+  k.source = phonetic_key_source(word);
+  k.key = phonetic_key(k.source);
+  return remembered.emplace(word, std::move(k)).first->second;
+}
+
 }  // namespace
 
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
@@ -49,8 +69,9 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
       if (!alternative.empty() && terms.stems.count(alternative)) marked[i] = true;
     }
     if (!keyed) continue;
-    sources[i] = phonetic_key_source(word);
-    if (terms.keys.count(phonetic_key(sources[i]))) marked[i] = true;
+    const WordKey& key = word_key(word);
+    sources[i] = key.source;
+    if (terms.keys.count(key.key)) marked[i] = true;
     if (i > 0 && !sources[i - 1].empty()) {
       std::string pair_key = phonetic_key(sources[i - 1] + sources[i]);
       if (pair_key.size() >= kMinPhoneticPairClasses && terms.keys.count(pair_key))

@@ -64,6 +64,7 @@ char32_t fold_arabic(char32_t c) {
     default:
       break;
   }
+  if (c >= kHamza && c <= kYeh) return c;  // the basic letters: no digit among them
   if (u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER) {
     int32_t value = u_charDigitValue(static_cast<UChar32>(c));
     if (value >= 0 && value <= 9) return U'0' + value;
@@ -144,7 +145,6 @@ NormalizedText run(std::string_view input, bool with_offsets) {
     out.origin_end.reserve(input.size());
   }
   Sink sink{&out, with_offsets};
-  const icu::Normalizer2& nfkc = nfkc_casefold();
   std::u32string segment;
   uint32_t segment_begin = 0;
   size_t i = 0;
@@ -152,7 +152,7 @@ NormalizedText run(std::string_view input, bool with_offsets) {
     size_t start = i;
     char32_t c;
     bool valid = decode_utf8(input, i, c);
-    if (!valid || nfkc.hasBoundaryBefore(static_cast<UChar32>(c))) {
+    if (!valid || nfkc_boundary_before(c)) {
       flush_segment(segment, segment_begin, static_cast<uint32_t>(start), sink);
       segment.clear();
       segment_begin = static_cast<uint32_t>(start);
@@ -170,6 +170,14 @@ NormalizedText run(std::string_view input, bool with_offsets) {
 }
 
 }  // namespace
+
+bool nfkc_boundary_before(char32_t c) {
+  // The common code points without asking ICU: ASCII and the basic Arabic
+  // letters start a segment, the eight harakat never do.
+  if (c < 0x80 || (c >= kHamza && c <= kYeh)) return true;
+  if (c >= kFathatan && c <= kSukun) return false;
+  return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(c));
+}
 
 NormalizedText normalize_with_offsets(std::string_view utf8) { return run(utf8, true); }
 

@@ -48,4 +48,8 @@ NormalizedText normalize_with_offsets(std::string_view utf8);
 // The normalized text alone (cheaper: no offset arrays).
 std::string normalize(std::string_view utf8);
 
+// Whether NFKC_Casefold has a segment boundary before the code point (ICU's
+// hasBoundaryBefore, answered without ICU for ASCII, letters and harakat).
+bool nfkc_boundary_before(char32_t c);
+
 }  // namespace fahras
