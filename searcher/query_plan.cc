@@ -161,9 +161,10 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         // weaker share of it, for the other spellings of a name (هوانج، هوانغ).
         // A known word's key is worth following only when it is nearly as
         // rare as the word (the other spellings of a name), not when it is
-        // the shared skeleton of many common words.
+        // the shared skeleton of many common words; and only when some
+        // passage has the key without the word (another spelling at all).
         Xapian::doccount key_freq = db_.get_termfreq(term), stem_freq = db_.get_termfreq(z(stem));
-        bool rare_key = key_freq <= 3 * stem_freq + 10;
+        bool rare_key = key_freq > stem_freq && key_freq <= 3 * stem_freq + 10;
         if (latin || unknown) {
           expansions[i].emplace_back(term);
         } else if (rare_key) {

@@ -15,7 +15,7 @@ struct SmallIndex {
   SmallIndex() {
     e2e::write_file(dir.path / "c/a.txt",
                     "عنوان عن إنفيديا\nوافقت السلطات الصينية على استيراد شرائح إنفيديا H200.\n"
-                    "قال ترامب إن بايت دانس ستشتري الرقائق.\n");
+                    "قال ترامب إن بايت دانس ستشتري الرقائق من Nvidia.\n");
     IndexOptions options;
     options.database = dir.path / "db";
     options.corpus_roots = {dir.path / "c"};
@@ -48,10 +48,12 @@ TEST_SUITE("query_plan") {
     QueryPlan plan = planner.plan("Nvidia");
     CHECK(plan.query.get_description().find("XNFD") != std::string::npos);
     CHECK(plan.highlight.keys.count("NFD") == 1);
-    // A known Arabic word gets only the weak share of its key.
+    // A known Arabic word gets only the weak share of its key (Nvidia shares it).
     std::string known = planner.plan("إنفيديا").query.get_description();
     CHECK(known.find("0.1") != std::string::npos);
     CHECK(known.find("0.59") == std::string::npos);
+    // A known word whose key no other spelling has: the key adds nothing.
+    CHECK(planner.plan("ترامب").query.get_description().find("XTRMB") == std::string::npos);
     // An unknown spelling is.
     CHECK(planner.plan("نفيديا").query.get_description().find("XNFD") != std::string::npos);
   }
