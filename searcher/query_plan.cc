@@ -135,6 +135,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     std::string stem = stem_word(w);
+    // The unstemmed word too: Xapian stems no word that starts with a digit.
     std::set<std::string> terms = {z(stem), w};
     plan.highlight.stems.insert(stem);
     plan.concept_words.push_back(w);
