@@ -192,12 +192,17 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     }
     plan.concept_terms.push_back(std::move(terms));
   }
-  // Adjacent pairs written as one word elsewhere.
+  // Adjacent pairs written as one word elsewhere: worth following only when
+  // some passage has the pair's key without the two words side by side (the
+  // key of two common words next to each other is only their proximity, which
+  // the ranker already rewards).
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string key = phonetic_key(sources[i] + sources[i + 1]);
     if (key.size() < kMinPhoneticPairClasses) continue;
     std::string term = std::string(schema::kPhoneticPrefix) + key;
-    if (db_.get_termfreq(term) == 0) continue;
+    Xapian::doccount key_freq = db_.get_termfreq(term);
+    std::string side_by_side = schema::stem_pair_term(stem_word(words[i]), stem_word(words[i + 1]));
+    if (key_freq == 0 || key_freq <= db_.get_termfreq(side_by_side)) continue;
     expansions[i].emplace_back(term);
     plan.concept_terms[i].insert(term);
     plan.concept_terms[i + 1].insert(term);

@@ -15,7 +15,8 @@ struct SmallIndex {
   SmallIndex() {
     e2e::write_file(dir.path / "c/a.txt",
                     "عنوان عن إنفيديا\nوافقت السلطات الصينية على استيراد شرائح إنفيديا H200.\n"
-                    "قال ترامب إن بايت دانس ستشتري الرقائق من Nvidia.\n");
+                    "قال ترامب إن بايت دانس ستشتري الرقائق من Nvidia.\n"
+                    "خطة بايت دانس للشراء\n");
     IndexOptions options;
     options.database = dir.path / "db";
     options.corpus_roots = {dir.path / "c"};
@@ -56,6 +57,21 @@ TEST_SUITE("query_plan") {
     CHECK(planner.plan("ترامب").query.get_description().find("XTRMB") == std::string::npos);
     // An unknown spelling is.
     CHECK(planner.plan("نفيديا").query.get_description().find("XNFD") != std::string::npos);
+  }
+
+  TEST_CASE("two adjacent words follow their joined key only where it is written as one word") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    // بايت دانس stands side by side wherever its key is: nothing to gain.
+    CHECK(planner.plan("بايت دانس").query.get_description().find("XBTDNS") == std::string::npos);
+    e2e::write_file(index.dir.path / "c/b.txt", "عنوان\nتستثمر ByteDance في الرقائق\n");
+    IndexOptions options;
+    options.database = index.dir.path / "db";
+    options.corpus_roots = {index.dir.path / "c"};
+    run_index(options);
+    index.db.reopen();
+    CHECK(planner.plan("بايت دانس").query.get_description().find("XBTDNS") != std::string::npos);
   }
 
   TEST_CASE("synonyms expand to single words and phrases") {
