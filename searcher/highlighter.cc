@@ -54,7 +54,8 @@ const WordKey& word_key(const std::string& word) {
 }  // namespace
 
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
-  if (terms.stems.empty() && terms.words.empty() && terms.keys.empty()) return {};
+  if (terms.stems.empty() && terms.words.empty() && terms.keys.empty() && terms.prefixes.empty())
+    return {};
   std::vector<Token> tokens = tokenize(normalize_with_offsets(text));
   std::vector<bool> marked(tokens.size(), false);
   std::vector<std::string> sources(tokens.size());
@@ -62,6 +63,8 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
     if (terms.words.count(word)) marked[i] = true;
+    for (const std::string& prefix : terms.prefixes)
+      if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
     if (is_stopword(word)) continue;
     if (!marked[i] && may_stem_to(word, terms.stems)) {
       if (terms.stems.count(stem_word(word))) marked[i] = true;

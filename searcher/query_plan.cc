@@ -43,9 +43,10 @@ Xapian::Query phrase_of(const std::vector<std::string>& words) {
 }
 
 // The content words a user asked for: not operators, field names, file:
-// values, stop words, words of quoted phrases, or words excluded with NOT or
-// a leading '-'.
-std::vector<std::string> concept_words_of(const std::string& text) {
+// values, stop words, words of quoted phrases, wildcards, or words excluded
+// with NOT or a leading '-'. `prefixes` receives the wildcards' prefixes.
+std::vector<std::string> concept_words_of(const std::string& text,
+                                          std::vector<std::string>& prefixes) {
   std::vector<std::string> words;
   std::istringstream in(text);
   std::string token;
@@ -66,6 +67,12 @@ std::vector<std::string> concept_words_of(const std::string& text) {
     if (size_t colon = token.find(':'); colon != std::string::npos) {
       if (token.compare(0, colon, "file") == 0) continue;
       token.erase(0, colon + 1);
+    }
+    // A wildcard matches the words it begins as written: not a concept.
+    if (token.find('*') != std::string::npos) {
+      for (const std::string& w : split_words(token.substr(0, token.find('*'))))
+        prefixes.push_back(w);
+      continue;
     }
     for (const std::string& w : split_words(token))
       if (w.size() <= schema::kMaxWordBytes && !is_stopword(w)) words.push_back(w);
@@ -126,7 +133,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   }
 
   // Concepts: the content words of the query, in order.
-  std::vector<std::string> words = concept_words_of(text);
+  std::vector<std::string> prefixes;
+  std::vector<std::string> words = concept_words_of(text, prefixes);
+  plan.highlight.prefixes.insert(prefixes.begin(), prefixes.end());
   // Per concept: expansions at kExpansionWeight, and weak ones at kKnownWordKeyWeight.
   std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
       synonym_expansions(words.size());

@@ -38,9 +38,10 @@ inline constexpr size_t kMaxQueryBytes = 4096;
 
 // What the highlighter marks in a passage.
 struct HighlightTerms {
-  std::set<std::string> stems;  // stems of query words and single-word synonyms
-  std::set<std::string> words;  // normalized words (phrase members, multi-word synonyms)
-  std::set<std::string> keys;   // phonetic keys used by the query
+  std::set<std::string> stems;     // stems of query words and single-word synonyms
+  std::set<std::string> words;     // normalized words (phrase members, multi-word synonyms)
+  std::set<std::string> keys;      // phonetic keys used by the query
+  std::set<std::string> prefixes;  // normalized prefixes of wildcards (استير of استير*)
 };
 
 struct QueryPlan {

@@ -35,6 +35,7 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
 HighlightTerms highlight_terms_for(const HighlightTerms& all, const TermMatches::Found& matched) {
   HighlightTerms mine;
   mine.words = all.words;  // phrase words: matched as written, not by a single term
+  mine.prefixes = all.prefixes;
   for (const std::string& stem : all.stems)
     if (matched.count("Z" + stem)) mine.stems.insert(stem);
   for (const std::string& key : all.keys)

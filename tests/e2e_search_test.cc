@@ -197,6 +197,11 @@ TEST_SUITE("e2e_search") {
     for (const Hit& h : excluded.hits)
       for (const AnalyzedToken& t : analyze(h.text)) CHECK_MESSAGE(t.stem != "صين", h.text);
     CHECK_FALSE(s.search("title:ترامب").hits.empty());
+    // A wildcard ranks by what it matched and highlights the words it begins.
+    SearchResult wildcard = s.search("استير*");
+    REQUIRE_FALSE(wildcard.hits.empty());
+    CHECK(wildcard.hits[0].score > 0);
+    CHECK(any_hit_highlights(wildcard, "استيراد"));
     CHECK_FALSE(s.search("\"الذكاء الاصطناعي\"").hits.empty());
   }
 
