@@ -24,9 +24,11 @@ bool has_ascii_letter(const std::string& word) {
 // the word with affixes cut off, so it is a substring of the word (الله, which
 // every clitic form stems to, excepted); a Latin word's English stem may
 // change letters (policy -> polici), so it always needs stemming.
-bool may_stem_to(const std::string& word, const std::set<std::string>& stems) {
+// `stem_every_word`: the stems hold الله.
+bool may_stem_to(const std::string& word, const std::set<std::string>& stems,
+                 bool stem_every_word) {
   if (stems.empty()) return false;
-  if (has_ascii_letter(word) || stems.count("الله")) return true;
+  if (stem_every_word || has_ascii_letter(word)) return true;
   for (const std::string& stem : stems)
     if (word.find(stem) != std::string::npos) return true;
   return false;
@@ -60,13 +62,17 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
   std::vector<bool> marked(tokens.size(), false);
   std::vector<std::string> sources(tokens.size());
   bool keyed = !terms.keys.empty();
+  bool pair_keyed = std::any_of(terms.keys.begin(), terms.keys.end(), [](const std::string& k) {
+    return k.size() >= kMinPhoneticPairClasses;
+  });
+  bool stem_every_word = terms.stems.count("الله") > 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
     if (terms.words.count(word)) marked[i] = true;
     for (const std::string& prefix : terms.prefixes)
       if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
     if (is_stopword(word)) continue;
-    if (!marked[i] && may_stem_to(word, terms.stems)) {
+    if (!marked[i] && may_stem_to(word, terms.stems, stem_every_word)) {
       if (terms.stems.count(stem_word(word))) marked[i] = true;
       std::string alternative = marked[i] ? std::string() : alternative_stem(word);
       if (!alternative.empty() && terms.stems.count(alternative)) marked[i] = true;
@@ -75,7 +81,7 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
     const WordKey& key = word_key(word);
     sources[i] = key.source;
     if (terms.keys.count(key.key)) marked[i] = true;
-    if (i > 0 && !sources[i - 1].empty()) {
+    if (pair_keyed && i > 0 && !sources[i - 1].empty()) {
       std::string pair_key = phonetic_key(sources[i - 1] + sources[i]);
       if (pair_key.size() >= kMinPhoneticPairClasses && terms.keys.count(pair_key))
         marked[i] = marked[i - 1] = true;

@@ -42,6 +42,14 @@ Xapian::Query phrase_of(const std::vector<std::string>& words) {
   return Xapian::Query(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(), parts.size());
 }
 
+// Appends (OR of queries) scaled by weight to parts, when there are queries.
+void add_weighted(std::vector<Xapian::Query>& parts, const std::vector<Xapian::Query>& queries,
+                  double weight) {
+  if (queries.empty()) return;
+  parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                     Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()), weight);
+}
+
 // The content words a user asked for: not operators, field names, file:
 // values, stop words, words of quoted phrases, wildcards, or words excluded
 // with NOT or a leading '-'. `prefixes` receives the wildcards' prefixes.
@@ -136,14 +144,25 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   std::vector<std::string> prefixes;
   std::vector<std::string> words = concept_words_of(text, prefixes);
   plan.highlight.prefixes.insert(prefixes.begin(), prefixes.end());
-  // Per concept: expansions at kExpansionWeight, and weak ones at kKnownWordKeyWeight.
+  // Per concept: expansions at kExpansionWeight, synonyms at kSynonymWeight,
+  // weak ones at kKnownWordKeyWeight.
   std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
       synonym_expansions(words.size());
-  std::vector<std::string> sources;
-  for (const std::string& w : words) sources.push_back(phonetic_key_source(w));
+  std::vector<std::string> sources, stems;
+  for (const std::string& w : words) {
+    sources.push_back(phonetic_key_source(w));
+    stems.push_back(stem_word(w));
+  }
+  // Stem-pair terms of adjacent words, with how many passages hold them.
+  std::vector<std::pair<std::string, Xapian::doccount>> side_by_side;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    std::string term = schema::stem_pair_term(stems[i], stems[i + 1]);
+    Xapian::doccount frequency = db_.get_termfreq(term);
+    side_by_side.emplace_back(std::move(term), frequency);
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    std::string stem = stem_word(w);
+    const std::string& stem = stems[i];
     // The unstemmed word too: Xapian stems no word that starts with a digit.
     std::set<std::string> terms = {z(stem), w};
     plan.highlight.stems.insert(stem);
@@ -210,18 +229,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (key.size() < kMinPhoneticPairClasses) continue;
     std::string term = std::string(schema::kPhoneticPrefix) + key;
     Xapian::doccount key_freq = db_.get_termfreq(term);
-    std::string side_by_side = schema::stem_pair_term(stem_word(words[i]), stem_word(words[i + 1]));
-    if (key_freq == 0 || key_freq <= db_.get_termfreq(side_by_side)) continue;
+    if (key_freq == 0 || key_freq <= side_by_side[i].second) continue;
     expansions[i].emplace_back(term);
     plan.concept_terms[i].insert(term);
     plan.concept_terms[i + 1].insert(term);
     plan.highlight.keys.insert(key);
   }
   // Adjacent query words standing together in a passage: scored by the ranker.
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string term = schema::stem_pair_term(stem_word(words[i]), stem_word(words[i + 1]));
-    if (db_.get_termfreq(term) > 0) plan.adjacent_pairs.push_back(term);
-  }
+  for (const auto& [term, frequency] : side_by_side)
+    if (frequency > 0) plan.adjacent_pairs.push_back(term);
   // Words inside phrases are matched unstemmed: highlight them as written.
   for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
     const std::string& term = *t;
@@ -233,23 +249,11 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   std::map<std::string, Xapian::Query> expansion_of;
   for (size_t i = 0; i < words.size(); ++i) {
     std::vector<Xapian::Query> parts;
-    if (!expansions[i].empty())
-      parts.emplace_back(
-          Xapian::Query::OP_SCALE_WEIGHT,
-          Xapian::Query(Xapian::Query::OP_OR, expansions[i].begin(), expansions[i].end()),
-          kExpansionWeight);
-    if (!synonym_expansions[i].empty())
-      parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, synonym_expansions[i].begin(),
-                                       synonym_expansions[i].end()),
-                         kSynonymWeight);
-    if (!weak_expansions[i].empty())
-      parts.emplace_back(
-          Xapian::Query::OP_SCALE_WEIGHT,
-          Xapian::Query(Xapian::Query::OP_OR, weak_expansions[i].begin(), weak_expansions[i].end()),
-          kKnownWordKeyWeight);
+    add_weighted(parts, expansions[i], kExpansionWeight);
+    add_weighted(parts, synonym_expansions[i], kSynonymWeight);
+    add_weighted(parts, weak_expansions[i], kKnownWordKeyWeight);
     if (!parts.empty())
-      expansion_of.emplace(z(stem_word(words[i])),
+      expansion_of.emplace(z(stems[i]),
                            Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
   }
   plan.query = attach_expansions(parsed, expansion_of);

@@ -32,9 +32,11 @@ Synonyms Synonyms::parse(std::string_view text, std::vector<SynonymParseError>* 
     }
     size_t index = out.groups_.size();
     std::set<std::string> stems;  // a group is found once per stem, however many variants share it
-    for (const auto& variant : group)
-      if (variant.size() == 1 && stems.insert(stem_word(variant[0])).second)
-        out.group_by_stem_.emplace(stem_word(variant[0]), index);
+    for (const auto& variant : group) {
+      if (variant.size() != 1) continue;
+      std::string stem = stem_word(variant[0]);
+      if (stems.insert(stem).second) out.group_by_stem_.emplace(std::move(stem), index);
+    }
     out.groups_.push_back(std::move(group));
   }
   return out;

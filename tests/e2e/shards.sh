@@ -41,9 +41,9 @@ scores() { "$build/searcher/fahras-search" --json -n 20 "$@" | grep -o '"score":
 # re-ranking cut through such a tie may differ, so only queries whose top 20
 # has no tie at the cut are compared passage by passage.
 for q in 'H200 الصين موافقة' 'Nvidia' 'هوانج' 'Huawei' 'شرائح الذكاء الاصطناعي' '"الذكاء الاصطناعي"' 'ترامب NOT الصين'; do
-  stub_ranking=$(ranking --db "$work/sharded" -- "$q")
-  [ -n "$stub_ranking" ] || fail "no hits for $q"
-  [ "$(ranking "${remote[@]}" -- "$q")" = "$stub_ranking" ] || fail "remote shards rank '$q' differently"
+  sharded_ranking=$(ranking --db "$work/sharded" -- "$q")
+  [ -n "$sharded_ranking" ] || fail "no hits for $q"
+  [ "$(ranking "${remote[@]}" -- "$q")" = "$sharded_ranking" ] || fail "remote shards rank '$q' differently"
   [ "$(scores --db "$work/sharded" -- "$q" | cut -d' ' -f1)" = "$(scores --db "$work/one" -- "$q" | cut -d' ' -f1)" ] ||
     fail "sharded and single index give '$q' a different best score"
 done
