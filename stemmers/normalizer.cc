@@ -81,36 +81,70 @@ struct Sink {
   NormalizedText* out;
   bool with_offsets;
   void emit(char32_t c, uint32_t begin, uint32_t end) {
+    size_t before = out->text.size();
     append_utf8(out->text, c);
     if (with_offsets) {
-      out->origin_begin.resize(out->text.size(), begin);
-      out->origin_end.resize(out->text.size(), end);
+      for (size_t k = before; k < out->text.size(); ++k) {
+        out->origin_begin.push_back(begin);
+        out->origin_end.push_back(end);
+      }
     }
   }
 };
 
-void flush_segment(const std::u32string& segment, uint32_t begin, uint32_t end, Sink& sink) {
-  if (segment.empty()) return;
-  bool fast = true;
-  for (char32_t c : segment) fast = fast && needs_no_icu(c);
-  if (fast) {
-    for (char32_t c : segment) {
-      if (c >= U'A' && c <= U'Z') c += 32;
-      if (char32_t folded = fold_arabic(c)) sink.emit(folded, begin, end);
+// The code points of one NFKC segment (a code point with a boundary before
+// it and the code points after it that have none), awaiting normalization.
+// Most segments are one letter, which is folded without touching `rest`.
+struct Segment {
+  char32_t first = 0;
+  bool empty = true;
+  std::u32string rest;
+  bool needs_icu = false;
+  uint32_t begin = 0;
+
+  void start(char32_t c, uint32_t at) {
+    first = c;
+    empty = false;
+    begin = at;
+    needs_icu = !needs_no_icu(c);
+  }
+  void extend(char32_t c) {
+    if (empty) return start(c, begin);
+    rest.push_back(c);
+    needs_icu = needs_icu || !needs_no_icu(c);
+  }
+  // Normalizes the segment, which ends at byte `end` of the input, into the sink.
+  void flush(uint32_t end, Sink& sink) {
+    if (empty) return;
+    if (!needs_icu) {
+      fold_and_emit(first, end, sink);
+      for (char32_t c : rest) fold_and_emit(c, end, sink);
+    } else {
+      normalize_with_icu(end, sink);
     }
-    return;
+    rest.clear();
+    empty = true;
   }
-  icu::UnicodeString source;
-  for (char32_t c : segment) source.append(static_cast<UChar32>(c));
-  UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString normalized = nfkc_casefold().normalize(source, status);
-  if (U_FAILURE(status)) normalized = source;
-  for (int32_t i = 0; i < normalized.length();) {
-    UChar32 c = normalized.char32At(i);
-    i += U16_LENGTH(c);
-    if (char32_t folded = fold_arabic(static_cast<char32_t>(c))) sink.emit(folded, begin, end);
+
+ private:
+  void fold_and_emit(char32_t c, uint32_t end, Sink& sink) const {
+    if (c >= U'A' && c <= U'Z') c += 32;
+    if (char32_t folded = fold_arabic(c)) sink.emit(folded, begin, end);
   }
-}
+  void normalize_with_icu(uint32_t end, Sink& sink) const {
+    icu::UnicodeString source;
+    source.append(static_cast<UChar32>(first));
+    for (char32_t c : rest) source.append(static_cast<UChar32>(c));
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString normalized = nfkc_casefold().normalize(source, status);
+    if (U_FAILURE(status)) normalized = source;
+    for (int32_t i = 0; i < normalized.length();) {
+      UChar32 c = normalized.char32At(i);
+      i += U16_LENGTH(c);
+      if (char32_t folded = fold_arabic(static_cast<char32_t>(c))) sink.emit(folded, begin, end);
+    }
+  }
+};
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -145,26 +179,24 @@ NormalizedText run(std::string_view input, bool with_offsets) {
     out.origin_end.reserve(input.size());
   }
   Sink sink{&out, with_offsets};
-  std::u32string segment;
-  uint32_t segment_begin = 0;
+  Segment segment;
   size_t i = 0;
   while (i < input.size()) {
-    size_t start = i;
+    uint32_t start = static_cast<uint32_t>(i);
     char32_t c;
     bool valid = decode_utf8(input, i, c);
-    if (!valid || nfkc_boundary_before(c)) {
-      flush_segment(segment, segment_begin, static_cast<uint32_t>(start), sink);
-      segment.clear();
-      segment_begin = static_cast<uint32_t>(start);
-    }
     if (!valid) {
-      sink.emit(U' ', static_cast<uint32_t>(start), static_cast<uint32_t>(i));
-      segment_begin = static_cast<uint32_t>(i);
-      continue;
+      segment.flush(start, sink);
+      sink.emit(U' ', start, static_cast<uint32_t>(i));
+      segment.begin = static_cast<uint32_t>(i);
+    } else if (nfkc_boundary_before(c)) {
+      segment.flush(start, sink);
+      segment.start(c, start);
+    } else {
+      segment.extend(c);
     }
-    segment.push_back(c);
   }
-  flush_segment(segment, segment_begin, static_cast<uint32_t>(input.size()), sink);
+  segment.flush(static_cast<uint32_t>(input.size()), sink);
   remove_thousands_separators(out, with_offsets);
   return out;
 }

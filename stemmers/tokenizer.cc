@@ -49,6 +49,7 @@ void for_each_word(std::string_view s, OnWord on_word) {
 bool is_word_char(char32_t c) {
   if (c < 0x80)
     return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || is_digit(c) || c == U'_';
+  if (c >= 0x0621 && c <= 0x0652) return true;  // Arabic letters and harakat, without ICU
   switch (u_charType(static_cast<UChar32>(c))) {
     case U_UPPERCASE_LETTER:
     case U_LOWERCASE_LETTER:

@@ -2,8 +2,11 @@
 //
 // decode_utf8 never throws and never reads past the end: an invalid or
 // truncated sequence consumes at least one byte and reports false, so callers
-// that loop on it always make progress.
+// that loop on it always make progress. Both per-character helpers are inline:
+// the analysis chain calls them once per character of every passage.
 #pragma once
+
+#include <unicode/utf8.h>
 
 #include <string>
 #include <string_view>
@@ -12,9 +15,45 @@ namespace fahras {
 
 // Decodes the code point at s[i], advancing i past it. Returns false (and
 // sets c to U+FFFD) for an invalid sequence, after consuming its bytes.
-bool decode_utf8(std::string_view s, size_t& i, char32_t& c);
+inline bool decode_utf8(std::string_view s, size_t& i, char32_t& c) {
+  unsigned char first = static_cast<unsigned char>(s[i]);
+  if (first < 0x80) {
+    ++i;
+    c = first;
+    return true;
+  }
+  int32_t index = static_cast<int32_t>(i);
+  int32_t length = static_cast<int32_t>(s.size());
+  UChar32 cp;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), index, length, cp);
+  i = static_cast<size_t>(index);
+  if (cp < 0) {
+    c = 0xFFFD;
+    return false;
+  }
+  c = static_cast<char32_t>(cp);
+  return true;
+}
 
-void append_utf8(std::string& out, char32_t c);
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    const char bytes[2] = {static_cast<char>(0xC0 | (c >> 6)),
+                           static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(bytes, 2);
+  } else if (c < 0x10000) {
+    const char bytes[3] = {static_cast<char>(0xE0 | (c >> 12)),
+                           static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+                           static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(bytes, 3);
+  } else {
+    const char bytes[4] = {
+        static_cast<char>(0xF0 | (c >> 18)), static_cast<char>(0x80 | ((c >> 12) & 0x3F)),
+        static_cast<char>(0x80 | ((c >> 6) & 0x3F)), static_cast<char>(0x80 | (c & 0x3F))};
+    out.append(bytes, 4);
+  }
+}
 
 std::u32string to_utf32(std::string_view s);
 std::string to_utf8(std::u32string_view s);

@@ -1,6 +1,7 @@
 // Tests of tokenizer.h: words, positions and original offsets on the
 // corpus's own mixtures of Arabic, Latin and digits.
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include "tokenizer.h"
 
@@ -39,6 +40,18 @@ TEST_SUITE("tokenizer") {
                       tokens[1].original_end - tokens[1].original_begin) == "الصِّين");
     CHECK(text.substr(tokens[0].original_begin,
                       tokens[0].original_end - tokens[0].original_begin) == "أوقفت");
+  }
+
+  TEST_CASE("Arabic letters and harakat are word characters, as ICU's categories say") {
+    // is_word_char answers this range without ICU.
+    for (char32_t c = 0x0621; c <= 0x0652; ++c) {
+      int8_t type = u_charType(static_cast<UChar32>(c));
+      bool letter_or_mark =
+          type == U_OTHER_LETTER || type == U_MODIFIER_LETTER || type == U_NON_SPACING_MARK;
+      CHECK_MESSAGE(is_word_char(c) == letter_or_mark, int(c));
+    }
+    CHECK_FALSE(is_word_char(U'\u060C'));  // Arabic comma
+    CHECK_FALSE(is_word_char(U'\u061F'));  // Arabic question mark
   }
 
   TEST_CASE("split_words agrees with tokenize") {
