@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "analyzer.h"
 #include "batch_writer.h"
 #include "corpus_scan.h"
 #include "fahras/schema.h"
@@ -233,6 +234,9 @@ IndexReport run_index(const IndexOptions& options) {
   if (!options.dry_run && shards > 1) std::filesystem::create_directories(options.database);
   std::vector<Xapian::WritableDatabase> writers;
   std::map<std::string, FileState> stored;
+  // Terms made by another version of the analysis chain would not match the
+  // searcher's: every file is then analyzed again, as with --full.
+  IndexOptions effective = options;
   for (const auto& path : paths) {
     Xapian::Database reader;
     if (options.dry_run) {
@@ -244,7 +248,16 @@ IndexReport run_index(const IndexOptions& options) {
         writers.back().set_metadata(std::string(schema::kMetaSchemaVersion),
                                     std::string(schema::kSchemaVersion));
     }
-    stored.merge(stored_states(reader));
+    std::map<std::string, FileState> states = stored_states(reader);
+    std::string made_by = reader.get_metadata(std::string(schema::kMetaAnalysisVersion));
+    if (!states.empty() && made_by != kAnalysisVersion) {
+      effective.full = true;
+      report.warnings.push_back(path.string() + ": terms made by analysis version " +
+                                (made_by.empty() ? std::string("1") : made_by) +
+                                ", this indexer makes version " + std::string(kAnalysisVersion) +
+                                ": re-indexing every file");
+    }
+    stored.merge(states);
   }
   if (!options.dry_run && shards > 1) write_shard_stub(options.database, shards);
 
@@ -256,7 +269,7 @@ IndexReport run_index(const IndexOptions& options) {
     auto it = stored.find(f.id);
     bool same_stat =
         it != stored.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns;
-    if (same_stat && !options.full)
+    if (same_stat && !effective.full)
       report.unchanged.push_back(f.id);
     else
       candidates.push_back(&f);
@@ -270,7 +283,7 @@ IndexReport run_index(const IndexOptions& options) {
     return batches.empty() ? nullptr : batches[shard_of(id, shards)].get();
   };
   {
-    PreparePipeline pipeline(candidates, stored, options);
+    PreparePipeline pipeline(candidates, stored, effective);
     for (size_t i = 0; i < candidates.size(); ++i) {
       const CorpusFile& f = *candidates[i];
       PreparedFile prepared = pipeline.take(i);
@@ -302,7 +315,12 @@ IndexReport run_index(const IndexOptions& options) {
     if (BatchWriter* batch = batch_for(id)) batch->remove_article(id, schema::file_state_key(id));
   }
   if (!writers.empty()) store_synonyms(writers.front(), options.corpus_roots, report);
-  for (auto& batch : batches) batch->finish();
+  const std::string analysis_key(schema::kMetaAnalysisVersion);
+  for (size_t k = 0; k < batches.size(); ++k) {
+    if (writers[k].get_metadata(analysis_key) != kAnalysisVersion)
+      batches[k]->set_metadata(analysis_key, std::string(kAnalysisVersion));
+    batches[k]->finish();
+  }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

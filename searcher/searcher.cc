@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "analyzer.h"
 #include "fahras/schema.h"
 #include "light_stemmer.h"
 #include "passage_context.h"
@@ -72,6 +73,17 @@ void Searcher::open() {
   spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
   planner_ = std::make_unique<QueryPlanner>(db_, synonyms_);
+  check_analysis_version();
+}
+
+void Searcher::check_analysis_version() {
+  std::string made_by = db_.get_metadata(std::string(schema::kMetaAnalysisVersion));
+  stale_analysis_notice_.clear();
+  if (db_.get_doccount() == 0 || made_by == kAnalysisVersion) return;
+  stale_analysis_notice_ = "the index's terms were made by analysis version " +
+                           (made_by.empty() ? std::string("1") : made_by) +
+                           ", this searcher's is " + std::string(kAnalysisVersion) +
+                           ": some words may not match until fahras-index runs again";
 }
 
 std::string Searcher::describe_query(const std::string& query) {
@@ -84,8 +96,10 @@ std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
 
 void Searcher::refresh() {
   if (!spelling_specs_.empty()) spelling_db_.reopen();
-  if (db_.reopen())
+  if (db_.reopen()) {
     synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
+    check_analysis_version();
+  }
 }
 
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
@@ -105,6 +119,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   result.query = query;
   QueryPlan plan = planner_->plan(query);
   result.notices = plan.notices;
+  if (!stale_analysis_notice_.empty()) result.notices.push_back(stale_analysis_notice_);
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(plan.query);

@@ -70,6 +70,8 @@ class Searcher {
 
  private:
   void open();
+  // Notes an index whose terms another analysis version made.
+  void check_analysis_version();
   SearchResult search_once(const std::string& query, const SearchOptions& options);
   std::optional<std::string> suggest(const std::string& query,
                                      const std::vector<std::string>& concept_words);
@@ -80,6 +82,7 @@ class Searcher {
   Xapian::Database spelling_db_;
   std::unique_ptr<QueryPlanner> planner_;  // refers to db_ and synonyms_
   Synonyms synonyms_;
+  std::string stale_analysis_notice_;  // "" unless the index's terms need re-indexing
 };
 
 // Opens one database spec: a directory or stub file, or HOST:PORT of a

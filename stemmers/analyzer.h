@@ -14,6 +14,13 @@
 
 namespace fahras {
 
+// The version of the terms the chain makes. Bump it with any change to
+// normalization, tokenization, stop words, stemming or phonetic keys that
+// changes a term some text is indexed under: the indexer then re-indexes
+// every file of an index built by another version, and the searcher warns
+// about such an index until it is.
+inline constexpr std::string_view kAnalysisVersion = "2";
+
 struct AnalyzedToken {
   Token token;       // normalized word, positions, original byte range
   std::string stem;  // the stemmed form ("" for a stop word)

@@ -95,9 +95,14 @@ bool strip_suffix(u32string& w, u32string_view s, size_t min_stem) {
   return true;
 }
 
-// A feminine ت left bare by a removed suffix was a teh marbuta (مكتبتي).
+// A feminine ت left bare by a removed suffix was a teh marbuta (مكتبتي),
+// unless it ends a plural ات with a stem before it: then the ات goes too
+// (شركاتها, منتجاتي → شرك, منتج, as شركة and منتجات stem). A short word's ات
+// is a teh marbuta after alef (حياتها → حيا, as حياة stems).
 void strip_uncovered_feminine_teh(u32string& w) {
-  if (w.size() > kMinStem && w.back() == kTeh) w.pop_back();
+  if (w.size() <= kMinStem || w.back() != kTeh) return;
+  bool plural = w.size() >= kMinStem + 2 && w[w.size() - 2] == kAlef;
+  w.erase(plural ? w.size() - 2 : w.size() - 1);
 }
 
 void strip_suffixes(u32string& w) {

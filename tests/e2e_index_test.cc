@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 
+#include "analyzer.h"
 #include "e2e_support.h"
 #include "fahras/schema.h"
 #include "searcher.h"
@@ -140,6 +141,37 @@ TEST_SUITE("e2e_index") {
       CHECK(contents(db) == contents(clean));
     }
     CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+  }
+
+  TEST_CASE("terms of another analysis version: searched with a warning, then re-indexed") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    write_file(corpus / "a.txt", kArticleA);
+    write_file(corpus / "c.txt", kArticleC);
+    REQUIRE(index(db, corpus).status == 0);
+    const std::string key(schema::kMetaAnalysisVersion);
+    CHECK(Xapian::Database(db.string()).get_metadata(key) == fahras::kAnalysisVersion);
+    const std::string search = FAHRAS_SEARCH_BIN " --db " + quote(db) + " شرائح";
+    CHECK(run(search).out.find("analysis version") == std::string::npos);
+
+    {
+      // As an index built before the current chain looks: no version, or an old one.
+      Xapian::WritableDatabase w(db.string());
+      w.set_metadata(key, "");
+      w.commit();
+    }
+    RunResult found = run(search);
+    CHECK(found.status == 0);
+    CHECK_MESSAGE(found.out.find("made by analysis version 1") != std::string::npos, found.out);
+
+    // Unchanged files are analyzed again, and the version is written with them.
+    RunResult r = run(kIndex + " --json --db " + quote(db) + " " + quote(corpus));
+    CHECK_MESSAGE(r.out.find("\"updated\":[\"a.txt\",\"c.txt\"]") != std::string::npos, r.out);
+    CHECK(r.out.find("re-indexing every file") != std::string::npos);
+    CHECK(Xapian::Database(db.string()).get_metadata(key) == fahras::kAnalysisVersion);
+    CHECK(run(search).out.find("analysis version") == std::string::npos);
+    r = index(db, corpus);
+    CHECK(r.out.find("0 updated, 0 removed, 2 unchanged") != std::string::npos);
   }
 
   TEST_CASE("bad input is reported by name and never loses the index") {

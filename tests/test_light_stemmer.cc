@@ -45,6 +45,18 @@ TEST_SUITE("light_stemmer") {
     CHECK(analyze_word("الشركات") == "شرك");
   }
 
+  TEST_CASE("a plural ات keeps its teh under a pronoun suffix") {
+    // شركاتها is شركات + ها: it stems as شركات does, not to شركا.
+    CHECK(analyze_word("شركاتها") == analyze_word("الشركات"));
+    CHECK(analyze_word("صادراتها") == "صادر");
+    CHECK(analyze_word("وصادراتها") == analyze_word("الصادرات"));
+    CHECK(analyze_word("سياساتها") == "سياس");
+    CHECK(analyze_word("منتجاتي") == "منتج");
+    // A short word's ات is a teh marbuta after alef: حياتها is حياة + ها.
+    CHECK(analyze_word("حياتها") == analyze_word("الحياة"));
+    CHECK(analyze_word("قناتها") == analyze_word("قناة"));
+  }
+
   TEST_CASE("roots that begin with و ب ف ل keep their first letter") {
     CHECK(analyze_word("وزير") == "وزير");
     CHECK(analyze_word("الوزير") == "وزير");

@@ -34,6 +34,8 @@ inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
 inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";   // + file -> FileState
 inline constexpr std::string_view kMetaRecordStatePrefix = "fahras:doc:";  // + id -> FileState
 inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";       // text of synonyms.csv
+inline constexpr std::string_view kMetaAnalysisVersion =
+    "fahras:analysis";  // the analysis chain's version the terms were made by
 
 // Longest term Xapian accepts (glass MAX_SAFE_TERM_LENGTH), and the longest
 // word the indexer keeps (Xapian's default of 64 bytes drops 33-letter words).
