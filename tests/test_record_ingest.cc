@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "analyzer.h"
 #include "e2e_support.h"
 #include "fahras/schema.h"
 #include "record_ingest.h"
@@ -64,5 +65,25 @@ TEST_SUITE("record_ingest") {
     CHECK(db.get_termfreq(schema::article_term("n1")) == 0);
     CHECK(db.get_metadata(record_state_key("n1")).empty());
     CHECK(db.get_termfreq(schema::article_term("n2")) == 1);  // no title: one paragraph
+  }
+
+  TEST_CASE("the analysis version: written into a new index, warned about in an old one") {
+    e2e::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    const std::string key(schema::kMetaAnalysisVersion);
+    std::istringstream first("{\"id\":\"n1\",\"title\":\"الصين\",\"text\":\"شركاتها.\"}\n");
+    IndexReport report = ingest_records(db, first, "news.jsonl");
+    CHECK(report.warnings.empty());
+    CHECK(db.get_metadata(key) == kAnalysisVersion);
+
+    db.set_metadata(key, "");
+    db.commit();
+    std::istringstream second("{\"id\":\"n2\",\"title\":\"بكين\",\"text\":\"نص.\"}\n");
+    report = ingest_records(db, second, "more.jsonl");
+    REQUIRE(report.warnings.size() == 1);
+    CHECK(report.warnings[0].rfind("more.jsonl: the documents already indexed have terms of "
+                                   "analysis version 1",
+                                   0) == 0);
+    CHECK(db.get_metadata(key).empty());  // n1 still has the old terms
   }
 }
