@@ -163,6 +163,7 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   doc.add_value(schema::kSlotArticle, file);
   doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
   doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
+  doc.add_value(schema::kSlotLocation, schema::location_value(file, passage.line));
   PassageData data{file,           passage.line,  passage.window,
                    passage.offset, article.title, passage.heading,
                    passage.text,   url,           date};

@@ -19,4 +19,18 @@ std::string bounded_term(std::string_view prefix, std::string_view id) {
   return term.append(id.substr(0, keep)).append(hash);
 }
 
+std::string location_value(std::string_view file, uint32_t line) {
+  std::string value(4, '\0');
+  for (int i = 0; i < 4; ++i) value[i] = static_cast<char>((line >> (8 * (3 - i))) & 0xFF);
+  return value.append(file);
+}
+
+bool parse_location_value(std::string_view value, std::string& file, uint32_t& line) {
+  if (value.size() < 5) return false;  // a file name has at least one byte
+  line = 0;
+  for (int i = 0; i < 4; ++i) line = (line << 8) | static_cast<unsigned char>(value[i]);
+  file.assign(value.substr(4));
+  return true;
+}
+
 }  // namespace fahras::schema

@@ -16,17 +16,20 @@ std::vector<Candidate> read_candidates(const Xapian::Database& db,
   std::vector<size_t> order(docids.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
-  Xapian::ValueIterator file = db.valuestream_begin(schema::kSlotArticle);
-  Xapian::ValueIterator line = db.valuestream_begin(schema::kSlotLine);
-  const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotArticle);
+  Xapian::ValueIterator location = db.valuestream_begin(schema::kSlotLocation);
+  const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotLocation);
   for (size_t i : order) {
     Candidate& c = out[i];
     c.docid = docids[i];
-    file.skip_to(c.docid);
-    if (file != end && file.get_docid() == c.docid) c.file = *file;
-    line.skip_to(c.docid);
-    if (line != end && line.get_docid() == c.docid)
-      c.line = static_cast<uint32_t>(Xapian::sortable_unserialise(*line));
+    location.skip_to(c.docid);
+    if (location != end && location.get_docid() == c.docid &&
+        schema::parse_location_value(*location, c.file, c.line))
+      continue;
+    // A passage indexed before the location slot existed.
+    Xapian::Document doc = db.get_document(c.docid, Xapian::DOC_ASSUME_VALID);
+    c.file = doc.get_value(schema::kSlotArticle);
+    std::string line = doc.get_value(schema::kSlotLine);
+    c.line = line.empty() ? 0 : static_cast<uint32_t>(Xapian::sortable_unserialise(line));
   }
   return out;
 }

@@ -24,7 +24,8 @@ struct Candidate {
 };
 
 // Candidates for the documents, in the order given, with file and line read
-// from the value streams (one pass over each slot in docid order).
+// from the location slot in one pass in docid order (from the article and
+// line slots for documents indexed before the location slot existed).
 std::vector<Candidate> read_candidates(const Xapian::Database& db,
                                        const std::vector<Xapian::docid>& docids);
 

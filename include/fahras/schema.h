@@ -6,6 +6,7 @@
 // that old indexes cannot satisfy. docs/index-format.md describes each entry.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,9 @@ inline constexpr std::string_view kStemPairPrefix = "J";  // J<stem> <stem>: adj
 inline constexpr unsigned kSlotArticle = 0;  // article file (collapse key)
 inline constexpr unsigned kSlotLine = 1;     // 1-based line, sortable_serialise
 inline constexpr unsigned kSlotWindow = 2;  // 0-based window within a long line, sortable_serialise
+// Where the passage is, in one value: the ranker reads it for every candidate.
+// location_value(): the line as 4 bytes, big-endian, then the article file.
+inline constexpr unsigned kSlotLocation = 3;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
@@ -55,6 +59,11 @@ inline std::string passage_term(std::string_view passage_id) {
 inline std::string stem_pair_term(std::string_view first, std::string_view second) {
   return bounded_term(kStemPairPrefix, std::string(first) + " " + std::string(second));
 }
+std::string location_value(std::string_view file, uint32_t line);
+// Splits a location_value; false if the value is not one (an index from
+// before the slot existed leaves it empty).
+bool parse_location_value(std::string_view value, std::string& file, uint32_t& line);
+
 inline std::string file_state_key(std::string_view file) {
   return bounded_term(kMetaFileStatePrefix, file);
 }
