@@ -1,7 +1,10 @@
 // Document construction for passages (see passage_document.h).
 #include "passage_document.h"
 
+#include <simdjson.h>
+
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "fahras/schema.h"
 #include "light_stemmer.h"
@@ -30,75 +33,57 @@ std::string PassageData::to_json() const {
 
 namespace {
 
-// Reads the flat object to_json() writes straight into a PassageData, without
-// building a JSON tree: the searcher reads one per hit. Unknown keys and
-// nested values are skipped, so newer writers stay readable.
-class PassageDataReader : public nlohmann::json_sax<nlohmann::json> {
- public:
-  explicit PassageDataReader(PassageData& out) : out_(out) {}
-
-  bool key(string_t& k) override {
-    key_ = k;
-    return true;
-  }
-  bool string(string_t& v) override {
-    if (depth_ != 1) return true;
-    if (key_ == "file")
-      out_.file = std::move(v), has_file_ = true;
-    else if (key_ == "text")
-      out_.text = std::move(v), has_text_ = true;
-    else if (key_ == "title")
-      out_.title = std::move(v);
-    else if (key_ == "heading")
-      out_.heading = std::move(v);
-    else if (key_ == "url")
-      out_.url = std::move(v);
-    else if (key_ == "date")
-      out_.date = std::move(v);
-    return true;
-  }
-  bool number_unsigned(number_unsigned_t v) override {
-    if (depth_ != 1) return true;
-    if (key_ == "line")
-      out_.line = static_cast<uint32_t>(v), has_line_ = true;
-    else if (key_ == "window")
-      out_.window = static_cast<uint32_t>(v);
-    else if (key_ == "offset")
-      out_.offset = static_cast<size_t>(v);
-    return true;
-  }
-  bool number_integer(number_integer_t v) override {
-    return v < 0 || number_unsigned(static_cast<number_unsigned_t>(v));
-  }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return ++depth_, true; }
-  bool end_object() override { return --depth_, true; }
-  bool start_array(std::size_t) override { return ++depth_, true; }
-  bool end_array() override { return --depth_, true; }
-  bool parse_error(std::size_t position, const std::string&,
-                   const nlohmann::detail::exception& e) override {
-    throw std::runtime_error("passage data, byte " + std::to_string(position) + ": " + e.what());
-  }
-
-  bool complete() const { return has_file_ && has_line_ && has_text_; }
-
- private:
-  PassageData& out_;
-  std::string key_;
-  int depth_ = 0;
-  bool has_file_ = false, has_line_ = false, has_text_ = false;
-};
+std::runtime_error bad_passage_data(simdjson::error_code error) {
+  return std::runtime_error(std::string("passage data: ") + simdjson::error_message(error));
+}
 
 }  // namespace
 
+// Reads the flat object to_json() writes straight into a PassageData with
+// simdjson's on-demand parser, without building a JSON tree: the searcher
+// reads one per hit. Unknown keys and nested values are skipped, so newer
+// writers stay readable.
 PassageData PassageData::from_json(const std::string& json) {
+  thread_local simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(json);
+  simdjson::ondemand::document document;
+  simdjson::ondemand::object object;
+  if (auto error = parser.iterate(padded).get(document)) throw bad_passage_data(error);
+  if (auto error = document.get_object().get(object)) throw bad_passage_data(error);
   PassageData d;
-  PassageDataReader reader(d);
-  nlohmann::json::sax_parse(json, &reader);
-  if (!reader.complete()) throw std::runtime_error("passage data without file, line or text");
+  bool has_file = false, has_line = false, has_text = false;
+  for (auto field : object) {
+    std::string_view key;
+    if (auto error = field.unescaped_key().get(key)) throw bad_passage_data(error);
+    simdjson::ondemand::value value;
+    if (auto error = field.value().get(value)) throw bad_passage_data(error);
+    std::string* text_field = key == "file"      ? &d.file
+                              : key == "text"    ? &d.text
+                              : key == "title"   ? &d.title
+                              : key == "heading" ? &d.heading
+                              : key == "url"     ? &d.url
+                              : key == "date"    ? &d.date
+                                                 : nullptr;
+    if (text_field) {
+      std::string_view v;
+      if (value.get_string().get(v)) continue;  // not a string: skipped
+      text_field->assign(v);
+      has_file = has_file || text_field == &d.file;
+      has_text = has_text || text_field == &d.text;
+      continue;
+    }
+    uint64_t number = 0;
+    if (key == "line" && !value.get_uint64().get(number)) {
+      d.line = static_cast<uint32_t>(number);
+      has_line = true;
+    } else if (key == "window" && !value.get_uint64().get(number)) {
+      d.window = static_cast<uint32_t>(number);
+    } else if (key == "offset" && !value.get_uint64().get(number)) {
+      d.offset = static_cast<size_t>(number);
+    }
+  }
+  if (!has_file || !has_line || !has_text)
+    throw std::runtime_error("passage data without file, line or text");
   return d;
 }
 
