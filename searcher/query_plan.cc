@@ -163,8 +163,10 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
     const std::string& stem = stems[i];
-    // The unstemmed word too: Xapian stems no word that starts with a digit.
-    std::set<std::string> terms = {z(stem), w};
+    // Xapian stems no word that starts with a digit: such a word is matched
+    // unstemmed. Any other word's stem term stands beside it in every passage.
+    std::set<std::string> terms = {z(stem)};
+    if (w[0] >= '0' && w[0] <= '9') terms.insert(w);
     plan.highlight.stems.insert(stem);
     plan.concept_words.push_back(w);
 
