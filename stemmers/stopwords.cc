@@ -1,6 +1,7 @@
 // The stop-word list itself (see stopwords.h).
 #include "stopwords.h"
 
+#include <algorithm>
 #include <array>
 
 #include "normalizer.h"
@@ -38,7 +39,16 @@ const std::unordered_set<std::string>& arabic_stopwords() {
 }
 
 bool is_stopword(std::string_view normalized_word) {
-  return arabic_stopwords().count(std::string(normalized_word)) > 0;
+  // Called on every word of every passage: most words are longer than any
+  // stop word, and the rest are looked up without a copy.
+  static const size_t longest = [] {
+    size_t n = 0;
+    for (const std::string& w : arabic_stopwords()) n = std::max(n, w.size());
+    return n;
+  }();
+  static const std::unordered_set<std::string_view> views(arabic_stopwords().begin(),
+                                                          arabic_stopwords().end());
+  return normalized_word.size() <= longest && views.count(normalized_word) > 0;
 }
 
 }  // namespace fahras
