@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "fahras/schema.h"
+#include "hamza_seats.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "phonetic_key.h"
@@ -176,6 +177,17 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
     }
+    // A word the index does not know may have its hamza on another seat.
+    bool unknown = db_.get_termfreq(z(stem)) == 0;
+    if (unknown) {
+      for (const std::string& variant : hamza_seat_variants(w)) {
+        std::string seated = stem_word(variant);
+        if (seated == stem || db_.get_termfreq(z(seated)) == 0) continue;
+        expansions[i].emplace_back(z(seated));
+        terms.insert(z(seated));
+        plan.highlight.stems.insert(seated);
+      }
+    }
     for (const std::string& verb : related_verb_stems(stem)) {
       if (db_.get_termfreq(z(verb)) == 0) continue;
       expansions[i].emplace_back(z(verb));
@@ -183,7 +195,6 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       plan.highlight.stems.insert(verb);
     }
     bool latin = static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9');
-    bool unknown = db_.get_termfreq(z(stem)) == 0;
     std::string key = phonetic_key(sources[i]);
     if (!key.empty()) {
       std::string term = std::string(schema::kPhoneticPrefix) + key;

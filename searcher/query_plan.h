@@ -9,7 +9,9 @@
 //     the index does not know, so Nvidia finds إنفيديا and ترمب finds ترامب;
 //   - the phonetic key of it joined with its neighbour (سيمي أناليسيس finds
 //     SemiAnalysis);
-//   - its synonym groups (synonyms.h).
+//   - its synonym groups (synonyms.h);
+//   - for a word the index does not know, its readings with the hamza on
+//     another seat that the index knows (hamza_seats.h: الرقايق → الرقائق).
 // Expansions weigh less than the words themselves (kExpansionWeight), except
 // synonyms (kSynonymWeight). They sit beside the word they expand inside the
 // parsed query (query_rewrite.h), so file: filters and NOT bind them too. The

@@ -72,6 +72,7 @@ bool is_word_char(char32_t c) {
 std::vector<Token> tokenize(const NormalizedText& normalized) {
   std::vector<Token> tokens;
   const std::string& s = normalized.text;
+  tokens.reserve(s.size() / 8 + 1);  // an Arabic word and its space: about 10 bytes
   for_each_word(s, [&](size_t begin, size_t end) {
     Token t;
     t.text.assign(s, begin, end - begin);

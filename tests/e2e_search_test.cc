@@ -81,6 +81,18 @@ TEST_SUITE("e2e_search") {
           ids(corpus_searcher().search("الشركة الأكثر قيمة")));
   }
 
+  TEST_CASE("a hamza typed on another seat finds the word as the articles write it") {
+    auto& s = corpus_searcher();
+    SearchResult typed = s.search("الرقايق"), written = s.search("الرقائق");
+    REQUIRE_FALSE(typed.hits.empty());
+    CHECK(ids(typed) == ids(written));
+    CHECK(any_hit_highlights(typed, "الرقائق"));
+    SearchResult officials = s.search("مسئولو البيت الأبيض");
+    REQUIRE_FALSE(officials.hits.empty());
+    CHECK(any_hit_highlights(officials, "مسؤولو"));
+    CHECK(officials.suggestion.value_or("") == normalize("مسؤولو البيت الابيض"));
+  }
+
   TEST_CASE("a vocalized query matches unvocalized text and highlights the original word") {
     SearchResult r = corpus_searcher().search("الصِّينِيَّة الأُولَى");
     REQUIRE_FALSE(r.hits.empty());
