@@ -22,7 +22,8 @@ int main(int argc, char** argv) {
   options.add_options()("db", po::value<std::string>()->required(), "index")(
       "queries", po::value<std::string>()->required(), "one query per line")(
       "limit", po::value<size_t>()->default_value(10), "hits per query")(
-      "passes", po::value<size_t>()->default_value(5), "timed passes over the queries");
+      "passes", po::value<size_t>()->default_value(5), "timed passes over the queries")(
+      "stages", "also print the mean time of each search stage");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -39,11 +40,24 @@ int main(int argc, char** argv) {
     for (const auto& q : queries) sink += searcher.search(q, so).hits.size();  // warm-up
     // Per pass: p50, p90, p99, max.
     std::vector<std::array<double, 4>> passes;
+    fahras::SearchTimings stage_sums;
+    size_t searches = 0;
     for (size_t pass = 0; pass < std::max<size_t>(1, vm["passes"].as<size_t>()); ++pass) {
       std::vector<double> ms;
       for (const auto& q : queries) {
         auto start = std::chrono::steady_clock::now();
         fahras::SearchResult r = searcher.search(q, so);
+        const fahras::SearchTimings& t = r.timings;
+        for (auto [sum, stage] : {std::pair{&stage_sums.plan, t.plan},
+                                  {&stage_sums.match, t.match},
+                                  {&stage_sums.term_matches, t.term_matches},
+                                  {&stage_sums.locations, t.locations},
+                                  {&stage_sums.rerank, t.rerank},
+                                  {&stage_sums.fetch, t.fetch},
+                                  {&stage_sums.highlight, t.highlight},
+                                  {&stage_sums.suggest, t.suggest}})
+          *sum += stage;
+        ++searches;
         for (const auto& hit : r.hits)
           sink += fahras::make_snippet(hit.text, hit.highlights, style).size();
         ms.push_back(
@@ -66,6 +80,15 @@ int main(int argc, char** argv) {
         "fahras-search queries=%zu passes=%zu p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f "
         "(checksum %zu)\n",
         queries.size(), passes.size(), median(0), median(1), median(2), median(3), sink % 1000);
+    if (vm.count("stages")) {
+      const fahras::SearchTimings& s = stage_sums;
+      double n = static_cast<double>(std::max<size_t>(1, searches));
+      std::printf(
+          "fahras-search stages (mean ms): plan=%.3f match=%.3f term_matches=%.3f "
+          "locations=%.3f rerank=%.3f fetch=%.3f highlight=%.3f suggest=%.3f\n",
+          s.plan / n, s.match / n, s.term_matches / n, s.locations / n, s.rerank / n, s.fetch / n,
+          s.highlight / n, s.suggest / n);
+    }
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "bench_search: " << e.what() << "\n";

@@ -39,8 +39,9 @@ for n in "${sizes[@]}"; do
   start=$(date +%s.%N)
   "$build/indexer/fahras-index" -q --db "$work/fahras-$n" "$corpus"
   printf 'fahras-index incremental: 1 of %d files changed, seconds=%.3f\n' "$files" "$(echo "$(date +%s.%N) - $start" | bc)"
-  "$build/bench/bench_search" --db "$work/fahras-$n" --queries "$work/queries-$n.txt"
+  "$build/bench/bench_search" --db "$work/fahras-$n" --queries "$work/queries-$n.txt" --stages
   "${lucene[@]}" search "$work/lucene-$n" "$work/queries-$n.txt"
+  "${lucene[@]}" search "$work/lucene-$n" "$work/queries-$n.txt" --no-highlight
 done
 
 echo "== HTTP /search under load (wrk, 8 connections, 10 s, last corpus)"

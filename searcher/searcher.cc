@@ -113,11 +113,31 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
   }
 }
 
+namespace {
+
+// Adds the time since the last lap to a stage.
+class Stopwatch {
+ public:
+  void lap(double& stage_ms) {
+    auto now = std::chrono::steady_clock::now();
+    stage_ms += std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
 SearchResult Searcher::search_once(const std::string& query, const SearchOptions& options) {
   auto started = std::chrono::steady_clock::now();
+  Stopwatch stopwatch;
   SearchResult result;
+  SearchTimings& t = result.timings;
   result.query = query;
   QueryPlan plan = planner_->plan(query);
+  stopwatch.lap(t.plan);
   result.notices = plan.notices;
   if (!stale_analysis_notice_.empty()) result.notices.push_back(stale_analysis_notice_);
 
@@ -128,27 +148,34 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   size_t depth = std::max(kRerankDepth, options.offset + options.limit);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   result.total = mset.get_matches_estimated();
+  stopwatch.lap(t.match);
 
   std::vector<Xapian::docid> docids(mset.begin(), mset.end());
   TermMatches matches(db_, docids, plan_terms(plan));
-  Reranker reranker(db_, plan);
+  stopwatch.lap(t.term_matches);
   std::vector<Candidate> ranked = read_candidates(db_, docids);
+  stopwatch.lap(t.locations);
+  Reranker reranker(db_, plan);
   for (size_t i = 0; i < ranked.size(); ++i)
     ranked[i].score = round_score(reranker.score(mset[i].get_weight(), matches.of(docids[i])));
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
+  stopwatch.lap(t.rerank);
 
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
     Hit hit;
     static_cast<PassageData&>(hit) = PassageData::from_json(
         db_.get_document(ranked[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
+    stopwatch.lap(t.fetch);
     hit.rank = i + 1;
     hit.score = ranked[i].score;
     hit.highlights =
         find_highlights(hit.text, highlight_terms_for(plan.highlight, matches.of(ranked[i].docid)));
     result.hits.push_back(std::move(hit));
+    stopwatch.lap(t.highlight);
   }
   result.suggestion = suggest(query, plan.concept_words);
+  stopwatch.lap(t.suggest);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;

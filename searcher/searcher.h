@@ -40,10 +40,23 @@ struct Hit : PassageData {
   std::vector<ByteRange> highlights;
 };
 
+// Where one search spent its time, in milliseconds, stage by stage.
+struct SearchTimings {
+  double plan = 0;          // query analysis and expansion
+  double match = 0;         // Xapian's matcher: the re-ranking candidates
+  double term_matches = 0;  // which query terms each candidate holds
+  double locations = 0;     // each candidate's file and line
+  double rerank = 0;        // coverage, proximity, neighbour context
+  double fetch = 0;         // stored passage data of the hits shown
+  double highlight = 0;     // highlight ranges of the hits shown
+  double suggest = 0;       // "did you mean"
+};
+
 struct SearchResult {
   std::string query;
   size_t total = 0;  // estimated number of matching passages
   double took_ms = 0;
+  SearchTimings timings;
   std::optional<std::string> suggestion;
   std::vector<Hit> hits;
   std::vector<std::string> notices;

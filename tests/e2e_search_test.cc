@@ -73,6 +73,16 @@ TEST_SUITE("e2e_search") {
     for (const std::string& w : highlighted(first)) stems.insert(analyze_word(w));
     CHECK(stems.count("صين") == 1);
     CHECK(stems.count("h200") == 1);
+    // The stages' times add up to no more than the whole.
+    const SearchTimings& t = r.timings;
+    double stages = t.plan + t.match + t.term_matches + t.locations + t.rerank + t.fetch +
+                    t.highlight + t.suggest;
+    for (double stage :
+         {t.plan, t.match, t.term_matches, t.locations, t.rerank, t.fetch, t.highlight, t.suggest})
+      CHECK(stage >= 0);
+    CHECK(t.match > 0);
+    CHECK(t.highlight > 0);
+    CHECK(stages <= r.took_ms + 1e-6);
   }
 
   TEST_CASE("hamza and spelling variants return the same passages") {

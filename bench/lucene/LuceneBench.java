@@ -3,7 +3,8 @@
 // the same queries, with highlighted fragments as Fahras shows snippets.
 //
 //   java LuceneBench index INDEX_DIR CORPUS_DIR
-//   java LuceneBench search INDEX_DIR QUERIES_FILE
+//   java LuceneBench search INDEX_DIR QUERIES_FILE [--no-highlight]
+// (--no-highlight times the search alone, for the README's breakdown)
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
@@ -24,12 +25,12 @@ public class LuceneBench {
   static final Version V = Version.LUCENE_4_10_4;
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
+    if (args.length < 3 || args.length > 4) {
       System.err.println("usage: LuceneBench index|search INDEX_DIR CORPUS_DIR|QUERIES");
       System.exit(2);
     }
     if (args[0].equals("index")) index(args[1], args[2]);
-    else search(args[1], args[2]);
+    else search(args[1], args[2], args.length == 4 && args[3].equals("--no-highlight"));
   }
 
   static void index(String indexDir, String corpusDir) throws Exception {
@@ -68,7 +69,10 @@ public class LuceneBench {
     return Paths.get(root).relativize(file).toString();
   }
 
-  static void search(String indexDir, String queriesFile) throws Exception {
+  static boolean highlight = true;
+
+  static void search(String indexDir, String queriesFile, boolean noHighlight) throws Exception {
+    highlight = !noHighlight;
     Analyzer analyzer = new ArabicAnalyzer();
     List<String> queries = Files.readAllLines(Paths.get(queriesFile), StandardCharsets.UTF_8);
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(indexDir)))) {
@@ -95,8 +99,8 @@ public class LuceneBench {
       }
       for (double[] s : stats) Arrays.sort(s);
       System.out.printf(
-          "lucene-search queries=%d passes=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f (checksum %d)%n",
-          queries.size(), passes, stats[0][passes / 2], stats[1][passes / 2], stats[2][passes / 2],
+          "lucene-search%s queries=%d passes=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f (checksum %d)%n",
+          highlight ? "" : "-no-highlight", queries.size(), passes, stats[0][passes / 2], stats[1][passes / 2], stats[2][passes / 2],
           stats[3][passes / 2], checksum % 1000);
     }
   }
@@ -109,6 +113,7 @@ public class LuceneBench {
     if (text.trim().isEmpty()) return 0;
     Query query = new QueryParser(V, "text", analyzer).parse(QueryParser.escape(text));
     TopDocs top = searcher.search(query, 10);
+    if (!highlight) return top.totalHits;
     Highlighter highlighter = new Highlighter(new SimpleHTMLFormatter(), new QueryScorer(query));
     long size = 0;
     for (ScoreDoc sd : top.scoreDocs) {
