@@ -74,15 +74,15 @@ std::vector<Token> tokenize(const NormalizedText& normalized) {
   const std::string& s = normalized.text;
   tokens.reserve(s.size() / 8 + 1);  // an Arabic word and its space: about 10 bytes
   for_each_word(s, [&](size_t begin, size_t end) {
-    Token t;
+    uint32_t position = static_cast<uint32_t>(tokens.size());
+    Token& t = tokens.emplace_back();
     t.text.assign(s, begin, end - begin);
     t.begin = begin;
     t.end = end;
     auto [ob, oe] = normalized.original_range(begin, end);
     t.original_begin = ob;
     t.original_end = oe;
-    t.position = static_cast<uint32_t>(tokens.size());
-    tokens.push_back(std::move(t));
+    t.position = position;
   });
   return tokens;
 }
