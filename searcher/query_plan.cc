@@ -106,7 +106,7 @@ std::string normalize_query_text(const std::string& raw_query) {
 }
 
 QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
-    : db_(db), synonyms_(synonyms), stopper_(make_stopper()) {}
+    : db_(db), synonyms_(synonyms), stopper_(make_stopper()), spelling_variants_(db) {}
 
 QueryPlanner::~QueryPlanner() = default;
 
@@ -146,7 +146,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   std::vector<std::string> words = concept_words_of(text, prefixes);
   plan.highlight.prefixes.insert(prefixes.begin(), prefixes.end());
   // Per concept: expansions at kExpansionWeight, synonyms at kSynonymWeight,
-  // weak ones at kKnownWordKeyWeight.
+  // weak ones at kSpellingVariantWeight.
   std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
       synonym_expansions(words.size());
   std::vector<std::string> sources, stems;
@@ -195,26 +195,32 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       plan.highlight.stems.insert(verb);
     }
     bool latin = static_cast<unsigned char>(w[0]) < 0x80 && !(w[0] >= '0' && w[0] <= '9');
+    // Latin and unknown words follow their phonetic key; a known Arabic word
+    // follows the other spellings the index holds of it (ترمب for ترامب), at
+    // a weaker weight, not its whole key, which many other words share.
     std::string key = phonetic_key(sources[i]);
-    if (!key.empty()) {
-      std::string term = std::string(schema::kPhoneticPrefix) + key;
-      if (db_.get_termfreq(term) > 0) {
-        // Latin and unknown words rely on the key; known Arabic words get a
-        // weaker share of it, for the other spellings of a name (هوانج، هوانغ).
-        // A known word's key is worth following only when it is nearly as
-        // rare as the word (the other spellings of a name), not when it is
-        // the shared skeleton of many common words; and only when some
-        // passage has the key without the word (another spelling at all).
-        Xapian::doccount key_freq = db_.get_termfreq(term), stem_freq = db_.get_termfreq(z(stem));
-        bool rare_key = key_freq > stem_freq && key_freq <= 3 * stem_freq + 10;
-        if (latin || unknown) {
-          expansions[i].emplace_back(term);
-        } else if (rare_key) {
-          weak_expansions[i].emplace_back(term);
-        }
-        if (latin || unknown || rare_key) {
-          terms.insert(term);
-          plan.highlight.keys.insert(key);
+    std::string key_term = std::string(schema::kPhoneticPrefix) + key;
+    if ((latin || unknown) && !key.empty() && db_.get_termfreq(key_term) > 0) {
+      expansions[i].emplace_back(key_term);
+      terms.insert(key_term);
+      plan.highlight.keys.insert(key);
+    } else if (!latin && !unknown) {
+      std::vector<std::string> variants;
+      Xapian::doccount variant_freq = 0, stem_freq = db_.get_termfreq(z(stem));
+      for (const std::string& variant : spelling_variants_.of(stem)) {
+        Xapian::doccount f = db_.get_termfreq(z(variant));
+        if (f == 0) continue;  // gone since the index was read
+        variants.push_back(variant);
+        variant_freq += f;
+      }
+      // Spellings of one name are about as common as each other or rarer;
+      // a "variant" far more common than the word is another word (محلل for
+      // محلي), or the word's plural.
+      if (variant_freq <= kMaxVariantShare * stem_freq + kVariantAllowance) {
+        for (const std::string& variant : variants) {
+          weak_expansions[i].emplace_back(z(variant));
+          terms.insert(z(variant));
+          plan.highlight.stems.insert(variant);
         }
       }
     }
@@ -264,7 +270,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     std::vector<Xapian::Query> parts;
     add_weighted(parts, expansions[i], kExpansionWeight);
     add_weighted(parts, synonym_expansions[i], kSynonymWeight);
-    add_weighted(parts, weak_expansions[i], kKnownWordKeyWeight);
+    add_weighted(parts, weak_expansions[i], kSpellingVariantWeight);
     if (!parts.empty())
       expansion_of.emplace(z(stems[i]),
                            Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));

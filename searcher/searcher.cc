@@ -98,6 +98,7 @@ void Searcher::refresh() {
   if (!spelling_specs_.empty()) spelling_db_.reopen();
   if (db_.reopen()) {
     synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
+    planner_ = std::make_unique<QueryPlanner>(db_, synonyms_);  // reads the new stems
     check_analysis_version();
   }
 }

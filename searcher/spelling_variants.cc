@@ -1,0 +1,71 @@
+// Spelling variants from the index's stems (see spelling_variants.h).
+#include "spelling_variants.h"
+
+#include <algorithm>
+
+#include "phonetic_key.h"
+#include "utf8.h"
+
+namespace fahras {
+namespace {
+
+bool is_latin(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// How many letters two spellings of one script may differ by: one (ترمب and
+// ترامب, هوانج and هوانغ); at two, unrelated words pair up (استثمار, استمرار).
+constexpr size_t kAllowedEdits = 1;
+
+}  // namespace
+
+size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t limit) {
+  size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > limit) return limit + 1;
+  std::vector<size_t> previous(b.size() + 1), current(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    size_t row_best = current[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+      row_best = std::min(row_best, current[j]);
+    }
+    if (row_best > limit) return limit + 1;
+    std::swap(previous, current);
+  }
+  return std::min(previous[b.size()], limit + 1);
+}
+
+SpellingVariants::SpellingVariants(const Xapian::Database& db) {
+  for (auto t = db.allterms_begin("Z"); t != db.allterms_end("Z"); ++t) {
+    const std::string& term = *t;
+    if (term.size() < 2 || (term[1] >= 'A' && term[1] <= 'Z')) continue;  // a field's stem
+    std::string stem = term.substr(1);
+    std::string key = phonetic_key(stem);
+    if (!key.empty()) stems_by_key_[key].push_back(std::move(stem));
+  }
+  for (auto it = stems_by_key_.begin(); it != stems_by_key_.end();)
+    it = it->second.size() < 2 ? stems_by_key_.erase(it) : std::next(it);
+}
+
+std::vector<std::string> SpellingVariants::of(const std::string& stem) const {
+  std::vector<std::string> out;
+  auto found = stems_by_key_.find(phonetic_key(stem));
+  if (found == stems_by_key_.end()) return out;
+  std::u32string own = to_utf32(stem);
+  bool own_latin = is_latin(stem);
+  for (const std::string& other : found->second) {
+    if (other == stem) continue;
+    if (is_latin(other) != own_latin) {
+      out.push_back(other);  // another script: the shared key is all there is to compare
+      continue;
+    }
+    if (edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits) out.push_back(other);
+  }
+  return out;
+}
+
+}  // namespace fahras

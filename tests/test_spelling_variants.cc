@@ -1,0 +1,63 @@
+// Tests of searcher/spelling_variants.h: the other spellings of a known word,
+// read off an index's stems.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "spelling_variants.h"
+#include "utf8.h"
+
+using namespace fahras;
+
+namespace {
+
+// An index holding the given stem terms, one document each.
+Xapian::WritableDatabase index_of(std::initializer_list<const char*> stems) {
+  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  for (const char* stem : stems) {
+    Xapian::Document doc;
+    doc.add_term(std::string("Z") + stem);
+    db.add_document(doc);
+  }
+  db.commit();
+  return db;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+}  // namespace
+
+TEST_SUITE("spelling_variants") {
+  TEST_CASE("edit distance counts letters, not bytes, and stops past its limit") {
+    CHECK(edit_distance(to_utf32("ترامب"), to_utf32("ترمب"), 1) == 1);
+    CHECK(edit_distance(to_utf32("هوانغ"), to_utf32("هوانج"), 1) == 1);
+    CHECK(edit_distance(to_utf32("استثمار"), to_utf32("استمرار"), 1) == 2);  // limit + 1
+    CHECK(edit_distance(to_utf32("الصين"), to_utf32("الصين"), 0) == 0);
+    CHECK(edit_distance(to_utf32("a"), to_utf32("abcdef"), 2) == 3);
+  }
+
+  TEST_CASE("spellings of a name pair up; words that only share a skeleton do not") {
+    Xapian::WritableDatabase db =
+        index_of({"ترامب", "ترمب", "trump", "هوانغ", "هوانج", "استثمار", "استمرار", "صين"});
+    {
+      // A field's stems (ZS, ZH) are not words of the text.
+      Xapian::Document doc;
+      doc.add_term("ZSترمب");
+      db.add_document(doc);
+      db.commit();
+    }
+    SpellingVariants variants(db);
+    std::vector<std::string> trump = variants.of("ترامب");
+    CHECK(has(trump, "ترمب"));
+    CHECK(has(trump, "trump"));  // across scripts the key decides
+    CHECK_FALSE(has(trump, "ترامب"));
+    CHECK_FALSE(has(trump, "Sترمب"));
+    CHECK(has(variants.of("ترمب"), "ترامب"));
+    CHECK(variants.of("هوانج") == std::vector<std::string>{"هوانغ"});
+    CHECK(variants.of("استثمار").empty());  // two letters apart
+    CHECK(variants.of("صين").empty());      // a key of its own
+    CHECK(variants.of("غائب").empty());     // not in the index
+  }
+}
