@@ -21,7 +21,7 @@ std::vector<Candidate> read_candidates(const Xapian::Database& db,
   for (size_t i : order) {
     Candidate& c = out[i];
     c.docid = docids[i];
-    location.skip_to(c.docid);
+    if (location != end) location.skip_to(c.docid);
     if (location != end && location.get_docid() == c.docid &&
         schema::parse_location_value(*location, c.file, c.line))
       continue;

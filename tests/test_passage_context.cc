@@ -64,6 +64,26 @@ TEST_SUITE("passage_context") {
     CHECK(c[2].line == 8);
   }
 
+  TEST_CASE("an index with no location slot at all, or none past some candidates") {
+    Xapian::WritableDatabase old_index = Xapian::InMemory::open();
+    Xapian::docid a = add_passage(old_index, "a.txt", 1, false);
+    Xapian::docid b = add_passage(old_index, "b.txt", 2, false);
+    old_index.commit();
+    std::vector<Candidate> c = read_candidates(old_index, {b, a});
+    CHECK(c[0].file == "b.txt");
+    CHECK(c[1].line == 1);
+
+    Xapian::WritableDatabase mixed = Xapian::InMemory::open();
+    Xapian::docid located = add_passage(mixed, "c.txt", 3, true);
+    Xapian::docid later1 = add_passage(mixed, "d.txt", 4, false);
+    Xapian::docid later2 = add_passage(mixed, "e.txt", 5, false);
+    mixed.commit();
+    c = read_candidates(mixed, {later2, located, later1});
+    CHECK(c[0].file == "e.txt");
+    CHECK(c[1].file == "c.txt");
+    CHECK(c[2].line == 4);
+  }
+
   TEST_CASE("a passage beside a strong one gains, and ties go to the earlier passage") {
     std::vector<Candidate> c = {candidate("b.txt", 5, 1.0), candidate("a.txt", 9, 1.0),
                                 candidate("a.txt", 3, 4.0), candidate("a.txt", 4, 1.0)};
