@@ -150,7 +150,12 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
     options.offset = parameters.offset;
     options.per_article = parameters.per_document;
     SearchResult r = impl_->reader().search(query, options);
-    Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices};
+    Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices, {}};
+    const SearchTimings& t = r.timings;
+    out.stages = {
+        {"plan", t.plan},           {"match", t.match},    {"term_matches", t.term_matches},
+        {"locations", t.locations}, {"rerank", t.rerank},  {"fetch", t.fetch},
+        {"highlight", t.highlight}, {"suggest", t.suggest}};
     for (Hit& h : r.hits) {
       Match m;
       m.rank = h.rank;

@@ -91,7 +91,11 @@ struct HttpService::Impl {
       return send_error(res, 400, "limit must be at most " + std::to_string(options.max_limit));
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
     so.per_document = static_cast<unsigned>(per_article);
-    send_json(res, 200, to_json(index().search(q, so)));
+    Results results = index().search(q, so);
+    nlohmann::json body = to_json(results);
+    if (req.has_param("profile") && req.get_param_value("profile") != "0")
+      body["profile"] = profile_json(results);
+    send_json(res, 200, body);
   }
 
   void suggest(const httplib::Request& req, httplib::Response& res) {

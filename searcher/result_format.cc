@@ -2,6 +2,7 @@
 #include "result_format.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace fahras {
 namespace {
@@ -28,6 +29,21 @@ void print_text(const Results& results, const TextStyle& style, std::ostream& ou
   }
 }
 
+void print_profile(const Results& results, std::ostream& out) {
+  auto ms = [](double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", v);
+    return std::string(buffer);
+  };
+  out << "took " << ms(results.took_ms) << " ms:";
+  const char* separator = " ";
+  for (const auto& [stage, stage_ms] : results.stages) {
+    out << separator << stage << ' ' << ms(stage_ms);
+    separator = ", ";
+  }
+  out << '\n';
+}
+
 nlohmann::json to_json(const Results& results) {
   nlohmann::json hits = nlohmann::json::array();
   for (const Match& m : results.matches) {
@@ -48,6 +64,12 @@ nlohmann::json to_json(const Results& results) {
       {"took_ms", round_to(results.took_ms, 3)},
       {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json()},
       {"hits", hits}};
+}
+
+nlohmann::json profile_json(const Results& results) {
+  nlohmann::json stages = nlohmann::json::object();
+  for (const auto& [stage, ms] : results.stages) stages[stage] = round_to(ms, 3);
+  return stages;
 }
 
 nlohmann::json to_json(const ChangeReport& r) {

@@ -17,7 +17,12 @@ struct TextStyle {
 // FILE:LINE: snippet, one hit per line.
 void print_text(const Results& results, const TextStyle& style, std::ostream& out);
 
+// "took 0.412 ms: plan 0.015, match 0.230, ..." (milliseconds), one line.
+void print_profile(const Results& results, std::ostream& out);
+
 nlohmann::json to_json(const Results& results);
+// {"plan": ms, "match": ms, ...}: the stages of Results::stages.
+nlohmann::json profile_json(const Results& results);
 nlohmann::json to_json(const ChangeReport& report);
 
 }  // namespace fahras

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
       "offset", po::value<size_t>()->default_value(0), "hits to skip")(
       "per-article", po::value<unsigned>()->default_value(0), "at most N passages per article")(
       "show-query", "print the parsed Xapian query to stderr")(
+      "profile", "print where the search's time went, stage by stage, to stderr")(
       "color", po::value<std::string>()->default_value("auto"), "auto, always or never")(
       "eval", po::value<std::vector<std::string>>()->multitoken(),
       "QUERIES.tsv QRELS.txt: print nDCG@10, MRR@10, P@5, Recall@10");
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
     fahras::Results result = index.search(query, parameters);
     for (const std::string& notice : result.notices)
       std::cerr << kProgram << ": " << notice << '\n';
+    if (vm.count("profile")) fahras::print_profile(result, std::cerr);
     if (vm.count("json")) {
       std::cout << fahras::to_json(result).dump(-1, ' ', false,
                                                 nlohmann::json::error_handler_t::replace)

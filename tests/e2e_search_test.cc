@@ -227,7 +227,7 @@ TEST_SUITE("e2e_search") {
     CHECK_FALSE(s.search("\"الذكاء الاصطناعي\"").hits.empty());
   }
 
-  TEST_CASE("the command line: exit codes, limits, per-article, colour, --show-query") {
+  TEST_CASE("the command line: exit codes, limits, per-article, colour, --show-query, --profile") {
     CHECK(search_cli("الصين").status == 0);
     CHECK(search_cli("zzzzqqq").status == 1);
     CHECK(run(kSearch + " --db /nonexistent/db الصين").status == 2);
@@ -245,6 +245,11 @@ TEST_SUITE("e2e_search") {
     for (const auto& h : collapsed) CHECK(files.insert(h["file"].get<std::string>()).second);
     CHECK(files.size() == 5);
     CHECK(search_cli("--show-query الصين").out.find("Zصين") != std::string::npos);
+    RunResult profiled = search_cli("--profile -n 3 الصين");
+    CHECK(profiled.status == 0);
+    CHECK_MESSAGE(profiled.out.find("took ") != std::string::npos, profiled.out);
+    for (const char* stage : {"plan ", "match ", "rerank ", "fetch ", "highlight "})
+      CHECK_MESSAGE(profiled.out.find(stage) != std::string::npos, stage);
   }
 
   TEST_CASE("--eval prints the measures overall and per category") {

@@ -58,6 +58,9 @@ struct Results {
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Match> matches;
   std::vector<std::string> notices;  // e.g. the query was cut, or read as plain words
+  // Where took_ms went, stage by stage, in order: plan, match, term_matches,
+  // locations, rerank, fetch, highlight, suggest (milliseconds).
+  std::vector<std::pair<std::string, double>> stages;
 };
 
 // A stored document (or corpus article), passage by passage.

@@ -32,6 +32,7 @@ expect() { # expect CODE PATTERN ARGS...
 expect 200 '"status":"ok"' "$url/health"
 expect 200 '"hits":\[{' -G "$url/search" --data-urlencode 'q=H200 الصين موافقة'
 expect 200 '"highlights":\[\[' -G "$url/search" --data-urlencode 'q=Nvidia' -d limit=3
+expect 200 '"profile":{"fetch":[0-9.]*,"highlight":' -G "$url/search" --data-urlencode 'q=Nvidia' -d profile=1
 expect 200 '"total":' "$url/search?q=%FF%FE%E0"                      # invalid UTF-8
 expect 400 'missing query parameter' "$url/search"
 expect 400 'non-negative integers' "$url/search?q=x&limit=abc"
