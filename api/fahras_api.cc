@@ -149,6 +149,7 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
     options.limit = parameters.limit;
     options.offset = parameters.offset;
     options.per_article = parameters.per_document;
+    if (parameters.rerank_depth > 0) options.rerank_depth = parameters.rerank_depth;
     SearchResult r = impl_->reader().search(query, options);
     Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices, {}};
     const SearchTimings& t = r.timings;

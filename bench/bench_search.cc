@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
       "queries", po::value<std::string>()->required(), "one query per line")(
       "limit", po::value<size_t>()->default_value(10), "hits per query")(
       "passes", po::value<size_t>()->default_value(5), "timed passes over the queries")(
-      "stages", "also print the mean time of each search stage");
+      "rerank-depth", po::value<size_t>()->default_value(fahras::kRerankDepth),
+      "passages scored again after BM25")("stages",
+                                          "also print the mean time of each search stage");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
     fahras::Searcher searcher({vm["db"].as<std::string>()});
     fahras::SearchOptions so;
     so.limit = vm["limit"].as<size_t>();
+    so.rerank_depth = vm["rerank-depth"].as<size_t>();
     fahras::SnippetStyle style;
     size_t sink = 0;
     for (const auto& q : queries) sink += searcher.search(q, so).hits.size();  // warm-up

@@ -85,8 +85,11 @@ struct HttpService::Impl {
     SearchParameters so;
     size_t per_article = 0;
     if (!size_param(req, "limit", 10, so.limit) || !size_param(req, "offset", 0, so.offset) ||
-        !size_param(req, "per_article", 0, per_article))
-      return send_error(res, 400, "limit, offset and per_article must be non-negative integers");
+        !size_param(req, "per_article", 0, per_article) ||
+        !size_param(req, "rerank_depth", 0, so.rerank_depth))
+      return send_error(
+          res, 400, "limit, offset, per_article and rerank_depth must be non-negative integers");
+    if (so.rerank_depth > 1000) return send_error(res, 400, "rerank_depth must be at most 1000");
     if (so.limit > options.max_limit)
       return send_error(res, 400, "limit must be at most " + std::to_string(options.max_limit));
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");

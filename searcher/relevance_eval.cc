@@ -72,7 +72,8 @@ void print_line(std::ostream& out, const std::string& name, const Metrics& m) {
 
 }  // namespace
 
-EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt) {
+EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt,
+                    size_t rerank_depth) {
   std::map<std::string, std::map<std::string, int>> qrels;
   {
     std::ifstream in = open_or_throw(qrels_txt);
@@ -102,6 +103,7 @@ EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::str
                                ": expected qid<TAB>query<TAB>category");
     SearchParameters parameters;
     parameters.limit = 20;
+    parameters.rerank_depth = rerank_depth;
     Results result = index.search(query, parameters);
     std::vector<std::string> ranking;
     std::set<std::string> seen;

@@ -27,7 +27,10 @@ struct EvalReport {
 };
 
 // Throws std::runtime_error naming the file and line of malformed input.
-EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt);
+// `rerank_depth`: as SearchParameters::rerank_depth (each query's top 20 are
+// read, so depths below 20 rank as 20).
+EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt,
+                    size_t rerank_depth = 0);
 
 void print_eval(const EvalReport& report, std::ostream& out);
 

@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
       "per-article", po::value<unsigned>()->default_value(0), "at most N passages per article")(
       "show-query", "print the parsed Xapian query to stderr")(
       "profile", "print where the search's time went, stage by stage, to stderr")(
+      "rerank-depth", po::value<size_t>()->default_value(0),
+      "passages scored again after BM25 (0: the default, 30; fewer is faster)")(
       "color", po::value<std::string>()->default_value("auto"), "auto, always or never")(
       "eval", po::value<std::vector<std::string>>()->multitoken(),
       "QUERIES.tsv QRELS.txt: print nDCG@10, MRR@10, P@5, Recall@10");
@@ -61,7 +63,8 @@ int main(int argc, char** argv) {
     if (vm.count("eval")) {
       auto files = vm["eval"].as<std::vector<std::string>>();
       if (files.size() != 2) throw std::runtime_error("--eval takes QUERIES.tsv QRELS.txt");
-      fahras::print_eval(fahras::evaluate(index, files[0], files[1]), std::cout);
+      fahras::print_eval(
+          fahras::evaluate(index, files[0], files[1], vm["rerank-depth"].as<size_t>()), std::cout);
       return 0;
     }
     if (!vm.count("query")) throw std::runtime_error("no query given (see --help)");
@@ -73,6 +76,7 @@ int main(int argc, char** argv) {
     parameters.limit = vm["limit"].as<size_t>();
     parameters.offset = vm["offset"].as<size_t>();
     parameters.per_document = vm["per-article"].as<unsigned>();
+    parameters.rerank_depth = vm["rerank-depth"].as<size_t>();
     fahras::Results result = index.search(query, parameters);
     for (const std::string& notice : result.notices)
       std::cerr << kProgram << ": " << notice << '\n';

@@ -146,7 +146,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   enquire.set_query(plan.query);
   enquire.set_weighting_scheme(passage_bm25());
   if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
-  size_t depth = std::max(kRerankDepth, options.offset + options.limit);
+  size_t depth = std::max(options.rerank_depth, options.offset + options.limit);
   Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
   result.total = mset.get_matches_estimated();
   stopwatch.lap(t.match);

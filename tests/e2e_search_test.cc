@@ -227,7 +227,9 @@ TEST_SUITE("e2e_search") {
     CHECK_FALSE(s.search("\"الذكاء الاصطناعي\"").hits.empty());
   }
 
-  TEST_CASE("the command line: exit codes, limits, per-article, colour, --show-query, --profile") {
+  TEST_CASE(
+      "the command line: exit codes, limits, per-article, colour, --show-query, --profile, "
+      "--rerank-depth") {
     CHECK(search_cli("الصين").status == 0);
     CHECK(search_cli("zzzzqqq").status == 1);
     CHECK(run(kSearch + " --db /nonexistent/db الصين").status == 2);
@@ -245,6 +247,10 @@ TEST_SUITE("e2e_search") {
     for (const auto& h : collapsed) CHECK(files.insert(h["file"].get<std::string>()).second);
     CHECK(files.size() == 5);
     CHECK(search_cli("--show-query الصين").out.find("Zصين") != std::string::npos);
+    // A shallower re-ranking still fills the page, even past its depth.
+    auto shallow =
+        nlohmann::json::parse(search_cli("--json --rerank-depth 5 -n 8 --offset 4 الصين").out);
+    CHECK(shallow["hits"].size() == 8);
     RunResult profiled = search_cli("--profile -n 3 الصين");
     CHECK(profiled.status == 0);
     CHECK_MESSAGE(profiled.out.find("took ") != std::string::npos, profiled.out);

@@ -97,6 +97,10 @@ struct SearchParameters {
   size_t limit = 10;
   size_t offset = 0;
   unsigned per_document = 0;  // at most this many passages per document (0: any)
+  // How many of the best passages by BM25 are scored again for coverage,
+  // proximity and context (at least offset + limit): fewer is faster and
+  // ranks less well. 0: the default, 30.
+  size_t rerank_depth = 0;
 };
 
 class Index {

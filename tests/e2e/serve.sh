@@ -36,6 +36,8 @@ expect 200 '"profile":{"fetch":[0-9.]*,"highlight":' -G "$url/search" --data-url
 expect 200 '"total":' "$url/search?q=%FF%FE%E0"                      # invalid UTF-8
 expect 400 'missing query parameter' "$url/search"
 expect 400 'non-negative integers' "$url/search?q=x&limit=abc"
+expect 400 'rerank_depth must be at most' "$url/search?q=x&rerank_depth=5000"
+expect 200 '"hits":\[{' -G "$url/search" --data-urlencode 'q=H200 الصين' -d rerank_depth=10
 expect 400 'at most 100' "$url/search?q=x&limit=5000"
 expect 400 'longer than' -G "$url/search" --data-urlencode "q=$(head -c 6000 /dev/zero | tr '\0' 'a')"
 expect 404 'no such endpoint' "$url/nothing-here"
