@@ -102,37 +102,37 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   Xapian::Document doc;
   generator_.set_document(doc);
   std::string text = normalize(passage.text);
-  // Phonetic keys of each word, and of each pair of adjacent words so that a
+  // Phonetic keys of each word (with its stem, so that the index can list the
+  // spellings sharing a key), and of each pair of adjacent words so that a
   // name written as one word in Latin script (ByteDance) meets its Arabic
   // transcription in two (بايت دانس).
-  const std::string phonetic(schema::kPhoneticPrefix);
   // Stem pairs of adjacent content words (stop words between them skipped)
   // let the ranker prefer passages where query words stand together.
-  std::string previous_stem, previous_pair_stem;
+  std::string previous_key_source, previous_stem;
   for (const std::string& word : split_words(text)) {
     if (word.size() > schema::kMaxWordBytes) {
       ++long_words;
+      previous_key_source.clear();
       previous_stem.clear();
-      previous_pair_stem.clear();
       continue;
     }
     if (is_stopword(word)) {
-      previous_stem.clear();
+      previous_key_source.clear();
       continue;
     }
-    std::string pair_stem = stem_word(word);
-    if (!previous_pair_stem.empty())
-      doc.add_term(schema::stem_pair_term(previous_pair_stem, pair_stem));
-    previous_pair_stem = pair_stem;
+    std::string stem = stem_word(word);
+    if (!previous_stem.empty()) doc.add_term(schema::stem_pair_term(previous_stem, stem));
     std::string alternative = alternative_stem(word);
     if (!alternative.empty()) doc.add_term("Z" + alternative);
-    std::string stem = phonetic_key_source(word);
-    std::string key = phonetic_key(stem);
-    if (!key.empty()) doc.add_term(phonetic + key);
-    if (!previous_stem.empty()) {
-      std::string pair_key = phonetic_key(previous_stem + stem);
-      if (pair_key.size() >= kMinPhoneticPairClasses) doc.add_term(phonetic + pair_key);
+    std::string key_source = phonetic_key_source(word);
+    std::string key = phonetic_key(key_source);
+    if (!key.empty()) doc.add_term(schema::phonetic_word_term(key, stem));
+    if (!previous_key_source.empty()) {
+      std::string pair_key = phonetic_key(previous_key_source + key_source);
+      if (pair_key.size() >= kMinPhoneticPairClasses)
+        doc.add_term(schema::phonetic_pair_term(pair_key));
     }
+    previous_key_source = std::move(key_source);
     previous_stem = std::move(stem);
   }
   generator_.index_text(text);

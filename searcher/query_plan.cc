@@ -11,6 +11,7 @@
 #include "normalizer.h"
 #include "phonetic_key.h"
 #include "query_rewrite.h"
+#include "spelling_variants.h"
 #include "stopwords.h"
 #include "tokenizer.h"
 #include "xapian_stem.h"
@@ -106,7 +107,17 @@ std::string normalize_query_text(const std::string& raw_query) {
 }
 
 QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
-    : db_(db), synonyms_(synonyms), stopper_(make_stopper()), spelling_variants_(db) {}
+    : db_(db), synonyms_(synonyms), stopper_(make_stopper()) {}
+
+std::vector<std::string> QueryPlanner::key_terms(const std::string& key) const {
+  std::vector<std::string> terms;
+  if (key.empty()) return terms;
+  std::string pair = schema::phonetic_pair_term(key);
+  if (db_.get_termfreq(pair) > 0) terms.push_back(pair);
+  std::string prefix = schema::phonetic_word_prefix(key);
+  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) terms.push_back(*t);
+  return terms;
+}
 
 QueryPlanner::~QueryPlanner() = default;
 
@@ -199,17 +210,20 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     // follows the other spellings the index holds of it (ترمب for ترامب), at
     // a weaker weight, not its whole key, which many other words share.
     std::string key = phonetic_key(sources[i]);
-    std::string key_term = std::string(schema::kPhoneticPrefix) + key;
-    if ((latin || unknown) && !key.empty() && db_.get_termfreq(key_term) > 0) {
-      expansions[i].emplace_back(key_term);
-      terms.insert(key_term);
-      plan.highlight.keys.insert(key);
-    } else if (!latin && !unknown) {
+    if (latin || unknown) {
+      std::vector<std::string> of_key = key_terms(key);
+      if (!of_key.empty()) {
+        expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
+        terms.insert(of_key.begin(), of_key.end());
+        plan.highlight.keys.insert(key);
+        plan.key_terms[key] = std::move(of_key);
+      }
+    } else {
       std::vector<std::string> variants;
       Xapian::doccount variant_freq = 0, stem_freq = db_.get_termfreq(z(stem));
-      for (const std::string& variant : spelling_variants_.of(stem)) {
+      for (const std::string& variant : spelling_variants(db_, key, stem)) {
         Xapian::doccount f = db_.get_termfreq(z(variant));
-        if (f == 0) continue;  // gone since the index was read
+        if (f == 0) continue;  // a cut-off term, or an alternative stem only
         variants.push_back(variant);
         variant_freq += f;
       }
@@ -246,13 +260,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string key = phonetic_key(sources[i] + sources[i + 1]);
     if (key.size() < kMinPhoneticPairClasses) continue;
-    std::string term = std::string(schema::kPhoneticPrefix) + key;
-    Xapian::doccount key_freq = db_.get_termfreq(term);
+    std::vector<std::string> of_key = key_terms(key);
+    Xapian::doccount key_freq = 0;
+    for (const std::string& t : of_key) key_freq += db_.get_termfreq(t);
     if (key_freq == 0 || key_freq <= side_by_side[i].second) continue;
-    expansions[i].emplace_back(term);
-    plan.concept_terms[i].insert(term);
-    plan.concept_terms[i + 1].insert(term);
+    expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
+    plan.concept_terms[i].insert(of_key.begin(), of_key.end());
+    plan.concept_terms[i + 1].insert(of_key.begin(), of_key.end());
     plan.highlight.keys.insert(key);
+    plan.key_terms[key] = std::move(of_key);
   }
   // Adjacent query words standing together in a passage: scored by the ranker.
   for (const auto& [term, frequency] : side_by_side)

@@ -23,12 +23,12 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "spelling_variants.h"
 #include "synonyms.h"
 
 namespace fahras {
@@ -62,6 +62,8 @@ struct QueryPlan {
   // Stem-pair terms (schema::stem_pair_term) of adjacent query words that the
   // index holds: the ranker rewards passages where they stand together.
   std::vector<std::string> adjacent_pairs;
+  // Each phonetic key the query follows -> its terms in the index.
+  std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
 };
 
@@ -76,7 +78,10 @@ class QueryPlanner {
   const Xapian::Database& db_;
   const Synonyms& synonyms_;
   std::unique_ptr<Xapian::Stopper> stopper_;
-  SpellingVariants spelling_variants_;
+
+  // The index's terms for a phonetic key: the words indexed under it and the
+  // joined pairs that have it.
+  std::vector<std::string> key_terms(const std::string& key) const;
 };
 
 // The query with operators and file: values kept and everything else normalized.

@@ -25,22 +25,25 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
   for (const auto& concept_terms : plan.concept_terms)
     terms.insert(concept_terms.begin(), concept_terms.end());
   for (const std::string& stem : plan.highlight.stems) terms.insert("Z" + stem);
-  for (const std::string& key : plan.highlight.keys)
-    terms.insert(std::string(schema::kPhoneticPrefix) + key);
+  for (const auto& [key, key_terms] : plan.key_terms)
+    terms.insert(key_terms.begin(), key_terms.end());
   terms.insert(plan.adjacent_pairs.begin(), plan.adjacent_pairs.end());
   return terms;
 }
 
 // The plan's highlight terms that one passage matched in the index: the
 // highlighter looks for nothing else in its text.
-HighlightTerms highlight_terms_for(const HighlightTerms& all, const TermMatches::Found& matched) {
+HighlightTerms highlight_terms_for(const QueryPlan& plan, const TermMatches::Found& matched) {
+  const HighlightTerms& all = plan.highlight;
   HighlightTerms mine;
   mine.words = all.words;  // phrase words: matched as written, not by a single term
   mine.prefixes = all.prefixes;
   for (const std::string& stem : all.stems)
     if (matched.count("Z" + stem)) mine.stems.insert(stem);
-  for (const std::string& key : all.keys)
-    if (matched.count(std::string(schema::kPhoneticPrefix) + key)) mine.keys.insert(key);
+  for (const auto& [key, key_terms] : plan.key_terms)
+    if (std::any_of(key_terms.begin(), key_terms.end(),
+                    [&](const std::string& t) { return matched.count(t) > 0; }))
+      mine.keys.insert(key);
   return mine;
 }
 
@@ -171,7 +174,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     hit.rank = i + 1;
     hit.score = ranked[i].score;
     hit.highlights =
-        find_highlights(hit.text, highlight_terms_for(plan.highlight, matches.of(ranked[i].docid)));
+        find_highlights(hit.text, highlight_terms_for(plan, matches.of(ranked[i].docid)));
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }

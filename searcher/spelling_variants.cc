@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "phonetic_key.h"
+#include "fahras/schema.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -39,31 +39,22 @@ size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t li
   return std::min(previous[b.size()], limit + 1);
 }
 
-SpellingVariants::SpellingVariants(const Xapian::Database& db) {
-  for (auto t = db.allterms_begin("Z"); t != db.allterms_end("Z"); ++t) {
-    const std::string& term = *t;
-    if (term.size() < 2 || (term[1] >= 'A' && term[1] <= 'Z')) continue;  // a field's stem
-    std::string stem = term.substr(1);
-    std::string key = phonetic_key(stem);
-    if (!key.empty()) stems_by_key_[key].push_back(std::move(stem));
-  }
-  for (auto it = stems_by_key_.begin(); it != stems_by_key_.end();)
-    it = it->second.size() < 2 ? stems_by_key_.erase(it) : std::next(it);
-}
-
-std::vector<std::string> SpellingVariants::of(const std::string& stem) const {
+std::vector<std::string> spelling_variants(const Xapian::Database& db, const std::string& key,
+                                           const std::string& stem) {
   std::vector<std::string> out;
-  auto found = stems_by_key_.find(phonetic_key(stem));
-  if (found == stems_by_key_.end()) return out;
+  if (key.empty()) return out;
+  const std::string prefix = schema::phonetic_word_prefix(key);
   std::u32string own = to_utf32(stem);
   bool own_latin = is_latin(stem);
-  for (const std::string& other : found->second) {
-    if (other == stem) continue;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    std::string other = (*t).substr(prefix.size());
+    if (other == stem || other.empty()) continue;
     if (is_latin(other) != own_latin) {
-      out.push_back(other);  // another script: the shared key is all there is to compare
+      out.push_back(std::move(other));  // another script: the shared key is all there is to compare
       continue;
     }
-    if (edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits) out.push_back(other);
+    if (edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits)
+      out.push_back(std::move(other));
   }
   return out;
 }

@@ -21,8 +21,9 @@ inline constexpr std::string_view kArticlePrefix = "B";    // B<file>: every pas
 // Free-text prefixes (searchable with the QueryParser field names below).
 inline constexpr std::string_view kTitlePrefix = "S";    // title:  words of the article title
 inline constexpr std::string_view kHeadingPrefix = "H";  // heading: words of the heading above
-inline constexpr std::string_view kPhoneticPrefix =
-    "X";  // phonetic key of each word (no positions)
+// X<key>:<stem> for a word (its phonetic key, then its stem: the index can
+// list the spellings that share a key), X<key> for two adjacent words joined.
+inline constexpr std::string_view kPhoneticPrefix = "X";  // no positions
 inline constexpr std::string_view kStemPairPrefix = "J";  // J<stem> <stem>: adjacent content words
 
 // Value slots.
@@ -63,6 +64,18 @@ std::string location_value(std::string_view file, uint32_t line);
 // Splits a location_value; false if the value is not one (an index from
 // before the slot existed leaves it empty).
 bool parse_location_value(std::string_view value, std::string& file, uint32_t& line);
+
+// The phonetic key term of one word, and the prefix all of a key's word terms share.
+inline std::string phonetic_word_term(std::string_view key, std::string_view stem) {
+  return bounded_term(std::string(kPhoneticPrefix) + std::string(key) + ":", stem);
+}
+inline std::string phonetic_word_prefix(std::string_view key) {
+  return std::string(kPhoneticPrefix) + std::string(key) + ":";
+}
+// The phonetic key term of two adjacent words joined.
+inline std::string phonetic_pair_term(std::string_view key) {
+  return std::string(kPhoneticPrefix) + std::string(key);
+}
 
 inline std::string file_state_key(std::string_view file) {
   return bounded_term(kMetaFileStatePrefix, file);
