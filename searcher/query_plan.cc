@@ -188,8 +188,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
     }
+    Xapian::doccount stem_freq = db_.get_termfreq(z(stem));
+    bool unknown = stem_freq == 0;
     // A word the index does not know may have its hamza on another seat.
-    bool unknown = db_.get_termfreq(z(stem)) == 0;
     if (unknown) {
       for (const std::string& variant : hamza_seat_variants(w)) {
         std::string seated = stem_word(variant);
@@ -220,7 +221,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       }
     } else {
       std::vector<std::string> variants;
-      Xapian::doccount variant_freq = 0, stem_freq = db_.get_termfreq(z(stem));
+      Xapian::doccount variant_freq = 0;
       for (const std::string& variant : spelling_variants(db_, key, stem)) {
         Xapian::doccount f = db_.get_termfreq(z(variant));
         if (f == 0) continue;  // a cut-off term, or an alternative stem only

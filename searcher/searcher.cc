@@ -19,14 +19,13 @@
 namespace fahras {
 namespace {
 
-// Every index term the plan can match: what TermMatches looks up.
+// Every index term the plan can match: what TermMatches looks up. The
+// concepts' terms include their phonetic key terms (QueryPlan::key_terms).
 std::set<std::string> plan_terms(const QueryPlan& plan) {
   std::set<std::string> terms;
   for (const auto& concept_terms : plan.concept_terms)
     terms.insert(concept_terms.begin(), concept_terms.end());
   for (const std::string& stem : plan.highlight.stems) terms.insert("Z" + stem);
-  for (const auto& [key, key_terms] : plan.key_terms)
-    terms.insert(key_terms.begin(), key_terms.end());
   terms.insert(plan.adjacent_pairs.begin(), plan.adjacent_pairs.end());
   return terms;
 }
@@ -101,7 +100,6 @@ void Searcher::refresh() {
   if (!spelling_specs_.empty()) spelling_db_.reopen();
   if (db_.reopen()) {
     synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
-    planner_ = std::make_unique<QueryPlanner>(db_, synonyms_);  // reads the new stems
     check_analysis_version();
   }
 }
