@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "analysis_version.h"
 #include "analyzer.h"
 #include "batch_writer.h"
 #include "corpus_scan.h"
@@ -249,11 +250,10 @@ IndexReport run_index(const IndexOptions& options) {
                                     std::string(schema::kSchemaVersion));
     }
     std::map<std::string, FileState> states = stored_states(reader);
-    std::string made_by = reader.get_metadata(std::string(schema::kMetaAnalysisVersion));
+    std::string made_by = analysis_version_of(reader);
     if (!states.empty() && made_by != kAnalysisVersion) {
       effective.full = true;
-      report.warnings.push_back(path.string() + ": terms made by analysis version " +
-                                (made_by.empty() ? std::string("1") : made_by) +
+      report.warnings.push_back(path.string() + ": terms made by analysis version " + made_by +
                                 ", this indexer makes version " + std::string(kAnalysisVersion) +
                                 ": re-indexing every file");
     }

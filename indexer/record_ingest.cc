@@ -4,6 +4,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "analysis_version.h"
 #include "analyzer.h"
 #include "batch_writer.h"
 #include "fahras/schema.h"
@@ -71,17 +72,15 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
   PassageDocumentBuilder builder;
   // Records indexed before are not in the stream: if another analysis version
   // made their terms, only sending them again updates them.
-  const std::string analysis_key(schema::kMetaAnalysisVersion);
-  std::string made_by = db.get_metadata(analysis_key);
+  std::string made_by = analysis_version_of(db);
   bool had_documents = db.get_doccount() > 0;
   if (had_documents && made_by != kAnalysisVersion)
     report.warnings.push_back(source_name + ": the documents already indexed have terms of " +
-                              "analysis version " + (made_by.empty() ? std::string("1") : made_by) +
-                              ", not " + std::string(kAnalysisVersion) +
-                              ": send them again to update them");
+                              "analysis version " + made_by + ", not " +
+                              std::string(kAnalysisVersion) + ": send them again to update them");
   BatchWriter batch(db, commit_every_passages);
   if (!had_documents && made_by != kAnalysisVersion)
-    batch.set_metadata(analysis_key, std::string(kAnalysisVersion));
+    batch.set_metadata(std::string(schema::kMetaAnalysisVersion), std::string(kAnalysisVersion));
   std::string line;
   for (size_t number = 1; std::getline(in, line); ++number) {
     if (!line.empty() && line.back() == '\r') line.pop_back();

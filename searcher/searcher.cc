@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <regex>
 
+#include "analysis_version.h"
 #include "analyzer.h"
 #include "fahras/schema.h"
 #include "light_stemmer.h"
@@ -79,11 +80,10 @@ void Searcher::open() {
 }
 
 void Searcher::check_analysis_version() {
-  std::string made_by = db_.get_metadata(std::string(schema::kMetaAnalysisVersion));
+  std::string made_by = analysis_version_of(db_);
   stale_analysis_notice_.clear();
   if (db_.get_doccount() == 0 || made_by == kAnalysisVersion) return;
-  stale_analysis_notice_ = "the index's terms were made by analysis version " +
-                           (made_by.empty() ? std::string("1") : made_by) +
+  stale_analysis_notice_ = "the index's terms were made by analysis version " + made_by +
                            ", this searcher's is " + std::string(kAnalysisVersion) +
                            ": some words may not match until fahras-index runs again";
 }
