@@ -52,6 +52,47 @@ void add_weighted(std::vector<Xapian::Query>& parts, const std::vector<Xapian::Q
                      Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()), weight);
 }
 
+// Appends the queries, each a single term, as weighted terms; false if one
+// is not a single term.
+bool append_terms(std::vector<WeightedTerm>& out, const std::vector<Xapian::Query>& queries,
+                  double factor) {
+  for (const Xapian::Query& q : queries) {
+    if (q.get_type() != Xapian::Query::LEAF_TERM || q.get_terms_begin() == q.get_terms_end())
+      return false;
+    out.push_back({*q.get_terms_begin(), factor});
+  }
+  return true;
+}
+
+// The parsed query with its expansions as one disjunction of weighted terms,
+// each once; empty if the parsed query is not an OR of terms or an expansion
+// is not a single term.
+std::vector<WeightedTerm> as_disjunction(
+    const Xapian::Query& parsed,
+    const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of) {
+  std::vector<Xapian::Query> leaves;
+  if (parsed.get_type() == Xapian::Query::LEAF_TERM) {
+    leaves.push_back(parsed);
+  } else if (parsed.get_type() == Xapian::Query::OP_OR) {
+    for (size_t i = 0; i < parsed.get_num_subqueries(); ++i)
+      leaves.push_back(parsed.get_subquery(i));
+  } else {
+    return {};
+  }
+  std::vector<WeightedTerm> out;
+  if (!append_terms(out, leaves, 1.0)) return {};
+  size_t words = out.size();
+  for (size_t i = 0; i < words; ++i) {
+    auto found = flat_expansion_of.find(out[i].term);
+    if (found != flat_expansion_of.end())
+      out.insert(out.end(), found->second.begin(), found->second.end());
+  }
+  std::set<std::string> seen;
+  for (const WeightedTerm& t : out)
+    if (!seen.insert(t.term).second) return {};
+  return out;
+}
+
 // The content words a user asked for: not operators, field names, file:
 // values, stop words, words of quoted phrases, wildcards, or words excluded
 // with NOT or a leading '-'. `prefixes` receives the wildcards' prefixes.
@@ -283,16 +324,27 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // Each concept's expansions go beside its term in the parsed query, under
   // the same filters and exclusions.
   std::map<std::string, Xapian::Query> expansion_of;
+  std::map<std::string, std::vector<WeightedTerm>> flat_expansion_of;
+  bool flat = true;
   for (size_t i = 0; i < words.size(); ++i) {
     std::vector<Xapian::Query> parts;
     add_weighted(parts, expansions[i], kExpansionWeight);
     add_weighted(parts, synonym_expansions[i], kSynonymWeight);
     add_weighted(parts, weak_expansions[i], kSpellingVariantWeight);
-    if (!parts.empty())
-      expansion_of.emplace(z(stems[i]),
-                           Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    if (parts.empty()) continue;
+    if (!expansion_of
+             .emplace(z(stems[i]), Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()))
+             .second) {
+      flat = false;  // two words of one stem: a term twice
+      continue;
+    }
+    std::vector<WeightedTerm>& terms = flat_expansion_of[z(stems[i])];
+    flat = flat && append_terms(terms, expansions[i], kExpansionWeight) &&
+           append_terms(terms, synonym_expansions[i], kSynonymWeight) &&
+           append_terms(terms, weak_expansions[i], kSpellingVariantWeight);
   }
   plan.query = attach_expansions(parsed, expansion_of);
+  if (flat) plan.disjunction = as_disjunction(parsed, flat_expansion_of);
   return plan;
 }
 

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "disjunction_matcher.h"
 #include "synonyms.h"
 
 namespace fahras {
@@ -65,6 +66,9 @@ struct QueryPlan {
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
+  // The query as a disjunction of weighted single terms, each once, when it is
+  // one (DisjunctionMatcher ranks it faster); empty when it is not.
+  std::vector<WeightedTerm> disjunction;
 };
 
 class QueryPlanner {

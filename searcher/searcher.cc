@@ -49,10 +49,19 @@ HighlightTerms highlight_terms_for(const QueryPlan& plan, const TermMatches::Fou
 
 }  // namespace
 
-Xapian::Database open_database(const std::string& spec) {
+namespace {
+
+// HOST:PORT (a name, an IPv4 address or a bracketed IPv6 address) that is not a local path.
+bool remote_spec(const std::string& spec, std::smatch& m) {
   static const std::regex host_port(R"(^([A-Za-z0-9.\-]+|\[[0-9a-fA-F:]+\]):([0-9]{1,5})$)");
+  return !std::filesystem::exists(spec) && std::regex_match(spec, m, host_port);
+}
+
+}  // namespace
+
+Xapian::Database open_database(const std::string& spec) {
   std::smatch m;
-  if (!std::filesystem::exists(spec) && std::regex_match(spec, m, host_port)) {
+  if (remote_spec(spec, m)) {
     std::string host = m[1];
     if (host.front() == '[') host = host.substr(1, host.size() - 2);
     return Xapian::Remote::open(host, static_cast<unsigned>(std::stoul(m[2])));
@@ -69,7 +78,12 @@ Searcher::Searcher(std::vector<std::string> databases, std::vector<std::string> 
 
 void Searcher::open() {
   Xapian::Database db;
-  for (const std::string& spec : specs_) db.add_database(open_database(spec));
+  remote_ = false;
+  for (const std::string& spec : specs_) {
+    std::smatch m;
+    remote_ = remote_ || remote_spec(spec, m);
+    db.add_database(open_database(spec));
+  }
   db_ = db;
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
@@ -143,23 +157,20 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   result.notices = plan.notices;
   if (!stale_analysis_notice_.empty()) result.notices.push_back(stale_analysis_notice_);
 
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(plan.query);
-  enquire.set_weighting_scheme(passage_bm25());
-  if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
   size_t depth = std::max(options.rerank_depth, options.offset + options.limit);
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
-  result.total = mset.get_matches_estimated();
+  std::vector<WeightedDoc> matched = match(plan, options, depth, result.total);
   stopwatch.lap(t.match);
 
-  std::vector<Xapian::docid> docids(mset.begin(), mset.end());
+  std::vector<Xapian::docid> docids;
+  docids.reserve(matched.size());
+  for (const WeightedDoc& m : matched) docids.push_back(m.docid);
   TermMatches matches(db_, docids, plan_terms(plan));
   stopwatch.lap(t.term_matches);
   std::vector<Candidate> ranked = read_candidates(db_, docids);
   stopwatch.lap(t.locations);
   Reranker reranker(db_, plan);
   for (size_t i = 0; i < ranked.size(); ++i)
-    ranked[i].score = round_score(reranker.score(mset[i].get_weight(), matches.of(docids[i])));
+    ranked[i].score = round_score(reranker.score(matched[i].weight, matches.of(docids[i])));
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
   stopwatch.lap(t.rerank);
@@ -181,6 +192,23 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
+}
+
+std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
+                                         size_t depth, size_t& total) {
+  if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
+      DisjunctionMatcher::suits(db_, plan.disjunction))
+    return disjunction_matcher_.top(db_, plan.disjunction, depth, total);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(plan.query);
+  enquire.set_weighting_scheme(passage_bm25());
+  if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
+  total = mset.get_matches_estimated();
+  std::vector<WeightedDoc> out;
+  out.reserve(mset.size());
+  for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({*m, m.get_weight()});
+  return out;
 }
 
 std::optional<std::string> Searcher::suggest(const std::string& query,

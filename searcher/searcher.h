@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "disjunction_matcher.h"
 #include "highlighter.h"
 #include "passage_document.h"
 #include "query_plan.h"
@@ -89,6 +90,10 @@ class Searcher {
   // Notes an index whose terms another analysis version made.
   void check_analysis_version();
   SearchResult search_once(const std::string& query, const SearchOptions& options);
+  // The re-ranking candidates with their BM25 weights, best first; `total`
+  // receives how many passages match (Xapian's estimate on its path).
+  std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
+                                 size_t& total);
   std::optional<std::string> suggest(const std::string& query,
                                      const std::vector<std::string>& concept_words);
 
@@ -99,6 +104,8 @@ class Searcher {
   std::unique_ptr<QueryPlanner> planner_;  // refers to db_ and synonyms_
   Synonyms synonyms_;
   std::string stale_analysis_notice_;  // "" unless the index's terms need re-indexing
+  bool remote_ = false;                // some database is served over the network
+  DisjunctionMatcher disjunction_matcher_;
 };
 
 // Opens one database spec: a directory or stub file, or HOST:PORT of a

@@ -1,0 +1,76 @@
+// Term-at-a-time BM25 for disjunctions (see disjunction_matcher.h).
+#include "disjunction_matcher.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "rerank.h"
+
+namespace fahras {
+namespace {
+
+// Xapian 1.4's BM25Weight::init() for a term without relevance information
+// and with wqf 1: idf (kept positive for terms in more than half the
+// documents, as Xapian keeps it) times the factor times (k1 + 1).
+double bm25_term_weight(Xapian::doccount documents, Xapian::doccount term_frequency,
+                        double factor) {
+  double ratio = (documents - term_frequency + 0.5) / (term_frequency + 0.5);
+  if (ratio < 2) ratio = ratio * 0.5 + 1;
+  return std::log(ratio) * factor * (kBm25K1 + 1);
+}
+
+}  // namespace
+
+bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) {
+  size_t postings = 0;
+  for (const WeightedTerm& t : terms) postings += db.get_termfreq(t.term);
+  return postings <= kMaxAccumulatedPostings;
+}
+
+std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
+                                                 const std::vector<WeightedTerm>& terms,
+                                                 size_t depth, size_t& total) {
+  static_assert(kBm25B == 0, "the accumulator leaves out BM25's length normalization");
+  Xapian::docid last = db.get_lastdocid();
+  if (weight_of_.size() <= last) {
+    weight_of_.resize(last + 1);
+    stamp_.resize(last + 1, 0);
+  }
+  if (++call_ == 0) {  // the stamps wrapped: forget them all
+    std::fill(stamp_.begin(), stamp_.end(), 0);
+    call_ = 1;
+  }
+  touched_.clear();
+  Xapian::doccount documents = db.get_doccount();
+  for (const WeightedTerm& t : terms) {
+    Xapian::doccount frequency = db.get_termfreq(t.term);
+    if (frequency == 0) continue;
+    double term_weight = bm25_term_weight(documents, frequency, t.factor);
+    for (auto p = db.postlist_begin(t.term), end = db.postlist_end(t.term); p != end; ++p) {
+      Xapian::docid d = *p;
+      if (d >= weight_of_.size()) continue;  // added after get_lastdocid() was read
+      double wdf = p.get_wdf();
+      double part = term_weight * (wdf / (kBm25K1 + wdf));
+      if (stamp_[d] != call_) {
+        stamp_[d] = call_;
+        weight_of_[d] = part;
+        touched_.push_back(d);
+      } else {
+        weight_of_[d] += part;
+      }
+    }
+  }
+  total = touched_.size();
+  auto better = [&](Xapian::docid a, Xapian::docid b) {
+    if (weight_of_[a] != weight_of_[b]) return weight_of_[a] > weight_of_[b];
+    return a < b;
+  };
+  size_t keep = std::min(depth, touched_.size());
+  std::partial_sort(touched_.begin(), touched_.begin() + keep, touched_.end(), better);
+  std::vector<WeightedDoc> out;
+  out.reserve(keep);
+  for (size_t i = 0; i < keep; ++i) out.push_back({touched_[i], weight_of_[touched_[i]]});
+  return out;
+}
+
+}  // namespace fahras

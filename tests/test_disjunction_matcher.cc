@@ -1,0 +1,112 @@
+// Tests of searcher/disjunction_matcher.h: the accumulator ranks exactly as
+// Xapian's matcher does, on the real corpus and the planner's real queries.
+#include <doctest/doctest.h>
+
+#include "disjunction_matcher.h"
+#include "e2e_support.h"
+#include "index_run.h"
+#include "query_plan.h"
+#include "rerank.h"
+
+using namespace fahras;
+
+namespace {
+
+// The repository's corpus/, indexed.
+struct CorpusIndex {
+  e2e::TempDir dir;
+  Xapian::Database db;
+  CorpusIndex() {
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {std::filesystem::path(FAHRAS_SOURCE_DIR) / "corpus"};
+    run_index(options);
+    db = Xapian::Database(options.database.string());
+  }
+};
+
+// Xapian's ranking of the plan's query: (docid, weight), best first.
+std::vector<WeightedDoc> xapian_top(const Xapian::Database& db, const Xapian::Query& query,
+                                    size_t depth, size_t& total) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(passage_bm25());
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth), db.get_doccount());
+  total = mset.get_matches_estimated();
+  std::vector<WeightedDoc> out;
+  for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({*m, m.get_weight()});
+  return out;
+}
+
+void check_same_ranking(const Xapian::Database& db, DisjunctionMatcher& matcher,
+                        const QueryPlan& plan, size_t depth) {
+  size_t expected_total = 0, total = 0;
+  std::vector<WeightedDoc> expected = xapian_top(db, plan.query, depth, expected_total);
+  std::vector<WeightedDoc> got = matcher.top(db, plan.disjunction, depth, total);
+  CHECK(total == expected_total);
+  REQUIRE(got.size() == expected.size());
+  for (size_t i = 0; i < got.size(); ++i) {
+    CHECK(got[i].docid == expected[i].docid);
+    CHECK(got[i].weight == doctest::Approx(expected[i].weight).epsilon(1e-12));
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("disjunction_matcher") {
+  TEST_CASE("ranks the real corpus exactly as Xapian's matcher does") {
+    CorpusIndex index;
+    const Xapian::Database& db = index.db;
+    Synonyms none;
+    QueryPlanner planner(db, none);
+    DisjunctionMatcher matcher;
+    size_t flat = 0;
+    // Exact, inflected, misspelt and variant words; one word and several; a
+    // stop word; a word the index lacks; a term that matches every passage.
+    for (const char* query : {"الصين", "الصين موافقة", "شرائح الذكاء الاصطناعي", "الرقائق والشركات",
+                              "ترمب هوانج", "تصدير الرقائق الأمريكية", "في", "كلمةمجهولة الصين",
+                              "موافقتا واشنطن وبكين على خطة", "سيادة السيليكون الذاتية"}) {
+      CAPTURE(query);
+      QueryPlan plan = planner.plan(query);
+      if (plan.disjunction.empty()) continue;
+      ++flat;
+      for (size_t depth : {1, 5, 30, 1000}) check_same_ranking(db, matcher, plan, depth);
+    }
+    CHECK(flat >= 8);
+  }
+
+  TEST_CASE("a query of any other shape is not offered as a disjunction") {
+    CorpusIndex index;
+    const Xapian::Database& db = index.db;
+    Synonyms none;
+    QueryPlanner planner(db, none);
+    CHECK_FALSE(planner.plan("الصين").disjunction.empty());
+    for (const char* query :
+         {"\"رقائق الذكاء\"", "الصين NOT ترامب", "الصين AND بكين",
+          "file:000_0fdb8642d30cb6d2.txt الصين", "الصين الصين", "شرا*", "Nvidia الصين"}) {
+      CAPTURE(query);
+      CHECK(planner.plan(query).disjunction.empty());
+    }
+  }
+
+  TEST_CASE("documents added after the first search are matched too") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    auto add = [&](std::initializer_list<const char*> terms) {
+      Xapian::Document doc;
+      for (const char* t : terms) doc.add_term(t);
+      return db.add_document(doc);
+    };
+    add({"Zصين", "Zشرائح"});
+    add({"Zترامب"});
+    db.commit();
+    DisjunctionMatcher matcher;
+    size_t total = 0;
+    CHECK(matcher.top(db, {{"Zصين", 1.0}}, 10, total).size() == 1);
+    Xapian::docid later = add({"Zصين", "Zبكين"});
+    db.commit();
+    std::vector<WeightedDoc> got = matcher.top(db, {{"Zصين", 1.0}, {"Zبكين", 0.6}}, 10, total);
+    CHECK(total == 2);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].docid == later);  // two terms beat one
+  }
+}
