@@ -44,9 +44,11 @@ int main(int argc, char** argv) {
     // Per pass: p50, p90, p99, max.
     std::vector<std::array<double, 4>> passes;
     fahras::SearchTimings stage_sums;
+    std::vector<std::pair<double, fahras::SearchTimings>> last_pass;  // (ms, stages) per search
     size_t searches = 0;
     for (size_t pass = 0; pass < std::max<size_t>(1, vm["passes"].as<size_t>()); ++pass) {
       std::vector<double> ms;
+      last_pass.clear();
       for (const auto& q : queries) {
         auto start = std::chrono::steady_clock::now();
         fahras::SearchResult r = searcher.search(q, so);
@@ -66,6 +68,7 @@ int main(int argc, char** argv) {
         ms.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                 .count());
+        last_pass.emplace_back(ms.back(), t);
       }
       std::sort(ms.begin(), ms.end());
       auto at = [&](double q) {
@@ -84,13 +87,27 @@ int main(int argc, char** argv) {
         "(checksum %zu)\n",
         queries.size(), passes.size(), median(0), median(1), median(2), median(3), sink % 1000);
     if (vm.count("stages")) {
-      const fahras::SearchTimings& s = stage_sums;
-      double n = static_cast<double>(std::max<size_t>(1, searches));
-      std::printf(
-          "fahras-search stages (mean ms): plan=%.3f match=%.3f term_matches=%.3f "
-          "locations=%.3f rerank=%.3f fetch=%.3f highlight=%.3f suggest=%.3f\n",
-          s.plan / n, s.match / n, s.term_matches / n, s.locations / n, s.rerank / n, s.fetch / n,
-          s.highlight / n, s.suggest / n);
+      auto print_stages = [](const char* what, const fahras::SearchTimings& s, size_t searches) {
+        double n = static_cast<double>(std::max<size_t>(1, searches));
+        std::printf(
+            "fahras-search stages (%s, mean ms): plan=%.3f match=%.3f term_matches=%.3f "
+            "locations=%.3f rerank=%.3f fetch=%.3f highlight=%.3f suggest=%.3f\n",
+            what, s.plan / n, s.match / n, s.term_matches / n, s.locations / n, s.rerank / n,
+            s.fetch / n, s.highlight / n, s.suggest / n);
+      };
+      print_stages("all searches", stage_sums, searches);
+      // Where the typical search spends its time: the last pass's middle tenth.
+      std::sort(last_pass.begin(), last_pass.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      fahras::SearchTimings middle;
+      size_t from = last_pass.size() * 45 / 100, to = last_pass.size() * 55 / 100;
+      for (size_t i = from; i < to; ++i) {
+        const fahras::SearchTimings& t = last_pass[i].second;
+        middle.plan += t.plan, middle.match += t.match, middle.term_matches += t.term_matches;
+        middle.locations += t.locations, middle.rerank += t.rerank, middle.fetch += t.fetch;
+        middle.highlight += t.highlight, middle.suggest += t.suggest;
+      }
+      print_stages("p45-p55 searches", middle, to - from);
     }
     return 0;
   } catch (const std::exception& e) {

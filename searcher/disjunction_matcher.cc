@@ -21,10 +21,14 @@ double bm25_term_weight(Xapian::doccount documents, Xapian::doccount term_freque
 
 }  // namespace
 
-bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) {
-  size_t postings = 0;
-  for (const WeightedTerm& t : terms) postings += db.get_termfreq(t.term);
-  return postings <= kMaxAccumulatedPostings;
+bool DisjunctionMatcher::suits(const Xapian::Database& db,
+                               const std::vector<WeightedTerm>& terms) const {
+  size_t cost = 0;
+  for (const WeightedTerm& t : terms) {
+    size_t postings = db.get_termfreq(t.term);
+    cost += postings_.contains(t.term) ? postings / kCachedPostingDiscount : postings;
+  }
+  return cost <= kMaxAccumulatedPostings;
 }
 
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
@@ -46,10 +50,10 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     Xapian::doccount frequency = db.get_termfreq(t.term);
     if (frequency == 0) continue;
     double term_weight = bm25_term_weight(documents, frequency, t.factor);
-    for (auto p = db.postlist_begin(t.term), end = db.postlist_end(t.term); p != end; ++p) {
-      Xapian::docid d = *p;
+    for (const Posting& p : postings_.postings(db, t.term)) {
+      Xapian::docid d = p.docid;
       if (d >= weight_of_.size()) continue;  // added after get_lastdocid() was read
-      double wdf = p.get_wdf();
+      double wdf = p.wdf;
       double part = term_weight * (wdf / (kBm25K1 + wdf));
       if (stamp_[d] != call_) {
         stamp_[d] = call_;

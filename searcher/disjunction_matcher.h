@@ -3,17 +3,18 @@
 // Most queries are a few words, each with a few weighted expansions: an OR of
 // single terms, each scaled by a factor. For that shape, walking each term's
 // posting list once and adding its BM25 part into a per-document accumulator
-// (term-at-a-time, as Lucene's BooleanScorer does) is about twice as fast as
-// Xapian's document-at-a-time matcher, which merges the lists through a tree
-// of virtual calls and keeps its candidate heap for every document.
+// (term-at-a-time, as Lucene's BooleanScorer does) is faster than Xapian's
+// document-at-a-time matcher, which merges the lists through a tree of virtual
+// calls and keeps its candidate heap for every document; the decoded lists
+// are kept for the next queries (postings_cache.h).
 //
 // Contract: top() returns what Xapian::Enquire with passage_bm25() returns for
 // OR(factor_i * term_i) with get_mset(0, depth): the same documents, ranked by
 // the same weights (equal up to the order of floating-point additions), ties
 // by ascending docid. Queries of any other shape (phrases, NOT, filters,
 // synonym groups, a term twice), collapsing and remote databases stay with
-// Xapian's matcher, and so do disjunctions with too many postings: see
-// Searcher::match.
+// Xapian's matcher, and so do disjunctions with too many postings to decode:
+// see Searcher::match.
 #pragma once
 
 #include <xapian.h>
@@ -22,13 +23,17 @@
 #include <string>
 #include <vector>
 
+#include "postings_cache.h"
+
 namespace fahras {
 
-// Above this many postings in all, Xapian's matcher is faster: it skips
-// documents that cannot reach the top, where the accumulator visits every
+// Above this many postings to decode, Xapian's matcher is faster: it skips
+// documents that cannot reach the top, where the accumulator decodes every
 // posting (on the 100k-passage bench: 4x faster under 5,000 postings, even at
-// 25,000, 1.6x slower at 50,000).
+// 25,000, 1.6x slower at 50,000). A cached posting counts as
+// 1/kCachedPostingDiscount of one (it costs a tenth to read).
 inline constexpr size_t kMaxAccumulatedPostings = 25000;
+inline constexpr size_t kCachedPostingDiscount = 8;
 
 struct WeightedTerm {
   std::string term;
@@ -42,15 +47,20 @@ struct WeightedDoc {
 
 class DisjunctionMatcher {
  public:
-  // Whether the terms' postings are few enough for top() to beat Xapian's matcher.
-  static bool suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms);
+  // Whether the terms' postings are few enough (or cached) for top() to beat
+  // Xapian's matcher.
+  bool suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) const;
 
   // The best `depth` documents; `total` receives how many match any term.
   // Not thread-safe: one matcher per thread (it keeps its accumulators).
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
                                size_t depth, size_t& total);
 
+  // Drops the decoded posting lists: call whenever the database is reopened.
+  void forget_postings() { postings_.clear(); }
+
  private:
+  PostingsCache postings_;
   std::vector<double> weight_of_;  // docid -> weight so far (valid where stamp_ matches)
   std::vector<uint32_t> stamp_;    // docid -> the call that last touched it
   std::vector<Xapian::docid> touched_;

@@ -85,6 +85,7 @@ void Searcher::open() {
     db.add_database(open_database(spec));
   }
   db_ = db;
+  disjunction_matcher_.forget_postings();
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
   spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
@@ -113,6 +114,7 @@ std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
 void Searcher::refresh() {
   if (!spelling_specs_.empty()) spelling_db_.reopen();
   if (db_.reopen()) {
+    disjunction_matcher_.forget_postings();
     synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
     check_analysis_version();
   }
@@ -125,6 +127,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) throw;
       db_.reopen();
+      disjunction_matcher_.forget_postings();
     }
   }
 }
@@ -197,7 +200,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
                                          size_t depth, size_t& total) {
   if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
-      DisjunctionMatcher::suits(db_, plan.disjunction))
+      disjunction_matcher_.suits(db_, plan.disjunction))
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total);
   Xapian::Enquire enquire(db_);
   enquire.set_query(plan.query);

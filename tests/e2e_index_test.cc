@@ -337,4 +337,21 @@ TEST_SUITE("e2e_index") {
     CHECK(searches > 0);
     CHECK(failures == 0);
   }
+
+  TEST_CASE("a refreshed searcher finds what was indexed since, for a query it already answered") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    write_file(corpus / "a.txt", "عنوان\nوافقت السلطات الصينية على استيراد الشرائح.\n");
+    REQUIRE(index(db, corpus).status == 0);
+    fahras::Searcher searcher({db.string()});
+    fahras::SearchResult before = searcher.search("الشرائح الصينية");
+    REQUIRE(before.hits.size() == 1);
+    write_file(corpus / "b.txt", "عنوان آخر\nالشرائح الصينية في السوق.\nالشرائح مرة أخرى.\n");
+    REQUIRE(index(db, corpus).status == 0);
+    searcher.refresh();
+    fahras::SearchResult after = searcher.search("الشرائح الصينية");
+    CHECK(after.total == 3);
+    REQUIRE(after.hits.size() == 3);
+    CHECK(after.hits[0].file == "b.txt");
+  }
 }

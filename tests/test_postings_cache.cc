@@ -1,0 +1,81 @@
+// Tests of searcher/postings_cache.h: decoded posting lists, least recently
+// used out first, within a byte budget.
+#include <doctest/doctest.h>
+
+#include "postings_cache.h"
+
+using namespace fahras;
+
+namespace {
+
+// Passages as term lists: Zصين in 3, Zشرائح in 2, Zترامب in 1 (wdf 2).
+Xapian::WritableDatabase small_index() {
+  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) {
+    Xapian::Document doc;
+    for (auto [t, wdf] : terms) doc.add_term(t, wdf);
+    db.add_document(doc);
+  };
+  add({{"Zصين", 1}, {"Zشرائح", 1}});
+  add({{"Zصين", 3}});
+  add({{"Zصين", 1}, {"Zشرائح", 2}, {"Zترامب", 2}});
+  db.commit();
+  return db;
+}
+
+std::vector<std::pair<Xapian::docid, Xapian::termcount>> as_pairs(const std::vector<Posting>& p) {
+  std::vector<std::pair<Xapian::docid, Xapian::termcount>> out;
+  for (const Posting& x : p) out.emplace_back(x.docid, x.wdf);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("postings_cache") {
+  TEST_CASE("a term's postings are its documents in docid order, with their wdf") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache cache;
+    using Pairs = std::vector<std::pair<Xapian::docid, Xapian::termcount>>;
+    CHECK(as_pairs(cache.postings(db, "Zصين")) == Pairs{{1, 1}, {2, 3}, {3, 1}});
+    CHECK(as_pairs(cache.postings(db, "Zشرائح")) == Pairs{{1, 1}, {3, 2}});
+    CHECK(cache.postings(db, "Zبكين").empty());
+    CHECK(cache.contains("Zصين"));
+    CHECK(cache.bytes() == 5 * sizeof(Posting));
+  }
+
+  TEST_CASE("the least recently used list leaves first when the budget is full") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache cache(5 * sizeof(Posting));
+    cache.postings(db, "Zصين");    // 3 postings
+    cache.postings(db, "Zترامب");  // 1
+    cache.postings(db, "Zصين");    // used again: Zترامب is now the oldest
+    cache.postings(db, "Zشرائح");  // 2 more: over budget by one
+    CHECK(cache.contains("Zصين"));
+    CHECK(cache.contains("Zشرائح"));
+    CHECK_FALSE(cache.contains("Zترامب"));
+    CHECK(cache.bytes() == 5 * sizeof(Posting));
+  }
+
+  TEST_CASE("a list larger than the whole budget is returned but not kept") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache cache(2 * sizeof(Posting));
+    cache.postings(db, "Zترامب");
+    CHECK(cache.postings(db, "Zصين").size() == 3);
+    CHECK_FALSE(cache.contains("Zصين"));
+    CHECK(cache.contains("Zترامب"));
+  }
+
+  TEST_CASE("clear() forgets every list, so a reopened index is read afresh") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache cache;
+    CHECK(cache.postings(db, "Zترامب").size() == 1);
+    Xapian::Document doc;
+    doc.add_term("Zترامب");
+    db.add_document(doc);
+    db.commit();
+    CHECK(cache.postings(db, "Zترامب").size() == 1);  // the cached revision
+    cache.clear();
+    CHECK(cache.bytes() == 0);
+    CHECK(cache.postings(db, "Zترامب").size() == 2);
+  }
+}
