@@ -192,7 +192,7 @@ std::optional<StoredDocument> Index::document(const std::string& id) {
   std::string term = schema::article_term(id);
   std::vector<PassageData> passages;
   for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-    passages.push_back(PassageData::from_json(db.get_document(*p).get_data()));
+    passages.push_back(passage_data_of(db.get_document(*p)));
   if (passages.empty()) return std::nullopt;
   std::sort(passages.begin(), passages.end(), [](const PassageData& a, const PassageData& b) {
     return std::tie(a.line, a.window) < std::tie(b.line, b.window);

@@ -152,8 +152,13 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   PassageData data{file,           passage.line,  passage.window,
                    passage.offset, article.title, passage.heading,
                    passage.text,   url,           date};
-  doc.set_data(data.to_json());
+  doc.add_value(schema::kSlotPassageData, data.to_json());
   return doc;
+}
+
+PassageData passage_data_of(const Xapian::Document& doc) {
+  std::string json = doc.get_value(schema::kSlotPassageData);
+  return PassageData::from_json(json.empty() ? doc.get_data() : json);
 }
 
 bool is_spelling_word(const std::string& term) {

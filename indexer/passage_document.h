@@ -1,9 +1,10 @@
 // Turns one passage into the Xapian document the schema describes.
 //
 // A PassageDocumentBuilder holds a TermGenerator wired to the analysis chain;
-// it is not thread-safe, so each indexing thread owns one. The document's data
-// is JSON: {"file","line","window","offset","title","heading","text"} with the
-// original, unnormalized text, from which the searcher builds snippets.
+// it is not thread-safe, so each indexing thread owns one. The passage's stored
+// data is JSON: {"file","line","window","offset","title","heading","text"} with
+// the original, unnormalized text, from which the searcher builds snippets; it
+// lives in value slot schema::kSlotPassageData (see passage_data_of()).
 #pragma once
 
 #include <xapian.h>
@@ -32,6 +33,10 @@ struct PassageData {
   std::string to_json() const;
   static PassageData from_json(const std::string& json);
 };
+
+// The stored data of a passage's document: value slot kSlotPassageData, or
+// the document data for documents indexed before that slot existed.
+PassageData passage_data_of(const Xapian::Document& doc);
 
 class PassageDocumentBuilder {
  public:

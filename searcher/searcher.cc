@@ -180,8 +180,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
     Hit hit;
-    static_cast<PassageData&>(hit) = PassageData::from_json(
-        db_.get_document(ranked[i].docid, Xapian::DOC_ASSUME_VALID).get_data());
+    static_cast<PassageData&>(hit) =
+        passage_data_of(db_.get_document(ranked[i].docid, Xapian::DOC_ASSUME_VALID));
     stopwatch.lap(t.fetch);
     hit.rank = i + 1;
     hit.score = ranked[i].score;

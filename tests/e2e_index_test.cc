@@ -12,6 +12,7 @@
 #include "analyzer.h"
 #include "e2e_support.h"
 #include "fahras/schema.h"
+#include "passage_document.h"
 #include "searcher.h"
 
 using namespace fahras::e2e;
@@ -42,7 +43,7 @@ std::map<std::string, std::string> contents(const fs::path& db) {
     std::string terms;
     for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
       terms += *term + ":" + std::to_string(term.get_wdf()) + " ";
-    out[*t] = doc.get_data() + "\n" + terms;
+    out[*t] = fahras::passage_data_of(doc).to_json() + "\n" + terms;
   }
   for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
     std::string value = d.get_metadata(*k);

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "fahras/schema.h"
 #include "passage_document.h"
 
 using namespace fahras;
@@ -39,5 +40,25 @@ TEST_SUITE("passage_document") {
     CHECK(d.url.empty());
     CHECK_THROWS_AS(PassageData::from_json(R"({"file":"a.txt","line":7})"), std::runtime_error);
     CHECK_THROWS(PassageData::from_json("{\"file\":"));
+  }
+
+  TEST_CASE(
+      "a passage's data is stored uncompressed in its value slot, and read from either place") {
+    Article article = split_article("شرائح إنفيديا\nوافقت الصين على استيراد شرائح H200.\n");
+    REQUIRE(article.passages.size() == 2);
+    PassageDocumentBuilder builder;
+    size_t long_words = 0;
+    Xapian::Document doc = builder.build("a.txt", article, article.passages[1], long_words);
+    CHECK(doc.get_data().empty());
+    CHECK_FALSE(doc.get_value(schema::kSlotPassageData).empty());
+    PassageData data = passage_data_of(doc);
+    CHECK(data.file == "a.txt");
+    CHECK(data.line == 2);
+    CHECK(data.title == "شرائح إنفيديا");
+    CHECK(data.text == "وافقت الصين على استيراد شرائح H200.");
+    // A document indexed before the slot existed: the JSON is its data.
+    Xapian::Document old;
+    old.set_data(data.to_json());
+    CHECK(passage_data_of(old).text == data.text);
   }
 }

@@ -33,6 +33,11 @@ inline constexpr unsigned kSlotWindow = 2;  // 0-based window within a long line
 // Where the passage is, in one value: the ranker reads it for every candidate.
 // location_value(): the line as 4 bytes, big-endian, then the article file.
 inline constexpr unsigned kSlotLocation = 3;
+// The passage's stored data (PassageData JSON), uncompressed: Xapian zlib-
+// compresses document data, and inflating it was most of fetching a hit. The
+// document data is left empty; documents indexed before this slot existed
+// keep their JSON there (passage_data_of() reads either).
+inline constexpr unsigned kSlotPassageData = 4;
 
 // Metadata keys.
 inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
