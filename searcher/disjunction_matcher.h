@@ -56,6 +56,9 @@ class DisjunctionMatcher {
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
                                size_t depth, size_t& total);
 
+  // The posting lists decoded so far.
+  const PostingsCache& postings() const { return postings_; }
+
   // Drops the decoded posting lists: call whenever the database is reopened.
   void forget_postings() { postings_.clear(); }
 

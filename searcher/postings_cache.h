@@ -36,6 +36,11 @@ class PostingsCache {
   const std::vector<Posting>& postings(const Xapian::Database& db, const std::string& term);
 
   bool contains(const std::string& term) const { return entries_.count(term) > 0; }
+  // The term's cached postings, or nullptr; does not count as a use.
+  const std::vector<Posting>* find(const std::string& term) const {
+    auto found = entries_.find(term);
+    return found == entries_.end() ? nullptr : &found->second.postings;
+  }
   void clear();
   size_t bytes() const { return bytes_; }
 

@@ -167,7 +167,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Xapian::docid> docids;
   docids.reserve(matched.size());
   for (const WeightedDoc& m : matched) docids.push_back(m.docid);
-  TermMatches matches(db_, docids, plan_terms(plan));
+  TermMatches matches(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
   stopwatch.lap(t.term_matches);
   std::vector<Candidate> ranked = read_candidates(db_, docids);
   stopwatch.lap(t.locations);

@@ -6,13 +6,23 @@
 namespace fahras {
 
 TermMatches::TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
-                         const std::set<std::string>& terms) {
+                         const std::set<std::string>& terms, const PostingsCache* decoded) {
   std::sort(docids.begin(), docids.end());
   docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
   for (Xapian::docid d : docids) matched_[d];
   if (docids.empty()) return;
   for (const std::string& term : terms) {
     if (term.empty()) continue;
+    if (const std::vector<Posting>* list = decoded ? decoded->find(term) : nullptr) {
+      auto from = list->begin();
+      for (Xapian::docid d : docids) {
+        from = std::lower_bound(from, list->end(), d,
+                                [](const Posting& p, Xapian::docid id) { return p.docid < id; });
+        if (from == list->end()) break;
+        if (from->docid == d) matched_[d].emplace(term, from->wdf);
+      }
+      continue;
+    }
     Xapian::PostingIterator posting = db.postlist_begin(term);
     const Xapian::PostingIterator end = db.postlist_end(term);
     for (Xapian::docid d : docids) {

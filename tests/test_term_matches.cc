@@ -32,5 +32,16 @@ TEST_SUITE("term_matches") {
     CHECK(m.of(both) == Found{{"XNFD", 1}, {"Zصين", 1}});
     CHECK(m.of(none).empty());
     CHECK(m.of(999).empty());  // not a candidate
+
+    // The same from lists decoded in memory (Zصين) beside lists read from the
+    // index (XNFD, Zبكين): binary search finds what skip_to finds.
+    PostingsCache decoded;
+    decoded.postings(db, "Zصين");
+    decoded.postings(db, "Zترامب");
+    TermMatches d(db, {both, none, china, nvidia}, {"Zصين", "XNFD", "Zبكين", "Zترامب"}, &decoded);
+    CHECK(d.of(china) == Found{{"Zصين", 3}});
+    CHECK(d.of(nvidia) == Found{{"XNFD", 1}});
+    CHECK(d.of(both) == Found{{"XNFD", 1}, {"Zصين", 1}});
+    CHECK(d.of(none) == Found{{"Zترامب", 1}});
   }
 }
