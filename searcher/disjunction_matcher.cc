@@ -21,11 +21,10 @@ double bm25_term_weight(Xapian::doccount documents, Xapian::doccount term_freque
 
 }  // namespace
 
-bool DisjunctionMatcher::suits(const Xapian::Database& db,
-                               const std::vector<WeightedTerm>& terms) const {
+bool DisjunctionMatcher::suits(const std::vector<WeightedTerm>& terms) const {
   size_t cost = 0;
   for (const WeightedTerm& t : terms) {
-    size_t postings = db.get_termfreq(t.term);
+    size_t postings = t.frequency;
     cost += postings_.contains(t.term) ? postings / kCachedPostingDiscount : postings;
   }
   return cost <= kMaxAccumulatedPostings;
@@ -47,9 +46,8 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   touched_.clear();
   Xapian::doccount documents = db.get_doccount();
   for (const WeightedTerm& t : terms) {
-    Xapian::doccount frequency = db.get_termfreq(t.term);
-    if (frequency == 0) continue;
-    double term_weight = bm25_term_weight(documents, frequency, t.factor);
+    if (t.frequency == 0) continue;
+    double term_weight = bm25_term_weight(documents, t.frequency, t.factor);
     for (const Posting& p : postings_.postings(db, t.term)) {
       Xapian::docid d = p.docid;
       if (d >= weight_of_.size()) continue;  // added after get_lastdocid() was read

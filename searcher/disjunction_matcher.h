@@ -37,7 +37,8 @@ inline constexpr size_t kCachedPostingDiscount = 8;
 
 struct WeightedTerm {
   std::string term;
-  double factor = 1.0;  // OP_SCALE_WEIGHT factor of the term
+  double factor = 1.0;             // OP_SCALE_WEIGHT factor of the term
+  Xapian::doccount frequency = 0;  // documents holding the term in the database searched
 };
 
 struct WeightedDoc {
@@ -49,7 +50,7 @@ class DisjunctionMatcher {
  public:
   // Whether the terms' postings are few enough (or cached) for top() to beat
   // Xapian's matcher.
-  bool suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) const;
+  bool suits(const std::vector<WeightedTerm>& terms) const;
 
   // The best `depth` documents; `total` receives how many match any term.
   // Not thread-safe: one matcher per thread (it keeps its accumulators).

@@ -147,16 +147,24 @@ std::string normalize_query_text(const std::string& raw_query) {
   return out;
 }
 
+QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms,
+                           TermStatistics& statistics)
+    : db_(db), synonyms_(synonyms), statistics_(statistics), stopper_(make_stopper()) {}
+
 QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
-    : db_(db), synonyms_(synonyms), stopper_(make_stopper()) {}
+    : db_(db),
+      synonyms_(synonyms),
+      own_statistics_(std::make_unique<TermStatistics>(db)),
+      statistics_(*own_statistics_),
+      stopper_(make_stopper()) {}
 
 std::vector<std::string> QueryPlanner::key_terms(const std::string& key) const {
   std::vector<std::string> terms;
   if (key.empty()) return terms;
   std::string pair = schema::phonetic_pair_term(key);
-  if (db_.get_termfreq(pair) > 0) terms.push_back(pair);
+  if (statistics_.termfreq(pair) > 0) terms.push_back(pair);
   std::string prefix = schema::phonetic_word_prefix(key);
-  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) terms.push_back(*t);
+  for (std::string& t : statistics_.terms_with_prefix(prefix)) terms.push_back(std::move(t));
   return terms;
 }
 
@@ -210,7 +218,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   std::vector<std::pair<std::string, Xapian::doccount>> side_by_side;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string term = schema::stem_pair_term(stems[i], stems[i + 1]);
-    Xapian::doccount frequency = db_.get_termfreq(term);
+    Xapian::doccount frequency = statistics_.termfreq(term);
     side_by_side.emplace_back(std::move(term), frequency);
   }
   for (size_t i = 0; i < words.size(); ++i) {
@@ -224,25 +232,25 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.concept_words.push_back(w);
 
     std::string alternative = alternative_stem(w);
-    if (!alternative.empty() && db_.get_termfreq(z(alternative)) > 0) {
+    if (!alternative.empty() && statistics_.termfreq(z(alternative)) > 0) {
       expansions[i].emplace_back(z(alternative));
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
     }
-    Xapian::doccount stem_freq = db_.get_termfreq(z(stem));
+    Xapian::doccount stem_freq = statistics_.termfreq(z(stem));
     bool unknown = stem_freq == 0;
     // A word the index does not know may have its hamza on another seat.
     if (unknown) {
       for (const std::string& variant : hamza_seat_variants(w)) {
         std::string seated = stem_word(variant);
-        if (seated == stem || db_.get_termfreq(z(seated)) == 0) continue;
+        if (seated == stem || statistics_.termfreq(z(seated)) == 0) continue;
         expansions[i].emplace_back(z(seated));
         terms.insert(z(seated));
         plan.highlight.stems.insert(seated);
       }
     }
     for (const std::string& verb : related_verb_stems(stem)) {
-      if (db_.get_termfreq(z(verb)) == 0) continue;
+      if (statistics_.termfreq(z(verb)) == 0) continue;
       expansions[i].emplace_back(z(verb));
       terms.insert(z(verb));
       plan.highlight.stems.insert(verb);
@@ -263,8 +271,8 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     } else {
       std::vector<std::string> variants;
       Xapian::doccount variant_freq = 0;
-      for (const std::string& variant : spelling_variants(db_, key, stem)) {
-        Xapian::doccount f = db_.get_termfreq(z(variant));
+      for (const std::string& variant : spelling_variants(statistics_, key, stem)) {
+        Xapian::doccount f = statistics_.termfreq(z(variant));
         if (f == 0) continue;  // a cut-off term, or an alternative stem only
         variants.push_back(variant);
         variant_freq += f;
@@ -304,7 +312,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (key.size() < kMinPhoneticPairClasses) continue;
     std::vector<std::string> of_key = key_terms(key);
     Xapian::doccount key_freq = 0;
-    for (const std::string& t : of_key) key_freq += db_.get_termfreq(t);
+    for (const std::string& t : of_key) key_freq += statistics_.termfreq(t);
     if (key_freq == 0 || key_freq <= side_by_side[i].second) continue;
     expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
     plan.concept_terms[i].insert(of_key.begin(), of_key.end());
@@ -345,6 +353,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   }
   plan.query = attach_expansions(parsed, expansion_of);
   if (flat) plan.disjunction = as_disjunction(parsed, flat_expansion_of);
+  for (WeightedTerm& t : plan.disjunction) t.frequency = statistics_.termfreq(t.term);
   return plan;
 }
 

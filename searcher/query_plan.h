@@ -31,6 +31,7 @@
 
 #include "disjunction_matcher.h"
 #include "synonyms.h"
+#include "term_statistics.h"
 
 namespace fahras {
 
@@ -73,6 +74,9 @@ struct QueryPlan {
 
 class QueryPlanner {
  public:
+  // Asks the index through `statistics` (shared with the ranker, so they
+  // remember for each other), or through statistics of its own.
+  QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms, TermStatistics& statistics);
   QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms);
   ~QueryPlanner();
 
@@ -81,6 +85,8 @@ class QueryPlanner {
  private:
   const Xapian::Database& db_;
   const Synonyms& synonyms_;
+  std::unique_ptr<TermStatistics> own_statistics_;
+  TermStatistics& statistics_;
   std::unique_ptr<Xapian::Stopper> stopper_;
 
   // The index's terms for a phonetic key: the words indexed under it and the

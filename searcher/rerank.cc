@@ -21,10 +21,10 @@ double bm25_tf(Xapian::termcount wdf) { return (kBm25K1 + 1) * wdf / (kBm25K1 + 
 
 Xapian::BM25Weight passage_bm25() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
 
-Reranker::Reranker(const Xapian::Database& db, const QueryPlan& plan) : plan_(plan) {
-  Xapian::doccount documents = db.get_doccount();
+Reranker::Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan)
+    : plan_(plan) {
   for (const std::string& pair : plan.adjacent_pairs)
-    pair_idf_[pair] = bm25_idf(documents, db.get_termfreq(pair));
+    pair_idf_[pair] = bm25_idf(documents, statistics.termfreq(pair));
 }
 
 double Reranker::coverage(const TermMatches::Found& matched) const {

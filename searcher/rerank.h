@@ -39,7 +39,7 @@ Xapian::BM25Weight passage_bm25();
 class Reranker {
  public:
   // Reads the statistics of the plan's pair terms.
-  Reranker(const Xapian::Database& db, const QueryPlan& plan);
+  Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan);
 
   // `matched`: the plan's terms the passage contains, with their wdf.
   double score(double bm25, const TermMatches::Found& matched) const;

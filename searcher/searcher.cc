@@ -85,13 +85,18 @@ void Searcher::open() {
     db.add_database(open_database(spec));
   }
   db_ = db;
-  disjunction_matcher_.forget_postings();
+  forget_index_answers();
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
   spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
-  planner_ = std::make_unique<QueryPlanner>(db_, synonyms_);
+  planner_ = std::make_unique<QueryPlanner>(db_, synonyms_, statistics_);
   check_analysis_version();
+}
+
+void Searcher::forget_index_answers() {
+  disjunction_matcher_.forget_postings();
+  statistics_.forget();
 }
 
 void Searcher::check_analysis_version() {
@@ -114,7 +119,7 @@ std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
 void Searcher::refresh() {
   if (!spelling_specs_.empty()) spelling_db_.reopen();
   if (db_.reopen()) {
-    disjunction_matcher_.forget_postings();
+    forget_index_answers();
     synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
     check_analysis_version();
   }
@@ -127,7 +132,7 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) throw;
       db_.reopen();
-      disjunction_matcher_.forget_postings();
+      forget_index_answers();
     }
   }
 }
@@ -171,7 +176,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   stopwatch.lap(t.term_matches);
   std::vector<Candidate> ranked = read_candidates(db_, docids);
   stopwatch.lap(t.locations);
-  Reranker reranker(db_, plan);
+  Reranker reranker(db_.get_doccount(), statistics_, plan);
   for (size_t i = 0; i < ranked.size(); ++i)
     ranked[i].score = round_score(reranker.score(matched[i].weight, matches.of(docids[i])));
   add_neighbour_context(ranked);
@@ -200,7 +205,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
                                          size_t depth, size_t& total) {
   if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
-      disjunction_matcher_.suits(db_, plan.disjunction))
+      disjunction_matcher_.suits(plan.disjunction))
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total);
   Xapian::Enquire enquire(db_);
   enquire.set_query(plan.query);
@@ -219,7 +224,7 @@ std::optional<std::string> Searcher::suggest(const std::string& query,
   std::string corrected = normalize_query_text(query);
   bool changed = false;
   for (const std::string& w : concept_words) {
-    if (db_.get_termfreq(w) > 0 || db_.get_termfreq("Z" + stem_word(w)) > 0) continue;
+    if (statistics_.termfreq(w) > 0 || statistics_.termfreq("Z" + stem_word(w)) > 0) continue;
     std::string s = spelling_db_.get_spelling_suggestion(w, 2);
     if (s.empty()) {
       // Spelling holds words as written: retry without the article or clitics.

@@ -22,6 +22,7 @@
 #include "passage_document.h"
 #include "query_plan.h"
 #include "synonyms.h"
+#include "term_statistics.h"
 
 namespace fahras {
 
@@ -94,6 +95,7 @@ class Searcher {
   // receives how many passages match (Xapian's estimate on its path).
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
                                  size_t& total);
+  void forget_index_answers();
   std::optional<std::string> suggest(const std::string& query,
                                      const std::vector<std::string>& concept_words);
 
@@ -105,6 +107,9 @@ class Searcher {
   Synonyms synonyms_;
   std::string stale_analysis_notice_;  // "" unless the index's terms need re-indexing
   bool remote_ = false;                // some database is served over the network
+  // Both remember what they read of db_'s current revision: forgotten
+  // whenever db_ is reopened (forget_index_answers()).
+  TermStatistics statistics_{db_};
   DisjunctionMatcher disjunction_matcher_;
 };
 

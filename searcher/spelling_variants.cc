@@ -39,15 +39,15 @@ size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t li
   return std::min(previous[b.size()], limit + 1);
 }
 
-std::vector<std::string> spelling_variants(const Xapian::Database& db, const std::string& key,
+std::vector<std::string> spelling_variants(TermStatistics& index, const std::string& key,
                                            const std::string& stem) {
   std::vector<std::string> out;
   if (key.empty()) return out;
   const std::string prefix = schema::phonetic_word_prefix(key);
   std::u32string own = to_utf32(stem);
   bool own_latin = is_latin(stem);
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-    std::string other = (*t).substr(prefix.size());
+  for (const std::string& term : index.terms_with_prefix(prefix)) {
+    std::string other = term.substr(prefix.size());
     if (other == stem || other.empty()) continue;
     if (is_latin(other) != own_latin) {
       out.push_back(std::move(other));  // another script: the shared key is all there is to compare

@@ -16,11 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "term_statistics.h"
+
 namespace fahras {
 
 // The stems (no Z prefix) indexed under `key` that are spellings of `stem`,
 // `stem` itself excluded.
-std::vector<std::string> spelling_variants(const Xapian::Database& db, const std::string& key,
+std::vector<std::string> spelling_variants(TermStatistics& index, const std::string& key,
                                            const std::string& stem);
 
 // Levenshtein distance in code points, or limit + 1 when it exceeds `limit`.

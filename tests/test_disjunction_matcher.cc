@@ -7,6 +7,7 @@
 #include "index_run.h"
 #include "query_plan.h"
 #include "rerank.h"
+#include "term_documents.h"
 
 using namespace fahras;
 
@@ -92,19 +93,18 @@ TEST_SUITE("disjunction_matcher") {
   TEST_CASE("documents added after the first search are matched too") {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
     auto add = [&](std::initializer_list<const char*> terms) {
-      Xapian::Document doc;
-      for (const char* t : terms) doc.add_term(t);
-      return db.add_document(doc);
+      return testing::add_terms(db, terms);
     };
     add({"Zصين", "Zشرائح"});
     add({"Zترامب"});
     db.commit();
     DisjunctionMatcher matcher;
     size_t total = 0;
-    CHECK(matcher.top(db, {{"Zصين", 1.0}}, 10, total).size() == 1);
+    CHECK(matcher.top(db, {{"Zصين", 1.0, 1}}, 10, total).size() == 1);
     Xapian::docid later = add({"Zصين", "Zبكين"});
     db.commit();
-    std::vector<WeightedDoc> got = matcher.top(db, {{"Zصين", 1.0}, {"Zبكين", 0.6}}, 10, total);
+    std::vector<WeightedDoc> got =
+        matcher.top(db, {{"Zصين", 1.0, 2}, {"Zبكين", 0.6, 1}}, 10, total);
     CHECK(total == 2);
     REQUIRE(got.size() == 2);
     CHECK(got[0].docid == later);  // two terms beat one

@@ -32,7 +32,8 @@ bool has(const std::vector<std::string>& v, const std::string& s) {
 }
 
 std::vector<std::string> variants(const Xapian::Database& db, const std::string& stem) {
-  return spelling_variants(db, phonetic_key(stem), stem);
+  TermStatistics index(db);
+  return spelling_variants(index, phonetic_key(stem), stem);
 }
 
 }  // namespace

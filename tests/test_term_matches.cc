@@ -2,6 +2,7 @@
 // with their wdf.
 #include <doctest/doctest.h>
 
+#include "term_documents.h"
 #include "term_matches.h"
 
 using namespace fahras;
@@ -10,9 +11,7 @@ TEST_SUITE("term_matches") {
   TEST_CASE("each candidate gets exactly the given terms it contains") {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
     auto add = [&](std::initializer_list<const char*> terms) {
-      Xapian::Document doc;
-      for (const char* t : terms) doc.add_term(t);
-      return db.add_document(doc);
+      return testing::add_terms(db, terms);
     };
     Xapian::docid china = add({"Zصين", "Zشرائح"});
     {
