@@ -71,13 +71,15 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
     if (terms.words.count(word)) marked[i] = true;
     for (const std::string& prefix : terms.prefixes)
       if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
-    if (is_stopword(word)) continue;
+    // Stop words match only as written (above); the cheap substring test
+    // runs before the stop-word lookup, which most words need not reach.
     if (!marked[i] && may_stem_to(word, terms.stems, stem_every_word)) {
+      if (is_stopword(word)) continue;
       if (terms.stems.count(stem_word(word))) marked[i] = true;
       std::string alternative = marked[i] ? std::string() : alternative_stem(word);
       if (!alternative.empty() && terms.stems.count(alternative)) marked[i] = true;
     }
-    if (!keyed) continue;
+    if (!keyed || is_stopword(word)) continue;
     const WordKey& key = word_key(word);
     sources[i] = key.source;
     if (terms.keys.count(key.key)) marked[i] = true;
