@@ -11,10 +11,20 @@
 namespace fahras {
 
 std::vector<Candidate> read_candidates(const Xapian::Database& db,
-                                       const std::vector<Xapian::docid>& docids) {
+                                       const std::vector<Xapian::docid>& docids,
+                                       const LocationColumn* column) {
   std::vector<Candidate> out(docids.size());
-  std::vector<size_t> order(docids.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::vector<size_t> order;  // the candidates the column lacks
+  for (size_t i = 0; i < docids.size(); ++i) {
+    std::string_view file;
+    if (column && column->find(docids[i], file, out[i].line)) {
+      out[i].docid = docids[i];
+      out[i].file = file;
+    } else {
+      order.push_back(i);
+    }
+  }
+  if (order.empty()) return out;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return docids[a] < docids[b]; });
   Xapian::ValueIterator location = db.valuestream_begin(schema::kSlotLocation);
   const Xapian::ValueIterator end = db.valuestream_end(schema::kSlotLocation);

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "location_column.h"
+
 namespace fahras {
 
 inline constexpr double kNeighbourWeight = 0.1;
@@ -23,11 +25,13 @@ struct Candidate {
   double score = 0;
 };
 
-// Candidates for the documents, in the order given, with file and line read
-// from the location slot in one pass in docid order (from the article and
-// line slots for documents indexed before the location slot existed).
+// Candidates for the documents, in the order given, with file and line from
+// the in-memory column where it holds them (may be null), else read from the
+// location slot in one pass in docid order (from the article and line slots
+// for documents indexed before the location slot existed).
 std::vector<Candidate> read_candidates(const Xapian::Database& db,
-                                       const std::vector<Xapian::docid>& docids);
+                                       const std::vector<Xapian::docid>& docids,
+                                       const LocationColumn* column = nullptr);
 
 // Scores from remote shards may differ from local ones in the last bits:
 // rounded, equal scores tie exactly and ties break the same way everywhere.

@@ -97,6 +97,7 @@ void Searcher::open() {
 void Searcher::forget_index_answers() {
   disjunction_matcher_.forget_postings();
   statistics_.forget();
+  locations_.forget();
 }
 
 void Searcher::check_analysis_version() {
@@ -174,7 +175,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   for (const WeightedDoc& m : matched) docids.push_back(m.docid);
   TermMatches matches(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
   stopwatch.lap(t.term_matches);
-  std::vector<Candidate> ranked = read_candidates(db_, docids);
+  std::vector<Candidate> ranked =
+      read_candidates(db_, docids, remote_ ? nullptr : locations_.for_search(db_));
   stopwatch.lap(t.locations);
   Reranker reranker(db_.get_doccount(), statistics_, plan);
   for (size_t i = 0; i < ranked.size(); ++i)

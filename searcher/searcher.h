@@ -19,6 +19,7 @@
 
 #include "disjunction_matcher.h"
 #include "highlighter.h"
+#include "location_column.h"
 #include "passage_document.h"
 #include "query_plan.h"
 #include "synonyms.h"
@@ -107,10 +108,11 @@ class Searcher {
   Synonyms synonyms_;
   std::string stale_analysis_notice_;  // "" unless the index's terms need re-indexing
   bool remote_ = false;                // some database is served over the network
-  // Both remember what they read of db_'s current revision: forgotten
+  // These remember what they read of db_'s current revision: forgotten
   // whenever db_ is reopened (forget_index_answers()).
   TermStatistics statistics_{db_};
   DisjunctionMatcher disjunction_matcher_;
+  LocationColumn locations_;
 };
 
 // Opens one database spec: a directory or stub file, or HOST:PORT of a

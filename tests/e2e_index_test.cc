@@ -347,6 +347,8 @@ TEST_SUITE("e2e_index") {
     fahras::Searcher searcher({db.string()});
     fahras::SearchResult before = searcher.search("الشرائح الصينية");
     REQUIRE(before.hits.size() == 1);
+    // A second search: the searcher now holds the index's locations in memory too.
+    CHECK(searcher.search("الشرائح الصينية").hits[0].line == 2);
     write_file(corpus / "b.txt", "عنوان آخر\nالشرائح الصينية في السوق.\nالشرائح مرة أخرى.\n");
     REQUIRE(index(db, corpus).status == 0);
     searcher.refresh();

@@ -84,6 +84,42 @@ TEST_SUITE("passage_context") {
     CHECK(c[2].line == 4);
   }
 
+  TEST_CASE("the in-memory column: read on a revision's second search, the same answers") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::docid lead = add_passage(db, "أخبار/الصين.txt", 8, true);
+    Xapian::docid old = add_passage(db, "000_0fdb8642d30cb6d2.txt", 6, false);
+    Xapian::docid next = add_passage(db, "أخبار/الصين.txt", 9, true);
+    db.commit();
+    LocationColumn column;
+    CHECK(column.for_search(db) == nullptr);  // the first search reads the index
+    const LocationColumn* ready = column.for_search(db);
+    REQUIRE(ready != nullptr);
+    std::string_view file;
+    uint32_t line = 0;
+    REQUIRE(ready->find(next, file, line));
+    CHECK(file == "أخبار/الصين.txt");
+    CHECK(line == 9);
+    CHECK_FALSE(ready->find(old, file, line));  // no location slot: not in the column
+    CHECK_FALSE(ready->find(next + 1, file, line));
+    // Candidates come out the same with or without the column.
+    std::vector<Candidate> with = read_candidates(db, {next, old, lead}, ready);
+    std::vector<Candidate> without = read_candidates(db, {next, old, lead});
+    REQUIRE(with.size() == 3);
+    for (size_t i = 0; i < 3; ++i) {
+      CHECK(with[i].docid == without[i].docid);
+      CHECK(with[i].file == without[i].file);
+      CHECK(with[i].line == without[i].line);
+    }
+    // After forget(), the index is read afresh on the next revision's second search.
+    Xapian::docid added = add_passage(db, "b.txt", 2, true);
+    db.commit();
+    column.forget();
+    CHECK(column.for_search(db) == nullptr);
+    REQUIRE(column.for_search(db) != nullptr);
+    CHECK(column.for_search(db)->find(added, file, line));
+    CHECK(file == "b.txt");
+  }
+
   TEST_CASE("a passage beside a strong one gains, and ties go to the earlier passage") {
     std::vector<Candidate> c = {candidate("b.txt", 5, 1.0), candidate("a.txt", 9, 1.0),
                                 candidate("a.txt", 3, 4.0), candidate("a.txt", 4, 1.0)};
