@@ -21,13 +21,22 @@ double bm25_term_weight(Xapian::doccount documents, Xapian::doccount term_freque
 
 }  // namespace
 
-bool DisjunctionMatcher::suits(const std::vector<WeightedTerm>& terms) const {
+bool DisjunctionMatcher::suits(const std::vector<WeightedTerm>& terms) {
   size_t cost = 0;
+  bool seen_before = true;
   for (const WeightedTerm& t : terms) {
-    size_t postings = t.frequency;
-    cost += postings_.contains(t.term) ? postings / kCachedPostingDiscount : postings;
+    if (postings_.contains(t.term)) {
+      cost += t.frequency / kCachedPostingDiscount;
+    } else {
+      cost += t.frequency;
+      seen_before = seen_before && heavy_terms_seen_.count(t.term) > 0;
+    }
   }
-  return cost <= kMaxAccumulatedPostings;
+  if (cost <= kMaxAccumulatedPostings || seen_before) return true;
+  if (heavy_terms_seen_.size() >= kMaxRememberedHeavyTerms) heavy_terms_seen_.clear();
+  for (const WeightedTerm& t : terms)
+    if (!postings_.contains(t.term)) heavy_terms_seen_.insert(t.term);
+  return false;
 }
 
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,

@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "postings_cache.h"
@@ -31,9 +32,13 @@ namespace fahras {
 // documents that cannot reach the top, where the accumulator decodes every
 // posting (on the 100k-passage bench: 4x faster under 5,000 postings, even at
 // 25,000, 1.6x slower at 50,000). A cached posting counts as
-// 1/kCachedPostingDiscount of one (it costs a tenth to read).
+// 1/kCachedPostingDiscount of one (it costs a tenth to read). A disjunction
+// over the limit is left to Xapian the first time; when its terms come again,
+// they are decoded once and cached: common words recur, and reading them from
+// memory beats Xapian's skipping (admission on second use).
 inline constexpr size_t kMaxAccumulatedPostings = 25000;
 inline constexpr size_t kCachedPostingDiscount = 8;
+inline constexpr size_t kMaxRememberedHeavyTerms = 1 << 16;
 
 struct WeightedTerm {
   std::string term;
@@ -48,9 +53,10 @@ struct WeightedDoc {
 
 class DisjunctionMatcher {
  public:
-  // Whether the terms' postings are few enough (or cached) for top() to beat
-  // Xapian's matcher.
-  bool suits(const std::vector<WeightedTerm>& terms) const;
+  // Whether top() should rank the terms: their postings are few enough (or
+  // cached) to beat Xapian's matcher, or every uncached one was asked for
+  // before (see kMaxAccumulatedPostings).
+  bool suits(const std::vector<WeightedTerm>& terms);
 
   // The best `depth` documents; `total` receives how many match any term.
   // Not thread-safe: one matcher per thread (it keeps its accumulators).
@@ -61,10 +67,14 @@ class DisjunctionMatcher {
   const PostingsCache& postings() const { return postings_; }
 
   // Drops the decoded posting lists: call whenever the database is reopened.
-  void forget_postings() { postings_.clear(); }
+  void forget_postings() {
+    postings_.clear();
+    heavy_terms_seen_.clear();
+  }
 
  private:
   PostingsCache postings_;
+  std::unordered_set<std::string> heavy_terms_seen_;  // uncached terms of queries left to Xapian
   std::vector<double> weight_of_;  // docid -> weight so far (valid where stamp_ matches)
   std::vector<uint32_t> stamp_;    // docid -> the call that last touched it
   std::vector<Xapian::docid> touched_;

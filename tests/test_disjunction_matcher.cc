@@ -109,4 +109,18 @@ TEST_SUITE("disjunction_matcher") {
     REQUIRE(got.size() == 2);
     CHECK(got[0].docid == later);  // two terms beat one
   }
+
+  TEST_CASE("a disjunction with many postings is left to Xapian until its terms come again") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    testing::add_terms(db, {"Zصين", "Zفي"});
+    DisjunctionMatcher matcher;
+    // Frequencies as a large index would report them.
+    std::vector<WeightedTerm> light = {{"Zصين", 1.0, 900}, {"Zبكين", 0.6, 400}};
+    std::vector<WeightedTerm> heavy = {{"Zفي", 1.0, 30000}, {"Zصين", 1.0, 900}};
+    CHECK(matcher.suits(light));
+    CHECK_FALSE(matcher.suits(heavy));
+    CHECK(matcher.suits(heavy));  // asked for again: decoded and kept from now on
+    matcher.forget_postings();
+    CHECK_FALSE(matcher.suits(heavy));
+  }
 }
