@@ -79,7 +79,16 @@ public class LuceneBench {
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setSimilarity(new BM25Similarity());
       long checksum = 0;
-      for (String q : queries) checksum += run(searcher, analyzer, q);  // warm-up
+      // The warm-up pass, timed too: each query seen for the first time (JIT cold).
+      double[] first = new double[queries.size()];
+      for (int i = 0; i < queries.size(); i++) {
+        long t = System.nanoTime();
+        checksum += run(searcher, analyzer, queries.get(i));
+        first[i] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(first);
+      System.out.printf("lucene-search%s-first-pass queries=%d p50_ms=%.3f p99_ms=%.3f%n",
+          highlight ? "" : "-no-highlight", queries.size(), at(first, 0.5), at(first, 0.99));
       // Per pass: p50, p90, p99, max; the median of each over the passes is
       // reported, as bench_search reports Fahras.
       int passes = 5;
