@@ -21,7 +21,8 @@ double bm25_term_weight(Xapian::doccount documents, Xapian::doccount term_freque
 
 }  // namespace
 
-bool DisjunctionMatcher::suits(const std::vector<WeightedTerm>& terms) {
+bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) {
+  if (db.get_lastdocid() > kMaxAccumulatedDocids) return false;
   size_t cost = 0;
   bool seen_before = true;
   for (const WeightedTerm& t : terms) {

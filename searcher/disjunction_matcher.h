@@ -39,6 +39,9 @@ namespace fahras {
 inline constexpr size_t kMaxAccumulatedPostings = 25000;
 inline constexpr size_t kCachedPostingDiscount = 8;
 inline constexpr size_t kMaxRememberedHeavyTerms = 1 << 16;
+// The accumulators take 12 bytes per document id; above this many ids (48 MB
+// per searcher) queries stay with Xapian's matcher.
+inline constexpr Xapian::docid kMaxAccumulatedDocids = 4'000'000;
 
 struct WeightedTerm {
   std::string term;
@@ -55,8 +58,9 @@ class DisjunctionMatcher {
  public:
   // Whether top() should rank the terms: their postings are few enough (or
   // cached) to beat Xapian's matcher, or every uncached one was asked for
-  // before (see kMaxAccumulatedPostings).
-  bool suits(const std::vector<WeightedTerm>& terms);
+  // before (see kMaxAccumulatedPostings); never for an index of more than
+  // kMaxAccumulatedDocids document ids.
+  bool suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms);
 
   // The best `depth` documents; `total` receives how many match any term.
   // Not thread-safe: one matcher per thread (it keeps its accumulators).

@@ -25,7 +25,8 @@
 
 namespace fahras {
 
-inline constexpr Xapian::docid kMaxColumnPassages = 20'000'000;
+// 32 MB per searcher at most (one searcher per HTTP worker thread).
+inline constexpr Xapian::docid kMaxColumnPassages = 4'000'000;
 
 class LocationColumn {
  public:

@@ -207,7 +207,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
                                          size_t depth, size_t& total) {
   if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
-      disjunction_matcher_.suits(plan.disjunction))
+      disjunction_matcher_.suits(db_, plan.disjunction))
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total);
   Xapian::Enquire enquire(db_);
   enquire.set_query(plan.query);

@@ -73,6 +73,9 @@ class Searcher {
   // `spelling`: local indexes to take "did you mean" from, for when the
   // databases are remote shards (Xapian's remote protocol has no spelling).
   explicit Searcher(std::vector<std::string> databases, std::vector<std::string> spelling = {});
+  // Its planner and caches refer to its own database handle: not copied or moved.
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
 
   SearchResult search(const std::string& query, const SearchOptions& options = {});
 

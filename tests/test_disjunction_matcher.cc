@@ -117,10 +117,10 @@ TEST_SUITE("disjunction_matcher") {
     // Frequencies as a large index would report them.
     std::vector<WeightedTerm> light = {{"Zصين", 1.0, 900}, {"Zبكين", 0.6, 400}};
     std::vector<WeightedTerm> heavy = {{"Zفي", 1.0, 30000}, {"Zصين", 1.0, 900}};
-    CHECK(matcher.suits(light));
-    CHECK_FALSE(matcher.suits(heavy));
-    CHECK(matcher.suits(heavy));  // asked for again: decoded and kept from now on
+    CHECK(matcher.suits(db, light));
+    CHECK_FALSE(matcher.suits(db, heavy));
+    CHECK(matcher.suits(db, heavy));  // asked for again: decoded and kept from now on
     matcher.forget_postings();
-    CHECK_FALSE(matcher.suits(heavy));
+    CHECK_FALSE(matcher.suits(db, heavy));
   }
 }
