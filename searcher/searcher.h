@@ -60,7 +60,7 @@ struct SearchTimings {
 
 struct SearchResult {
   std::string query;
-  size_t total = 0;  // estimated number of matching passages
+  size_t total = 0;  // matching passages: exact for plain-word queries, else Xapian's estimate
   double took_ms = 0;
   SearchTimings timings;
   std::optional<std::string> suggestion;

@@ -53,7 +53,7 @@ struct Match {
 
 struct Results {
   std::string query;
-  size_t total = 0;  // estimated matching passages
+  size_t total = 0;  // matching passages: exact for plain-word queries, else Xapian's estimate
   double took_ms = 0;
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Match> matches;
