@@ -17,6 +17,21 @@
 
 namespace po = boost::program_options;
 
+namespace {
+
+void add_stages(fahras::SearchTimings& sum, const fahras::SearchTimings& t) {
+  sum.plan += t.plan;
+  sum.match += t.match;
+  sum.term_matches += t.term_matches;
+  sum.locations += t.locations;
+  sum.rerank += t.rerank;
+  sum.fetch += t.fetch;
+  sum.highlight += t.highlight;
+  sum.suggest += t.suggest;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   po::options_description options("Usage: bench_search --db DB --queries FILE\nOptions");
   options.add_options()("db", po::value<std::string>()->required(), "index")(
@@ -40,21 +55,29 @@ int main(int argc, char** argv) {
     so.rerank_depth = vm["rerank-depth"].as<size_t>();
     fahras::SnippetStyle style;
     size_t sink = 0;
+    // One search with its snippets, as a user sees it: its milliseconds and stages.
+    auto timed_search = [&](const std::string& q, fahras::SearchTimings& stages) {
+      auto start = std::chrono::steady_clock::now();
+      fahras::SearchResult r = searcher.search(q, so);
+      for (const auto& hit : r.hits)
+        sink += fahras::make_snippet(hit.text, hit.highlights, style).size();
+      stages = r.timings;
+      return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+          .count();
+    };
+    // The q-quantile of sorted milliseconds.
+    auto at = [](const std::vector<double>& sorted, double q) {
+      return sorted[std::min(sorted.size() - 1, static_cast<size_t>(q * sorted.size()))];
+    };
+    fahras::SearchTimings stages;
     // The warm-up pass, timed too: each query seen for the first time, with
     // the searcher's caches filling (postings, term statistics, locations).
     std::vector<double> first;
-    for (const auto& q : queries) {
-      auto start = std::chrono::steady_clock::now();
-      sink += searcher.search(q, so).hits.size();
-      first.push_back(
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-              .count());
-    }
+    for (const auto& q : queries) first.push_back(timed_search(q, stages));
     std::sort(first.begin(), first.end());
     if (!first.empty())
       std::printf("fahras-search-first-pass queries=%zu p50_ms=%.3f p99_ms=%.3f\n", first.size(),
-                  first[first.size() / 2],
-                  first[std::min(first.size() - 1, first.size() * 99 / 100)]);
+                  at(first, 0.5), at(first, 0.99));
     // Per pass: p50, p90, p99, max.
     std::vector<std::array<double, 4>> passes;
     fahras::SearchTimings stage_sums;
@@ -64,31 +87,13 @@ int main(int argc, char** argv) {
       std::vector<double> ms;
       last_pass.clear();
       for (const auto& q : queries) {
-        auto start = std::chrono::steady_clock::now();
-        fahras::SearchResult r = searcher.search(q, so);
-        const fahras::SearchTimings& t = r.timings;
-        for (auto [sum, stage] : {std::pair{&stage_sums.plan, t.plan},
-                                  {&stage_sums.match, t.match},
-                                  {&stage_sums.term_matches, t.term_matches},
-                                  {&stage_sums.locations, t.locations},
-                                  {&stage_sums.rerank, t.rerank},
-                                  {&stage_sums.fetch, t.fetch},
-                                  {&stage_sums.highlight, t.highlight},
-                                  {&stage_sums.suggest, t.suggest}})
-          *sum += stage;
+        ms.push_back(timed_search(q, stages));
+        add_stages(stage_sums, stages);
         ++searches;
-        for (const auto& hit : r.hits)
-          sink += fahras::make_snippet(hit.text, hit.highlights, style).size();
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                .count());
-        last_pass.emplace_back(ms.back(), t);
+        last_pass.emplace_back(ms.back(), stages);
       }
       std::sort(ms.begin(), ms.end());
-      auto at = [&](double q) {
-        return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))];
-      };
-      passes.push_back({at(0.5), at(0.9), at(0.99), ms.back()});
+      passes.push_back({at(ms, 0.5), at(ms, 0.9), at(ms, 0.99), ms.back()});
     }
     auto median = [&](size_t i) {
       std::vector<double> v;
@@ -115,12 +120,7 @@ int main(int argc, char** argv) {
                 [](const auto& a, const auto& b) { return a.first < b.first; });
       fahras::SearchTimings middle;
       size_t from = last_pass.size() * 45 / 100, to = last_pass.size() * 55 / 100;
-      for (size_t i = from; i < to; ++i) {
-        const fahras::SearchTimings& t = last_pass[i].second;
-        middle.plan += t.plan, middle.match += t.match, middle.term_matches += t.term_matches;
-        middle.locations += t.locations, middle.rerank += t.rerank, middle.fetch += t.fetch;
-        middle.highlight += t.highlight, middle.suggest += t.suggest;
-      }
+      for (size_t i = from; i < to; ++i) add_stages(middle, last_pass[i].second);
       print_stages("p45-p55 searches", middle, to - from);
     }
     return 0;

@@ -78,15 +78,9 @@ public class LuceneBench {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(new File(indexDir)))) {
       IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setSimilarity(new BM25Similarity());
-      long checksum = 0;
+      long[] checksum = {0};
       // The warm-up pass, timed too: each query seen for the first time (JIT cold).
-      double[] first = new double[queries.size()];
-      for (int i = 0; i < queries.size(); i++) {
-        long t = System.nanoTime();
-        checksum += run(searcher, analyzer, queries.get(i));
-        first[i] = (System.nanoTime() - t) / 1e6;
-      }
-      Arrays.sort(first);
+      double[] first = timedPass(searcher, analyzer, queries, checksum);
       System.out.printf("lucene-search%s-first-pass queries=%d p50_ms=%.3f p99_ms=%.3f%n",
           highlight ? "" : "-no-highlight", queries.size(), at(first, 0.5), at(first, 0.99));
       // Per pass: p50, p90, p99, max; the median of each over the passes is
@@ -94,13 +88,7 @@ public class LuceneBench {
       int passes = 5;
       double[][] stats = new double[4][passes];
       for (int pass = 0; pass < passes; pass++) {
-        double[] ms = new double[queries.size()];
-        for (int i = 0; i < queries.size(); i++) {
-          long t = System.nanoTime();
-          checksum += run(searcher, analyzer, queries.get(i));
-          ms[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(ms);
+        double[] ms = timedPass(searcher, analyzer, queries, checksum);
         stats[0][pass] = at(ms, 0.5);
         stats[1][pass] = at(ms, 0.9);
         stats[2][pass] = at(ms, 0.99);
@@ -110,8 +98,21 @@ public class LuceneBench {
       System.out.printf(
           "lucene-search%s queries=%d passes=%d p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f (checksum %d)%n",
           highlight ? "" : "-no-highlight", queries.size(), passes, stats[0][passes / 2], stats[1][passes / 2], stats[2][passes / 2],
-          stats[3][passes / 2], checksum % 1000);
+          stats[3][passes / 2], checksum[0] % 1000);
     }
+  }
+
+  // Runs every query once, adding to checksum[0]; each query's milliseconds, sorted.
+  static double[] timedPass(IndexSearcher searcher, Analyzer analyzer, List<String> queries,
+      long[] checksum) throws Exception {
+    double[] ms = new double[queries.size()];
+    for (int i = 0; i < queries.size(); i++) {
+      long t = System.nanoTime();
+      checksum[0] += run(searcher, analyzer, queries.get(i));
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms;
   }
 
   static double at(double[] sorted, double q) {
