@@ -2,41 +2,28 @@
 #include "disjunction_matcher.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "rerank.h"
 
 namespace fahras {
-namespace {
-
-// Xapian 1.4's BM25Weight::init() for a term without relevance information
-// and with wqf 1: idf (kept positive for terms in more than half the
-// documents, as Xapian keeps it) times the factor times (k1 + 1).
-double bm25_term_weight(Xapian::doccount documents, Xapian::doccount term_frequency,
-                        double factor) {
-  double ratio = (documents - term_frequency + 0.5) / (term_frequency + 0.5);
-  if (ratio < 2) ratio = ratio * 0.5 + 1;
-  return std::log(ratio) * factor * (kBm25K1 + 1);
-}
-
-}  // namespace
-
 bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) {
   if (db.get_lastdocid() > kMaxAccumulatedDocids) return false;
   size_t cost = 0;
-  bool seen_before = true;
+  std::vector<const std::string*> uncached;
   for (const WeightedTerm& t : terms) {
     if (postings_.contains(t.term)) {
       cost += t.frequency / kCachedPostingDiscount;
     } else {
       cost += t.frequency;
-      seen_before = seen_before && heavy_terms_seen_.count(t.term) > 0;
+      uncached.push_back(&t.term);
     }
   }
-  if (cost <= kMaxAccumulatedPostings || seen_before) return true;
+  if (cost <= kMaxAccumulatedPostings) return true;
+  if (std::all_of(uncached.begin(), uncached.end(),
+                  [&](const std::string* t) { return heavy_terms_seen_.count(*t) > 0; }))
+    return true;
   if (heavy_terms_seen_.size() >= kMaxRememberedHeavyTerms) heavy_terms_seen_.clear();
-  for (const WeightedTerm& t : terms)
-    if (!postings_.contains(t.term)) heavy_terms_seen_.insert(t.term);
+  for (const std::string* t : uncached) heavy_terms_seen_.insert(*t);
   return false;
 }
 
@@ -57,7 +44,8 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   Xapian::doccount documents = db.get_doccount();
   for (const WeightedTerm& t : terms) {
     if (t.frequency == 0) continue;
-    double term_weight = bm25_term_weight(documents, t.frequency, t.factor);
+    // Xapian 1.4's BM25Weight::init() for wqf 1, in its order of operations.
+    double term_weight = bm25_idf(documents, t.frequency) * t.factor * (kBm25K1 + 1);
     for (const Posting& p : postings_.postings(db, t.term)) {
       Xapian::docid d = p.docid;
       if (d >= weight_of_.size()) continue;  // added after get_lastdocid() was read

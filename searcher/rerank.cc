@@ -4,15 +4,13 @@
 #include <cmath>
 
 namespace fahras {
-namespace {
-
-// Xapian 1.4's BM25 idf without relevance information, kept positive for
-// terms in more than half the documents as Xapian keeps it.
 double bm25_idf(Xapian::doccount documents, Xapian::doccount term_frequency) {
   double ratio = (documents - term_frequency + 0.5) / (term_frequency + 0.5);
   if (ratio < 2) ratio = ratio * 0.5 + 1;
   return std::log(ratio);
 }
+
+namespace {
 
 // BM25's within-document part at b = 0.
 double bm25_tf(Xapian::termcount wdf) { return (kBm25K1 + 1) * wdf / (kBm25K1 + wdf); }

@@ -36,6 +36,10 @@ inline constexpr double kProximityWeight = 0.5;
 // The weighting scheme of the matcher.
 Xapian::BM25Weight passage_bm25();
 
+// Xapian 1.4's BM25 idf without relevance information, kept positive for
+// terms in more than half the documents as Xapian keeps it.
+double bm25_idf(Xapian::doccount documents, Xapian::doccount term_frequency);
+
 class Reranker {
  public:
   // Reads the statistics of the plan's pair terms.
