@@ -26,7 +26,7 @@ for n in "${sizes[@]}"; do
   bytes=$(find "$corpus" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
   echo "== $n passages in $files files ($((bytes / 1000000)) MB)"
   start=$(date +%s.%N)
-  measured "$build/indexer/fahras-index" -q --db "$work/fahras-$n" "$corpus" | tail -2
+  measured "$build/indexer/fahras-index" -q --db "$work/fahras-$n" "$corpus" | tail -3
   secs=$(echo "$(date +%s.%N) - $start" | bc)
   printf 'fahras-index passages=%d seconds=%.2f passages_per_s=%.0f mb_per_s=%.2f index_mb=%d\n' \
     "$n" "$secs" "$(echo "$n / $secs" | bc -l)" "$(echo "$bytes / 1000000 / $secs" | bc -l)" \

@@ -32,6 +32,7 @@ void BatchWriter::delete_passages(const std::string& article) {
   for (Xapian::docid id : ids) add_spelling(db_.get_document(id), -1);
   if (!ids.empty()) db_.delete_document(term);
   pending_ += ids.size();
+  passages_deleted_ += ids.size();
 }
 
 void BatchWriter::replace_article(const std::string& article,

@@ -30,6 +30,9 @@ class BatchWriter {
   // Commits the open batch.
   void finish();
 
+  // Passages deleted so far, replaced ones included.
+  size_t passages_deleted() const { return passages_deleted_; }
+
  private:
   void add_spelling(const Xapian::Document& doc, int sign);
   void delete_passages(const std::string& article);
@@ -38,6 +41,7 @@ class BatchWriter {
   Xapian::WritableDatabase& db_;
   size_t commit_every_;
   size_t pending_ = 0;
+  size_t passages_deleted_ = 0;
   bool in_transaction_ = false;
   std::unordered_map<std::string, int64_t> spelling_;
 };

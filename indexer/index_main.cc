@@ -2,6 +2,7 @@
 //
 // Usage: fahras-index [--db DIR] [--full] [--dry-run] [--json] [CORPUS_DIR...]
 //        fahras-index [--db DIR] [--json] --jsonl FILE|-
+// Either form takes --compact (compaction.h).
 // Exit status: 0 all files indexed or unchanged; 1 the run finished but some
 // files were skipped (listed with reasons); 2 error, nothing more written.
 #include <unistd.h>
@@ -34,10 +35,18 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
     throw std::runtime_error(options.database.string() +
                              ": --jsonl writes a plain index, not shards");
   Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
-  if (source == "-") return fahras::ingest_records(db, std::cin, "<stdin>");
-  std::ifstream in(source, std::ios::binary);
-  if (!in) throw std::runtime_error(source + ": cannot open");
-  return fahras::ingest_records(db, in, source);
+  fahras::discard_compaction_leftovers(options.database);
+  fahras::IndexReport report;
+  if (source == "-") {
+    report = fahras::ingest_records(db, std::cin, "<stdin>");
+  } else {
+    std::ifstream in(source, std::ios::binary);
+    if (!in) throw std::runtime_error(source + ": cannot open");
+    report = fahras::ingest_records(db, in, source);
+  }
+  // Still holding the writer: no other writer can slip in before the exchange.
+  fahras::compact_if_due({options.database}, db.get_doccount(), options.compact, report);
+  return report;
 }
 
 }  // namespace
@@ -53,7 +62,8 @@ int main(int argc, char** argv) {
       "instead of a corpus")("threads", po::value<unsigned>()->default_value(0),
                              "analysis threads (0: one per spare core)")(
       "quiet,q", "no progress bar")("shards", po::value<size_t>()->default_value(0),
-                                    "build a new index as N shards (docs/scaling.md)");
+                                    "build a new index as N shards (docs/scaling.md)")(
+      "compact", "compact the index after the run even if it changed little");
   po::options_description all;
   all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "corpus roots");
   po::positional_options_description positional;
@@ -80,6 +90,7 @@ int main(int argc, char** argv) {
     options.dry_run = vm.count("dry-run") > 0;
     options.threads = vm["threads"].as<unsigned>();
     options.shards = vm["shards"].as<size_t>();
+    options.compact = vm.count("compact") > 0;
     json = vm.count("json") > 0;
     if (vm.count("jsonl")) jsonl = vm["jsonl"].as<std::string>();
     if (!json && !vm.count("quiet") && isatty(STDERR_FILENO)) options.progress = draw_progress;

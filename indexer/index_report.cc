@@ -5,6 +5,18 @@
 #include <nlohmann/json.hpp>
 
 namespace fahras {
+namespace {
+
+std::string human_bytes(uint64_t bytes) {
+  char text[32];
+  if (bytes >= 10'000'000)
+    std::snprintf(text, sizeof text, "%.0f MB", bytes / 1e6);
+  else
+    std::snprintf(text, sizeof text, "%.0f kB", bytes / 1e3);
+  return text;
+}
+
+}  // namespace
 
 void print_report_text(const IndexReport& r, bool list_files, std::ostream& out) {
   if (list_files) {
@@ -17,6 +29,12 @@ void print_report_text(const IndexReport& r, bool list_files, std::ostream& out)
   out << r.added.size() << " added, " << r.updated.size() << " updated, " << r.removed.size()
       << " removed, " << r.unchanged.size() << " unchanged, " << r.skipped.size() << " skipped; "
       << r.passages_written << " passages written in " << seconds << " s\n";
+  if (r.compaction) {
+    const CompactionReport& c = *r.compaction;
+    std::snprintf(seconds, sizeof seconds, "%.2f", c.seconds);
+    out << "compacted the index from " << human_bytes(c.bytes_before) << " to "
+        << human_bytes(c.bytes_after) << " in " << seconds << " s\n";
+  }
 }
 
 void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
@@ -27,6 +45,10 @@ void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
                       {"unchanged", r.unchanged}, {"skipped", skipped},
                       {"warnings", r.warnings},   {"passages_written", r.passages_written},
                       {"seconds", r.seconds}};
+  if (r.compaction)
+    j["compaction"] = {{"bytes_before", r.compaction->bytes_before},
+                       {"bytes_after", r.compaction->bytes_after},
+                       {"seconds", r.compaction->seconds}};
   out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

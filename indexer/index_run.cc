@@ -217,6 +217,17 @@ void store_synonyms(Xapian::WritableDatabase& db, const std::vector<std::filesys
 
 }  // namespace
 
+void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
+                    bool forced, IndexReport& report) {
+  if (!forced && !compaction_due(report.passages_written + report.passages_deleted, passages_held))
+    return;
+  try {
+    report.compaction = compact_in_place(databases);
+  } catch (const std::exception& e) {
+    report.warnings.push_back(std::string("not compacted: ") + e.what());
+  }
+}
+
 IndexReport run_index(const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
   IndexReport report;
@@ -244,6 +255,7 @@ IndexReport run_index(const IndexOptions& options) {
       if (std::filesystem::exists(path)) reader = Xapian::Database(path.string());
     } else {
       writers.emplace_back(path.string(), Xapian::DB_CREATE_OR_OPEN);
+      discard_compaction_leftovers(path);
       reader = writers.back();
       if (reader.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
         writers.back().set_metadata(std::string(schema::kMetaSchemaVersion),
@@ -320,6 +332,12 @@ IndexReport run_index(const IndexOptions& options) {
     if (writers[k].get_metadata(analysis_key) != kAnalysisVersion)
       batches[k]->set_metadata(analysis_key, std::string(kAnalysisVersion));
     batches[k]->finish();
+    report.passages_deleted += batches[k]->passages_deleted();
+  }
+  if (!options.dry_run) {
+    size_t held = 0;
+    for (const auto& w : writers) held += w.get_doccount();
+    compact_if_due(paths, held, options.compact, report);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

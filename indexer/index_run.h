@@ -12,8 +12,11 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "compaction.h"
 
 namespace fahras {
 
@@ -27,6 +30,7 @@ struct IndexOptions {
   bool dry_run = false;  // report what would change, write nothing
   unsigned threads = 0;  // analysis threads; 0 = one per core beside the writer
   size_t shards = 0;     // 0: keep the index's layout (a new index: 1, plain)
+  bool compact = false;  // compact even when the run changed little (compaction.h)
   size_t commit_every_passages = 20000;
   // Called after each file with (files done, files to index); may be empty.
   std::function<void(size_t, size_t)> progress;
@@ -41,9 +45,17 @@ struct IndexReport {
   std::vector<Skip> skipped;
   std::vector<std::string> warnings;  // "FILE: message", for files still indexed
   size_t passages_written = 0;
+  size_t passages_deleted = 0;  // replaced passages included
+  std::optional<CompactionReport> compaction;
   size_t synonym_groups = 0;
   double seconds = 0;
 };
+
+// Compacts `databases` (compaction.h) when `forced` or when the run recorded
+// in `report` changed enough of the `passages_held`; a failure becomes a
+// warning in `report`, the index being as it was.
+void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
+                    bool forced, IndexReport& report);
 
 // Throws Xapian::DatabaseLockError when another indexer holds the database,
 // and other Xapian::Error or std::exception on failure.

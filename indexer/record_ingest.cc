@@ -123,6 +123,7 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
     (old ? report.updated : report.added).push_back(record->id);
   }
   batch.finish();
+  report.passages_deleted = batch.passages_deleted();
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

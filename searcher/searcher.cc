@@ -117,23 +117,51 @@ std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
   return suggest(query, planner_->plan(query).concept_words);
 }
 
-void Searcher::refresh() {
-  if (!spelling_specs_.empty()) spelling_db_.reopen();
-  if (db_.reopen()) {
-    forget_index_answers();
-    synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
-    check_analysis_version();
+namespace {
+
+// Follows `db` to its latest commit, setting `changed` if there was one; false
+// when its path now holds another database (a compacted copy, with another
+// UUID, perhaps even at the same revision), which only opening anew reads
+// consistently: Xapian's reopen() would read it through the old files.
+bool reopen_same_database(Xapian::Database& db, bool& changed) {
+  std::string uuid = db.get_uuid();
+  try {
+    changed = db.reopen() || changed;
+  } catch (const Xapian::DatabaseError&) {
+    return false;  // files of two databases
   }
+  return db.get_uuid() == uuid;
 }
+
+}  // namespace
+
+bool Searcher::reopen() {
+  bool changed = false;
+  if (!reopen_same_database(db_, changed) ||
+      (!spelling_specs_.empty() && !reopen_same_database(spelling_db_, changed))) {
+    open();
+    return true;
+  }
+  if (!changed) return false;
+  forget_index_answers();
+  synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
+  check_analysis_version();
+  return true;
+}
+
+void Searcher::refresh() { reopen(); }
 
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
     try {
+      if (attempt > 0) reopen();
       return search_once(query, options);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) throw;
-      db_.reopen();
-      forget_index_answers();
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Opened while a compaction swapped the index (compaction.h): files of
+      // two databases, which reopen() replaces. True corruption persists.
+      if (attempt >= 5) throw;
     }
   }
 }

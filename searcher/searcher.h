@@ -7,7 +7,7 @@
 // of the query each passage matches, adjacent query words together) with
 // their neighbouring paragraphs (passage_context.h), and returns hits with
 // their original text and highlight ranges. A reader never fails because an indexer
-// committed meanwhile: it reopens and retries.
+// committed or compacted meanwhile: it reopens and retries.
 #pragma once
 
 #include <xapian.h>
@@ -92,6 +92,10 @@ class Searcher {
 
  private:
   void open();
+  // Follows the index (and a separate spelling index) to its latest commit;
+  // false if there was none. A compacted index (indexer/compaction.h) is
+  // opened anew.
+  bool reopen();
   // Notes an index whose terms another analysis version made.
   void check_analysis_version();
   SearchResult search_once(const std::string& query, const SearchOptions& options);

@@ -12,10 +12,12 @@
 #include "analyzer.h"
 #include "e2e_support.h"
 #include "fahras/schema.h"
+#include "index_contents.h"
 #include "passage_document.h"
 #include "searcher.h"
 
 using namespace fahras::e2e;
+using fahras::testing::index_contents;
 namespace schema = fahras::schema;
 
 namespace {
@@ -32,31 +34,6 @@ std::set<std::string> passages(const fs::path& db) {
   std::set<std::string> ids;
   for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) ids.insert((*t).substr(1));
   return ids;
-}
-
-// Everything a search could see: per passage id, its data and its terms.
-std::map<std::string, std::string> contents(const fs::path& db) {
-  Xapian::Database d(db.string());
-  std::map<std::string, std::string> out;
-  for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) {
-    Xapian::Document doc = d.get_document(*d.postlist_begin(*t));
-    std::string terms;
-    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term)
-      terms += *term + ":" + std::to_string(term.get_wdf()) + " ";
-    out[*t] = fahras::passage_data_of(doc).to_json() + "\n" + terms;
-  }
-  for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
-    std::string value = d.get_metadata(*k);
-    // A state's mtime differs between two builds of the same files; compare the rest.
-    if ((*k).rfind(std::string(schema::kMetaFileStatePrefix), 0) == 0)
-      value = value.substr(value.find(' ', 3));
-    out["meta " + *k] = value;
-  }
-  std::string spelling;
-  for (auto s = d.spellings_begin(); s != d.spellings_end(); ++s)
-    spelling += *s + ":" + std::to_string(s.get_termfreq()) + " ";
-  out["spelling"] = spelling;
-  return out;
 }
 
 const std::string kArticleA =
@@ -126,10 +103,10 @@ TEST_SUITE("e2e_index") {
     }
     SUBCASE("dry run lists changes and writes nothing") {
       write_file(corpus / "a.txt", kArticleB);
-      auto before = contents(db);
+      auto before = index_contents(db);
       r = index(db, corpus, "--dry-run");
       CHECK(r.out.find("U a.txt") != std::string::npos);
-      CHECK(contents(db) == before);
+      CHECK(index_contents(db) == before);
     }
     SUBCASE("--full and incremental runs converge to a clean build") {
       write_file(corpus / "a.txt", kArticleA + "فقرة أخرى.\n");
@@ -137,11 +114,29 @@ TEST_SUITE("e2e_index") {
       index(db, corpus);
       fs::path clean = tmp.path / "clean";
       index(clean, corpus);
-      CHECK(contents(db) == contents(clean));
+      CHECK(index_contents(db) == index_contents(clean));
       index(db, corpus, "--full");
-      CHECK(contents(db) == contents(clean));
+      CHECK(index_contents(db) == index_contents(clean));
     }
     CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+  }
+
+  TEST_CASE("a new index is compacted, a small change is not, --compact asks for it") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    for (int i = 0; i < 20; ++i) write_file(corpus / ("a" + std::to_string(i) + ".txt"), kArticleA);
+    RunResult r = index(db, corpus);
+    CHECK_MESSAGE(r.out.find("compacted the index from ") != std::string::npos, r.out);
+    write_file(corpus / "a0.txt", kArticleA + "فقرة جديدة عن هواوي.\n");
+    r = index(db, corpus, "--json");
+    CHECK(r.out.find("\"updated\":[\"a0.txt\"]") != std::string::npos);
+    CHECK(r.out.find("\"compaction\"") == std::string::npos);
+    auto before = index_contents(db);
+    r = index(db, corpus, "--json --compact");
+    CHECK(r.out.find("\"compaction\":{\"bytes_after\":") != std::string::npos);
+    CHECK(index_contents(db) == before);
+    CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
   }
 
   TEST_CASE("terms of another analysis version: searched with a warning, then re-indexed") {
@@ -265,8 +260,9 @@ TEST_SUITE("e2e_index") {
       }
     }
     CHECK(index(db, corpus).status == 0);
+    CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
     CHECK(index(clean, corpus).status == 0);
-    CHECK(contents(db) == contents(clean));
+    CHECK(index_contents(db) == index_contents(clean));
   }
 
   TEST_CASE("JSON Lines ingestion: kill -9 at any moment, then convergence") {
@@ -302,12 +298,12 @@ TEST_SUITE("e2e_index") {
     }
     CHECK(ingest(db).status == 0);
     CHECK(ingest(clean).status == 0);
-    CHECK(contents(db) == contents(clean));
+    CHECK(index_contents(db) == index_contents(clean));
     CHECK(ingest(db).out.find("0 added, 0 updated, 0 removed, 3000 unchanged") !=
           std::string::npos);
   }
 
-  TEST_CASE("a reader searching during a run never fails") {
+  TEST_CASE("a reader searching during runs and compactions never fails") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
     std::ifstream in(std::string(FAHRAS_CORPUS_DIR) + "/000_0fdb8642d30cb6d2.txt");
@@ -315,19 +311,24 @@ TEST_SUITE("e2e_index") {
     for (int i = 0; i < 200; ++i) write_file(corpus / ("a" + std::to_string(i) + ".txt"), article);
     REQUIRE(index(db, corpus).status == 0);
     std::atomic<bool> writer_done = false;
+    int compactions = 0;
     std::thread writer([&] {
       for (int round = 0; round < 3; ++round) {
         for (int i = 0; i < 200; i += 3)
           write_file(corpus / ("a" + std::to_string(i) + ".txt"),
                      article + "جولة " + std::to_string(round) + "\n");
-        run(kIndex + " -q --db " + quote(db) + " " + quote(corpus));
+        RunResult r = run(kIndex + " -q --db " + quote(db) + " " + quote(corpus));
+        if (r.out.find("compacted the index") != std::string::npos) ++compactions;
       }
       writer_done = true;
     });
     fahras::Searcher searcher({db.string()});
     int searches = 0, failures = 0;
+    // Each round changes a third of the files, so each run also compacts:
+    // refreshes meet commits and compactions (compaction.h).
     while (!writer_done) {
       try {
+        if (searches % 2 == 0) searcher.refresh();
         if (searcher.search("الصين موافقة H200").hits.empty()) ++failures;
       } catch (const std::exception&) {
         ++failures;
@@ -337,6 +338,7 @@ TEST_SUITE("e2e_index") {
     writer.join();
     CHECK(searches > 0);
     CHECK(failures == 0);
+    CHECK(compactions == 3);
   }
 
   TEST_CASE("a refreshed searcher finds what was indexed since, for a query it already answered") {

@@ -1,0 +1,94 @@
+// In-place compaction with an atomic exchange (see compaction.h).
+#include "compaction.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+
+namespace fahras {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The path without a trailing separator, so that it has a file name.
+fs::path without_trailing_separator(const fs::path& p) {
+  fs::path normal = fs::absolute(p).lexically_normal();
+  return normal.has_filename() ? normal : normal.parent_path();
+}
+
+// Makes the exchange of two entries of `directory` durable.
+void sync_directory(const fs::path& directory) {
+  int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+void compact_one(const fs::path& database) {
+  fs::path target = without_trailing_separator(database);
+  fs::path workspace = compaction_workspace(target);
+  fs::remove_all(workspace);
+  try {
+    Xapian::Database(target.string()).compact(workspace.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove_all(workspace, ignored);
+    throw;
+  }
+  if (::renameat2(AT_FDCWD, workspace.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
+    int error = errno;
+    std::error_code ignored;
+    fs::remove_all(workspace, ignored);
+    throw std::runtime_error(target.string() + ": cannot swap in the compacted copy (" +
+                             std::strerror(error) + "); the index is as it was");
+  }
+  sync_directory(target.parent_path());
+  fs::remove_all(workspace);  // now the old copy
+}
+
+}  // namespace
+
+bool compaction_due(size_t passages_changed, size_t passages_held) {
+  return passages_changed > 0 && static_cast<double>(passages_changed) >=
+                                     kCompactAfterChangedShare * static_cast<double>(passages_held);
+}
+
+fs::path compaction_workspace(const fs::path& database) {
+  fs::path target = without_trailing_separator(database);
+  return target.parent_path() / (target.filename().string() + ".compacting");
+}
+
+void discard_compaction_leftovers(const fs::path& database) {
+  // What cannot be removed now is tried again by the next compaction, which
+  // then fails with the reason as a warning.
+  std::error_code not_now;
+  fs::remove_all(compaction_workspace(database), not_now);
+}
+
+uint64_t database_bytes(const fs::path& database) {
+  uint64_t bytes = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(database))
+    if (entry.is_regular_file()) bytes += entry.file_size();
+  return bytes;
+}
+
+CompactionReport compact_in_place(const std::vector<fs::path>& databases) {
+  auto started = std::chrono::steady_clock::now();
+  CompactionReport report;
+  for (const fs::path& database : databases) {
+    report.bytes_before += database_bytes(database);
+    compact_one(database);
+    report.bytes_after += database_bytes(database);
+  }
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace fahras

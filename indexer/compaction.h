@@ -1,0 +1,52 @@
+// Compacting an index in place, safe under live readers and crashes.
+//
+// Updates leave Xapian's B-trees partly empty; Xapian::Database::compact()
+// writes a copy with full blocks (a fresh 100k-passage index shrinks by about
+// 28%). The copy is built beside the index, in DIR.compacting, and then
+// exchanged with DIR by one atomic renameat2(RENAME_EXCHANGE), so DIR always
+// names a whole, committed database: a reader that has the old one open keeps
+// reading it (its files live until closed), and its next reopen() finds the
+// compacted one. The old copy is then removed; if a crash leaves it (or a
+// half-built copy) behind, the next run that writes the index removes it.
+//
+// The caller must hold the index's WritableDatabase, with everything
+// committed, for the whole call: the lock keeps other writers out between the
+// copy and the exchange. That writer must not be used afterwards.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fahras {
+
+// A run compacts by itself when the passages it wrote and deleted number at
+// least this share of the passages the index then holds: a new index, a full
+// re-index, or a large share of the corpus changed. Small incremental runs
+// leave the trees nearly as full as they were and skip the copy.
+inline constexpr double kCompactAfterChangedShare = 0.25;
+
+struct CompactionReport {
+  uint64_t bytes_before = 0;
+  uint64_t bytes_after = 0;
+  double seconds = 0;
+};
+
+bool compaction_due(size_t passages_changed, size_t passages_held);
+
+// Where a compaction of `database` builds its copy.
+std::filesystem::path compaction_workspace(const std::filesystem::path& database);
+
+// Removes what an interrupted compaction of `database` left behind, if it
+// can. Call it only while holding the index's writer.
+void discard_compaction_leftovers(const std::filesystem::path& database);
+
+// Compacts each database (an index, or the shards of one) in place. Throws on
+// failure, having left every database as it was or compacted.
+CompactionReport compact_in_place(const std::vector<std::filesystem::path>& databases);
+
+// Bytes of the files directly inside a database directory.
+uint64_t database_bytes(const std::filesystem::path& database);
+
+}  // namespace fahras

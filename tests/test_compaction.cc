@@ -1,0 +1,119 @@
+// Unit tests of in-place compaction (indexer/compaction.h), on indexes of
+// the articles in corpus/.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include "compaction.h"
+#include "e2e_support.h"
+#include "index_contents.h"
+#include "index_run.h"
+#include "searcher.h"
+
+using namespace fahras;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Twenty articles (the corpus's five, four times over) indexed by run_index,
+// so that changing one of them is a small incremental run.
+struct TwentyArticles {
+  e2e::TempDir dir;
+  fs::path corpus = dir.path / "corpus";
+  IndexOptions options;
+  TwentyArticles(const std::string& db_name = "db") {
+    fs::create_directories(corpus);
+    std::vector<fs::path> articles;
+    for (const auto& entry : fs::directory_iterator(FAHRAS_SOURCE_DIR "/corpus"))
+      if (entry.path().extension() == ".txt") articles.push_back(entry.path());
+    std::sort(articles.begin(), articles.end());
+    for (int copy = 0; copy < 4; ++copy)
+      for (const fs::path& article : articles)
+        fs::copy_file(article, corpus / (std::to_string(copy) + "-" + article.filename().string()));
+    options.database = dir.path / db_name;
+    options.corpus_roots = {corpus};
+  }
+  IndexReport index() { return run_index(options); }
+  // Appends a paragraph to one article: a small run.
+  void edit_one(const std::string& paragraph) {
+    std::ofstream(corpus / "0-000_0fdb8642d30cb6d2.txt", std::ios::app) << "\n"
+                                                                        << paragraph << "\n";
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("compaction") {
+  TEST_CASE("a run compacts when it wrote and deleted a quarter of the index or more") {
+    CHECK(compaction_due(100, 100));
+    CHECK(compaction_due(25, 100));
+    CHECK_FALSE(compaction_due(24, 100));
+    CHECK_FALSE(compaction_due(0, 0));
+
+    TwentyArticles twenty;
+    IndexReport first = twenty.index();
+    REQUIRE(first.compaction);  // a new index
+    CHECK(first.compaction->bytes_after < first.compaction->bytes_before);
+    twenty.edit_one("فقرة جديدة عن شرائح إنفيديا.");
+    IndexReport small = twenty.index();
+    CHECK(small.updated.size() == 1);
+    CHECK(small.passages_deleted > 0);
+    CHECK_FALSE(small.compaction);
+    twenty.options.compact = true;
+    CHECK(twenty.index().compaction);  // asked for
+  }
+
+  TEST_CASE("the compacted index holds exactly what it held, in less space") {
+    TwentyArticles twenty;
+    twenty.index();
+    twenty.edit_one("وافقت بكين على مقايضة جديدة.");
+    twenty.index();
+    auto before = testing::index_contents(twenty.options.database);
+    Xapian::Database opened_before(twenty.options.database.string());
+    CompactionReport report = compact_in_place({twenty.options.database});
+    CHECK(report.bytes_after < report.bytes_before);
+    CHECK(report.bytes_after == database_bytes(twenty.options.database));
+    CHECK(testing::index_contents(twenty.options.database) == before);
+    CHECK_FALSE(fs::exists(compaction_workspace(twenty.options.database)));
+    CHECK(run_index(twenty.options).unchanged.size() == 20);  // the file states survived
+    // A reader that had the index open keeps reading the copy it opened.
+    Xapian::Enquire enquire(opened_before);
+    enquire.set_query(Xapian::Query("Zمقايض"));
+    CHECK(enquire.get_mset(0, 10).size() == 1);
+  }
+
+  TEST_CASE("a refreshed searcher reads the compacted index, even at the revision it had") {
+    TwentyArticles twenty;
+    twenty.index();
+    const std::string added = "وافقت بكين على مقايضة جديدة.";
+    Searcher searcher({twenty.options.database.string()});
+    for (const Hit& hit : searcher.search("مقايضة").hits) CHECK(hit.text != added);
+    twenty.edit_one(added);
+    twenty.options.compact = true;  // the compacted copy restarts at revision 1
+    REQUIRE(twenty.index().compaction);
+    searcher.refresh();
+    SearchResult after = searcher.search("مقايضة");
+    REQUIRE_FALSE(after.hits.empty());
+    CHECK(after.hits[0].text == added);
+  }
+
+  TEST_CASE("what an interrupted compaction left is removed by the next run") {
+    TwentyArticles twenty;
+    twenty.index();
+    fs::path leftover = compaction_workspace(twenty.options.database);
+    e2e::write_file(leftover / "postlist.glass", "half a copy");
+    CHECK(twenty.index().unchanged.size() == 20);
+    CHECK_FALSE(fs::exists(leftover));
+  }
+
+  TEST_CASE("a compaction that cannot run is a warning; the index stays as it was") {
+    // The copy's name, DB.compacting, is longer than a file name may be.
+    TwentyArticles twenty(std::string(250, 'x'));
+    twenty.options.compact = true;
+    IndexReport report = twenty.index();
+    CHECK_FALSE(report.compaction);
+    REQUIRE(report.warnings.size() == 1);
+    CHECK(report.warnings[0].find("not compacted: ") == 0);
+    CHECK(Xapian::Database(twenty.options.database.string()).get_doccount() > 100);
+    CHECK(run_index(twenty.options).unchanged.size() == 20);
+  }
+}
