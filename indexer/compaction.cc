@@ -16,9 +16,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The path without a trailing separator, so that it has a file name.
-fs::path without_trailing_separator(const fs::path& p) {
-  fs::path normal = fs::absolute(p).lexically_normal();
+// The database's own directory: symbolic links resolved (the copy is made and
+// swapped beside the directory itself, and a link to it stays a link), no
+// trailing separator.
+fs::path real_directory(const fs::path& p) {
+  fs::path normal = (fs::exists(p) ? fs::canonical(p) : fs::absolute(p)).lexically_normal();
   return normal.has_filename() ? normal : normal.parent_path();
 }
 
@@ -31,7 +33,7 @@ void sync_directory(const fs::path& directory) {
 }
 
 void compact_one(const fs::path& database) {
-  fs::path target = without_trailing_separator(database);
+  fs::path target = real_directory(database);
   fs::path workspace = compaction_workspace(target);
   fs::remove_all(workspace);
   try {
@@ -60,7 +62,7 @@ bool compaction_due(size_t passages_changed, size_t passages_held) {
 }
 
 fs::path compaction_workspace(const fs::path& database) {
-  fs::path target = without_trailing_separator(database);
+  fs::path target = real_directory(database);
   return target.parent_path() / (target.filename().string() + ".compacting");
 }
 

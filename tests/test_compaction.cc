@@ -81,6 +81,19 @@ TEST_SUITE("compaction") {
     CHECK(enquire.get_mset(0, 10).size() == 1);
   }
 
+  TEST_CASE("an index reached through a symbolic link is compacted where it lives") {
+    TwentyArticles twenty("real-db");
+    twenty.index();
+    fs::path link = twenty.dir.path / "db";
+    fs::create_directory_symlink(twenty.options.database, link);
+    auto before = testing::index_contents(link);
+    compact_in_place({link});
+    CHECK(fs::is_symlink(link));
+    CHECK(testing::index_contents(link) == before);
+    CHECK_FALSE(fs::exists(twenty.dir.path / "real-db.compacting"));
+    CHECK_FALSE(fs::exists(twenty.dir.path / "db.compacting"));
+  }
+
   TEST_CASE("a refreshed searcher reads the compacted index, even at the revision it had") {
     TwentyArticles twenty;
     twenty.index();
