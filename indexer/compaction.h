@@ -27,6 +27,11 @@ namespace fahras {
 // leave the trees nearly as full as they were and skip the copy.
 inline constexpr double kCompactAfterChangedShare = 0.25;
 
+// When a run compacts: when it changed enough (compaction_due), always
+// (--compact), or never (--no-compact: e.g. shards served by xapian-tcpsrv,
+// docs/scaling.md).
+enum class CompactionPolicy { kWhenDue, kAlways, kNever };
+
 struct CompactionReport {
   uint64_t bytes_before = 0;
   uint64_t bytes_after = 0;

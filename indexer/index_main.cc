@@ -2,7 +2,7 @@
 //
 // Usage: fahras-index [--db DIR] [--full] [--dry-run] [--json] [CORPUS_DIR...]
 //        fahras-index [--db DIR] [--json] --jsonl FILE|-
-// Either form takes --compact (compaction.h).
+// Either form takes --compact or --no-compact (compaction.h).
 // Exit status: 0 all files indexed or unchanged; 1 the run finished but some
 // files were skipped (listed with reasons); 2 error, nothing more written.
 #include <unistd.h>
@@ -45,7 +45,7 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
     report = fahras::ingest_records(db, in, source);
   }
   // Still holding the writer: no other writer can slip in before the exchange.
-  fahras::compact_if_due({options.database}, db.get_doccount(), options.compact, report);
+  fahras::compact_if_due({options.database}, db.get_doccount(), options.compaction, report);
   return report;
 }
 
@@ -63,7 +63,8 @@ int main(int argc, char** argv) {
                              "analysis threads (0: one per spare core)")(
       "quiet,q", "no progress bar")("shards", po::value<size_t>()->default_value(0),
                                     "build a new index as N shards (docs/scaling.md)")(
-      "compact", "compact the index after the run even if it changed little");
+      "compact", "compact the index after the run even if it changed little")(
+      "no-compact", "never compact, even after large changes");
   po::options_description all;
   all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "corpus roots");
   po::positional_options_description positional;
@@ -90,7 +91,10 @@ int main(int argc, char** argv) {
     options.dry_run = vm.count("dry-run") > 0;
     options.threads = vm["threads"].as<unsigned>();
     options.shards = vm["shards"].as<size_t>();
-    options.compact = vm.count("compact") > 0;
+    if (vm.count("compact") && vm.count("no-compact"))
+      throw std::runtime_error("--compact and --no-compact exclude each other");
+    if (vm.count("compact")) options.compaction = fahras::CompactionPolicy::kAlways;
+    if (vm.count("no-compact")) options.compaction = fahras::CompactionPolicy::kNever;
     json = vm.count("json") > 0;
     if (vm.count("jsonl")) jsonl = vm["jsonl"].as<std::string>();
     if (!json && !vm.count("quiet") && isatty(STDERR_FILENO)) options.progress = draw_progress;

@@ -218,8 +218,10 @@ void store_synonyms(Xapian::WritableDatabase& db, const std::vector<std::filesys
 }  // namespace
 
 void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
-                    bool forced, IndexReport& report) {
-  if (!forced && !compaction_due(report.passages_written + report.passages_deleted, passages_held))
+                    CompactionPolicy policy, IndexReport& report) {
+  if (policy == CompactionPolicy::kNever) return;
+  if (policy == CompactionPolicy::kWhenDue &&
+      !compaction_due(report.passages_written + report.passages_deleted, passages_held))
     return;
   try {
     report.compaction = compact_in_place(databases);
@@ -337,7 +339,7 @@ IndexReport run_index(const IndexOptions& options) {
   if (!options.dry_run) {
     size_t held = 0;
     for (const auto& w : writers) held += w.get_doccount();
-    compact_if_due(paths, held, options.compact, report);
+    compact_if_due(paths, held, options.compaction, report);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -30,7 +30,7 @@ struct IndexOptions {
   bool dry_run = false;  // report what would change, write nothing
   unsigned threads = 0;  // analysis threads; 0 = one per core beside the writer
   size_t shards = 0;     // 0: keep the index's layout (a new index: 1, plain)
-  bool compact = false;  // compact even when the run changed little (compaction.h)
+  CompactionPolicy compaction = CompactionPolicy::kWhenDue;
   size_t commit_every_passages = 20000;
   // Called after each file with (files done, files to index); may be empty.
   std::function<void(size_t, size_t)> progress;
@@ -51,11 +51,11 @@ struct IndexReport {
   double seconds = 0;
 };
 
-// Compacts `databases` (compaction.h) when `forced` or when the run recorded
-// in `report` changed enough of the `passages_held`; a failure becomes a
+// Compacts `databases` (compaction.h) as `policy` says, given the run
+// recorded in `report` and the `passages_held` after it; a failure becomes a
 // warning in `report`, the index being as it was.
 void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
-                    bool forced, IndexReport& report);
+                    CompactionPolicy policy, IndexReport& report);
 
 // Throws Xapian::DatabaseLockError when another indexer holds the database,
 // and other Xapian::Error or std::exception on failure.

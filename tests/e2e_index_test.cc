@@ -121,7 +121,7 @@ TEST_SUITE("e2e_index") {
     CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
   }
 
-  TEST_CASE("a new index is compacted, a small change is not, --compact asks for it") {
+  TEST_CASE("a new index is compacted, a small change is not, --compact and --no-compact decide") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
     for (int i = 0; i < 20; ++i) write_file(corpus / ("a" + std::to_string(i) + ".txt"), kArticleA);
@@ -137,6 +137,11 @@ TEST_SUITE("e2e_index") {
     CHECK(index_contents(db) == before);
     CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
+    r = index(tmp.path / "never", corpus, "--no-compact");
+    CHECK(r.out.find("compacted") == std::string::npos);
+    r = index(db, corpus, "--compact --no-compact");
+    CHECK(r.status == 2);
+    CHECK(r.out.find("--compact and --no-compact exclude each other") != std::string::npos);
   }
 
   TEST_CASE("terms of another analysis version: searched with a warning, then re-indexed") {

@@ -58,8 +58,13 @@ TEST_SUITE("compaction") {
     CHECK(small.updated.size() == 1);
     CHECK(small.passages_deleted > 0);
     CHECK_FALSE(small.compaction);
-    twenty.options.compact = true;
+    twenty.options.compaction = CompactionPolicy::kAlways;
     CHECK(twenty.index().compaction);  // asked for
+
+    TwentyArticles never("never-compacted");
+    never.options.compaction = CompactionPolicy::kNever;
+    CHECK_FALSE(never.index().compaction);
+    CHECK_FALSE(fs::exists(compaction_workspace(never.options.database)));
   }
 
   TEST_CASE("the compacted index holds exactly what it held, in less space") {
@@ -101,7 +106,8 @@ TEST_SUITE("compaction") {
     Searcher searcher({twenty.options.database.string()});
     for (const Hit& hit : searcher.search("مقايضة").hits) CHECK(hit.text != added);
     twenty.edit_one(added);
-    twenty.options.compact = true;  // the compacted copy restarts at revision 1
+    // The compacted copy restarts at revision 1, the revision the searcher had.
+    twenty.options.compaction = CompactionPolicy::kAlways;
     REQUIRE(twenty.index().compaction);
     searcher.refresh();
     SearchResult after = searcher.search("مقايضة");
@@ -121,7 +127,7 @@ TEST_SUITE("compaction") {
   TEST_CASE("a compaction that cannot run is a warning; the index stays as it was") {
     // The copy's name, DB.compacting, is longer than a file name may be.
     TwentyArticles twenty(std::string(250, 'x'));
-    twenty.options.compact = true;
+    twenty.options.compaction = CompactionPolicy::kAlways;
     IndexReport report = twenty.index();
     CHECK_FALSE(report.compaction);
     REQUIRE(report.warnings.size() == 1);
