@@ -1,15 +1,34 @@
 #!/usr/bin/env bash
 # Load on fahras-serve's /search from wrk on loopback, bounded in time:
-# requests per second, latency percentiles, failed requests.
+# requests per second, latency percentiles, failed requests; first on its own,
+# then while an application streams new documents in (POST /documents, one
+# record every 0.2 s: five commits a second), which the server's searchers
+# follow (searcher/index_delta.h).
 # Usage: bench_http.sh BUILD_DIR DB QUERIES_FILE [SECONDS] [CONNECTIONS]
 set -euo pipefail
 build=$1 db=$2 queries=$3 seconds=${4:-10} connections=${5:-8}
 here=$(cd "$(dirname "$0")" && pwd)
-out=$(mktemp)
-"$build/searcher/fahras-serve" --db "$db" --port 0 --threads "$connections" > "$out" 2>&1 &
+out=$(mktemp) token=$(mktemp)
+echo "bench-token-$$" > "$token"
+"$build/searcher/fahras-serve" --db "$db" --port 0 --threads "$connections" --token-file "$token" > "$out" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; rm -f "$out"' EXIT
+writer=
+trap 'kill $server $writer 2>/dev/null; rm -f "$out" "$token"' EXIT
 for _ in $(seq 50); do grep -q listening "$out" && break; sleep 0.1; done
 port=$(grep -o '[0-9]*$' "$out")
-QUERIES=$queries wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
-  | grep -E 'Requests/sec|Latency |  50%|  99%|requests in|Non-2xx|Socket errors' | sed 's/^/wrk: /'
+load() {
+  QUERIES=$queries wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
+    | grep -E 'Requests/sec|Latency |  50%|  99%|requests in|Non-2xx|Socket errors' | sed "s/^/$1: /"
+}
+load wrk
+(
+  for i in $(seq 1000000); do
+    printf '{"id":"bench-live-%d","title":"خبر عاجل %d","text":"وافقت بكين على شحنة جديدة من رقائق H200 رقم %d."}\n' "$i" "$i" "$i" |
+      curl -s -o /dev/null -X POST -H "Authorization: Bearer $(cat "$token")" --data-binary @- "http://127.0.0.1:$port/documents"
+    sleep 0.2
+  done
+) &
+writer=$!
+load wrk-while-posting
+kill $writer 2>/dev/null; wait $writer 2>/dev/null || true
+writer=

@@ -75,6 +75,11 @@ class DisjunctionMatcher {
     postings_.clear();
     heavy_terms_seen_.clear();
   }
+  // Drops the lists of `terms` only: after a commit that added documents
+  // holding them and deleted none (index_delta.h).
+  void forget_postings_of(const std::unordered_set<std::string>& terms) {
+    for (const std::string& term : terms) postings_.erase(term);
+  }
 
  private:
   PostingsCache postings_;

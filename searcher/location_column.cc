@@ -15,18 +15,32 @@ const LocationColumn* LocationColumn::for_search(const Xapian::Database& db) {
 void LocationColumn::load(const Xapian::Database& db) {
   if (loaded_) return;
   loaded_ = true;
+  read_from(db, 1);
+}
+
+void LocationColumn::extend(const Xapian::Database& db) {
+  if (!loaded_ || file_of_.empty()) return;  // read later, whole, if at all
+  read_from(db, static_cast<Xapian::docid>(file_of_.size()));
+}
+
+void LocationColumn::read_from(const Xapian::Database& db, Xapian::docid first) {
   Xapian::docid last = db.get_lastdocid();
-  if (last > kMaxColumnPassages) return;
-  file_of_.assign(last + 1, 0);
-  line_of_.assign(last + 1, 0);
-  std::unordered_map<std::string, uint32_t> file_index;
+  if (last > kMaxColumnPassages) {
+    forget();
+    loaded_ = true;  // too large to hold: read from the index
+    return;
+  }
+  if (last < first) return;
+  file_of_.resize(last + 1, 0);
+  line_of_.resize(last + 1, 0);
   std::string file;
   uint32_t line = 0;
-  for (auto v = db.valuestream_begin(schema::kSlotLocation);
-       v != db.valuestream_end(schema::kSlotLocation); ++v) {
+  Xapian::ValueIterator v = db.valuestream_begin(schema::kSlotLocation);
+  if (first > 1) v.skip_to(first);
+  for (; v != db.valuestream_end(schema::kSlotLocation); ++v) {
     Xapian::docid docid = v.get_docid();
     if (docid > last || !schema::parse_location_value(*v, file, line)) continue;
-    auto [at, added] = file_index.emplace(file, static_cast<uint32_t>(files_.size()));
+    auto [at, added] = file_index_.emplace(file, static_cast<uint32_t>(files_.size()));
     if (added) files_.push_back(file);
     file_of_[docid] = at->second + 1;
     line_of_[docid] = line;
@@ -48,6 +62,7 @@ void LocationColumn::forget() {
   line_of_.clear();
   line_of_.shrink_to_fit();
   files_.clear();
+  file_index_.clear();
 }
 
 }  // namespace fahras

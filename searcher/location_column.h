@@ -9,7 +9,8 @@
 // for 100,000 passages).
 //
 // Contract: the column is that of the revision it was read from, so the owner
-// must forget() whenever it reopens the database. An index of more than
+// must forget() whenever it reopens the database, or extend() it after a
+// commit that only added documents. An index of more than
 // kMaxColumnPassages passages is not held; documents indexed before the
 // location slot existed are not in the column. Callers read either from the
 // index (read_candidates does). Not thread-safe.
@@ -36,15 +37,22 @@ class LocationColumn {
   // The passage's file and line; false if the column does not hold it.
   bool find(Xapian::docid docid, std::string_view& file, uint32_t& line) const;
   void forget();
+  // Reads the locations of the documents added since the column was read:
+  // after a commit that deleted nothing (index_delta.h), the column is then
+  // that of the new revision.
+  void extend(const Xapian::Database& db);
 
  private:
   void load(const Xapian::Database& db);
+  // Reads the locations of documents from `first` to the database's last.
+  void read_from(const Xapian::Database& db, Xapian::docid first);
 
   unsigned searches_ = 0;  // since the last forget()
   bool loaded_ = false;
   std::vector<uint32_t> file_of_;  // docid -> 1 + index in files_, 0 when absent
   std::vector<uint32_t> line_of_;  // docid -> line
   std::vector<std::string> files_;
+  std::unordered_map<std::string, uint32_t> file_index_;  // file -> index in files_
 };
 
 }  // namespace fahras

@@ -33,6 +33,14 @@ const std::vector<Posting>& PostingsCache::postings(const Xapian::Database& db,
   return entry.postings;
 }
 
+void PostingsCache::erase(const std::string& term) {
+  auto found = entries_.find(term);
+  if (found == entries_.end()) return;
+  bytes_ -= found->second.postings.size() * sizeof(Posting);
+  recent_.erase(found->second.recency);
+  entries_.erase(found);
+}
+
 void PostingsCache::clear() {
   entries_.clear();
   recent_.clear();

@@ -7,7 +7,9 @@
 //
 // Contract: the lists are those of the database as it was when they were
 // decoded. A Xapian::Database reads one revision until reopen(), so the owner
-// must clear() the cache whenever it reopens the database. Not thread-safe.
+// must clear() the cache whenever it reopens the database, or erase() the
+// terms of the documents a commit that deleted nothing added (index_delta.h).
+// Not thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -42,6 +44,8 @@ class PostingsCache {
     return found == entries_.end() ? nullptr : &found->second.postings;
   }
   void clear();
+  // Drops one term's list (a commit added documents holding it).
+  void erase(const std::string& term);
   size_t bytes() const { return bytes_; }
 
  private:

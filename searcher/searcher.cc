@@ -10,6 +10,7 @@
 #include "analysis_version.h"
 #include "analyzer.h"
 #include "fahras/schema.h"
+#include "index_delta.h"
 #include "light_stemmer.h"
 #include "passage_context.h"
 #include "passage_document.h"
@@ -94,6 +95,18 @@ void Searcher::open() {
   check_analysis_version();
 }
 
+void Searcher::follow_commit(const IndexRevision& before) {
+  std::optional<std::unordered_set<std::string>> added;
+  if (!remote_ && db_.size() == 1) added = terms_added_since(db_, before);
+  if (!added) {
+    forget_index_answers();
+    return;
+  }
+  statistics_.forget_terms(*added);
+  disjunction_matcher_.forget_postings_of(*added);
+  locations_.extend(db_);
+}
+
 void Searcher::forget_index_answers() {
   disjunction_matcher_.forget_postings();
   statistics_.forget();
@@ -137,13 +150,14 @@ bool reopen_same_database(Xapian::Database& db, bool& changed) {
 
 bool Searcher::reopen() {
   bool changed = false;
+  IndexRevision before = revision_of(db_);
   if (!reopen_same_database(db_, changed) ||
       (!spelling_specs_.empty() && !reopen_same_database(spelling_db_, changed))) {
     open();
     return true;
   }
   if (!changed) return false;
-  forget_index_answers();
+  follow_commit(before);
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
   check_analysis_version();
   return true;

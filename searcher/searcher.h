@@ -19,6 +19,7 @@
 
 #include "disjunction_matcher.h"
 #include "highlighter.h"
+#include "index_delta.h"
 #include "location_column.h"
 #include "passage_document.h"
 #include "query_plan.h"
@@ -104,6 +105,9 @@ class Searcher {
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
                                  size_t& total);
   void forget_index_answers();
+  // After a commit of db_ from `before`: forgets only what documents added
+  // without deletions change (index_delta.h), or else everything.
+  void follow_commit(const IndexRevision& before);
   std::optional<std::string> suggest(const std::string& query,
                                      const std::vector<std::string>& concept_words);
 
@@ -116,7 +120,8 @@ class Searcher {
   std::string stale_analysis_notice_;  // "" unless the index's terms need re-indexing
   bool remote_ = false;                // some database is served over the network
   // These remember what they read of db_'s current revision: forgotten
-  // whenever db_ is reopened (forget_index_answers()).
+  // whenever db_ is reopened (forget_index_answers()), in part only after a
+  // commit that only added documents (follow_commit()).
   TermStatistics statistics_{db_};
   DisjunctionMatcher disjunction_matcher_;
   LocationColumn locations_;

@@ -27,6 +27,15 @@ void TermStatistics::forget() {
   with_prefix_.clear();
 }
 
+void TermStatistics::forget_terms(const std::unordered_set<std::string>& terms) {
+  for (const std::string& term : terms) {
+    termfreq_.erase(term);
+    if (with_prefix_.empty()) continue;
+    for (size_t length = 0; length <= term.size(); ++length)
+      with_prefix_.erase(term.substr(0, length));
+  }
+}
+
 void TermStatistics::make_room() {
   if (termfreq_.size() + with_prefix_.size() >= kMaxRememberedAnswers) forget();
 }

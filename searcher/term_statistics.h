@@ -7,7 +7,8 @@
 // Most of planning's time went there; the answers are remembered here.
 //
 // Contract: the answers are those of the database's revision when they were
-// asked, so the owner must forget() whenever it reopens the database. At most
+// asked, so the owner must forget() whenever it reopens the database, or
+// forget_terms() what a commit that only added documents added. At most
 // kMaxRememberedAnswers are kept; beyond that all are forgotten and asked
 // again. Not thread-safe.
 #pragma once
@@ -16,6 +17,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fahras {
@@ -32,6 +34,9 @@ class TermStatistics {
   std::vector<std::string> terms_with_prefix(const std::string& prefix);
 
   void forget();
+  // Forgets what `terms` change: their frequencies, and the listings of every
+  // prefix of theirs (index_delta.h: the terms a commit added).
+  void forget_terms(const std::unordered_set<std::string>& terms);
 
  private:
   void make_room();

@@ -118,6 +118,15 @@ TEST_SUITE("passage_context") {
     REQUIRE(column.for_search(db) != nullptr);
     CHECK(column.for_search(db)->find(added, file, line));
     CHECK(file == "b.txt");
+    // extend() reads only the passages added since.
+    Xapian::docid appended = add_passage(db, "أخبار/الصين.txt", 12, true);
+    db.commit();
+    column.extend(db);
+    REQUIRE(column.find(appended, file, line));
+    CHECK(file == "أخبار/الصين.txt");
+    CHECK(line == 12);
+    REQUIRE(column.find(added, file, line));
+    CHECK(file == "b.txt");
   }
 
   TEST_CASE("a passage beside a strong one gains, and ties go to the earlier passage") {

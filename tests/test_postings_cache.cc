@@ -65,6 +65,24 @@ TEST_SUITE("postings_cache") {
     CHECK(cache.contains("Zترامب"));
   }
 
+  TEST_CASE("erase() forgets one list and its bytes; the others stay") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache cache;
+    cache.postings(db, "Zصين");
+    cache.postings(db, "Zترامب");
+    Xapian::Document doc;
+    doc.add_term("Zترامب");
+    db.add_document(doc);
+    db.commit();
+    cache.erase("Zترامب");
+    cache.erase("Zبكين");  // never cached: nothing to do
+    CHECK(cache.contains("Zصين"));
+    CHECK_FALSE(cache.contains("Zترامب"));
+    CHECK(cache.bytes() == 3 * sizeof(Posting));
+    CHECK(cache.postings(db, "Zترامب").size() == 2);
+    CHECK(cache.bytes() == 5 * sizeof(Posting));
+  }
+
   TEST_CASE("clear() forgets every list, so a reopened index is read afresh") {
     Xapian::WritableDatabase db = small_index();
     PostingsCache cache;

@@ -33,4 +33,22 @@ TEST_SUITE("term_statistics") {
     CHECK(statistics.terms_with_prefix("XTRMB:") ==
           std::vector<std::string>{"XTRMB:trump", "XTRMB:ترامب", "XTRMB:ترمب"});
   }
+
+  TEST_CASE("forget_terms() forgets what added terms change, and only that") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    testing::add_terms(db, {"Zصين", "Zبكين", "XTRMB:ترامب"});
+    TermStatistics statistics(db);
+    CHECK(statistics.termfreq("Zصين") == 1);
+    CHECK(statistics.termfreq("Zبكين") == 1);
+    CHECK(statistics.terms_with_prefix("XTRMB:").size() == 1);
+    CHECK(statistics.terms_with_prefix("XNFD:").empty());
+    testing::add_terms(db, {"Zصين", "XTRMB:ترمب", "Zبكين"});
+    // Told only of Zصين and XTRMB:ترمب: Zبكين's old answer stays.
+    statistics.forget_terms({"Zصين", "XTRMB:ترمب"});
+    CHECK(statistics.termfreq("Zصين") == 2);
+    CHECK(statistics.termfreq("Zبكين") == 1);
+    CHECK(statistics.terms_with_prefix("XTRMB:") ==
+          std::vector<std::string>{"XTRMB:ترامب", "XTRMB:ترمب"});
+    CHECK(statistics.terms_with_prefix("XNFD:").empty());
+  }
 }

@@ -1,0 +1,102 @@
+// Tests of searcher/index_delta.h, and of a searcher that follows commits
+// with it: after documents are streamed in, it answers exactly as a searcher
+// opened afresh.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <sstream>
+
+#include "e2e_support.h"
+#include "index_delta.h"
+#include "index_run.h"
+#include "record_ingest.h"
+#include "searcher.h"
+
+using namespace fahras;
+namespace fs = std::filesystem;
+
+namespace {
+
+// corpus/ indexed by run_index, then written to as an application would.
+struct StreamedIndex {
+  e2e::TempDir dir;
+  fs::path path = dir.path / "db";
+  StreamedIndex() {
+    IndexOptions options;
+    options.database = path;
+    options.corpus_roots = {FAHRAS_SOURCE_DIR "/corpus"};
+    run_index(options);
+  }
+  // Ingests JSON Lines records, one per line.
+  IndexReport post(const std::string& lines) {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    std::istringstream in(lines);
+    return ingest_records(db, in, "post");
+  }
+};
+
+std::string record(const std::string& id, const std::string& text) {
+  return "{\"id\":\"" + id + "\",\"title\":\"خبر\",\"text\":\"" + text + "\"}\n";
+}
+
+// Everything a search shows, in order.
+std::string shown(const SearchResult& r) {
+  std::string out = std::to_string(r.total) + "\n";
+  for (const Hit& h : r.hits)
+    out += h.file + ":" + std::to_string(h.line) + " " + std::to_string(h.score) + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("index_delta") {
+  TEST_CASE("the terms of documents added without deletions; nothing otherwise") {
+    StreamedIndex index;
+    Xapian::Database db(index.path.string());
+    IndexRevision before = revision_of(db);
+    index.post(record("n1", "وافقت بكين على مقايضة جديدة."));
+    db.reopen();
+    auto added = terms_added_since(db, before);
+    REQUIRE(added);
+    CHECK(added->count("Zمقايض") == 1);
+    CHECK(added->count("Zبكين") == 1);
+    CHECK(added->count("Bn1") == 1);
+    CHECK(added->count("Zترامب") == 0);  // only in the corpus's articles
+    CHECK(terms_added_since(db, revision_of(db))->empty());
+
+    before = revision_of(db);
+    index.post(record("n1", "نص آخر."));  // a replacement deletes the old passages
+    db.reopen();
+    CHECK_FALSE(terms_added_since(db, before));
+
+    before = revision_of(db);
+    std::string many;
+    for (Xapian::doccount i = 0; i < kMaxFollowedDocuments; ++i)
+      many += record("m" + std::to_string(i), "فقرة.");  // two passages each
+    index.post(many);
+    db.reopen();
+    CHECK_FALSE(terms_added_since(db, before));
+  }
+
+  TEST_CASE("a searcher following streamed documents answers as one opened afresh") {
+    StreamedIndex index;
+    Searcher followed({index.path.string()});
+    const std::vector<std::string> queries = {"H200 الصين موافقة", "إنفيديا", "Nvidia",
+                                              "مقايضة الرقائق",    "هوانج",   "شرائح بكين"};
+    // Twice: the second search of a revision also holds its locations.
+    for (int pass = 0; pass < 2; ++pass)
+      for (const std::string& q : queries) followed.search(q);
+    for (int i = 0; i < 3; ++i) {
+      // Short passages with the queries' words: they rank high if they are seen.
+      index.post(record("live" + std::to_string(i),
+                        "وافقت الصين على مقايضة رقائق H200 من إنفيديا " + std::to_string(i)));
+      followed.refresh();
+      Searcher fresh({index.path.string()});
+      for (const std::string& q : queries)
+        CHECK_MESSAGE(shown(followed.search(q)) == shown(fresh.search(q)), q);
+    }
+    SearchResult streamed = followed.search("مقايضة");
+    REQUIRE(streamed.hits.size() >= 3);
+    CHECK(streamed.hits[0].file.rfind("live", 0) == 0);
+  }
+}
