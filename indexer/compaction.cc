@@ -69,8 +69,11 @@ fs::path compaction_workspace(const fs::path& database) {
 void discard_compaction_leftovers(const fs::path& database) {
   // What cannot be removed now is tried again by the next compaction, which
   // then fails with the reason as a warning.
-  std::error_code not_now;
-  fs::remove_all(compaction_workspace(database), not_now);
+  try {
+    std::error_code not_now;
+    fs::remove_all(compaction_workspace(database), not_now);
+  } catch (const fs::filesystem_error&) {
+  }
 }
 
 uint64_t database_bytes(const fs::path& database) {
