@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load on fahras-serve's /search from wrk on loopback, bounded in time:
 # requests per second, latency percentiles, failed requests; first on its own,
-# then while an application streams new documents in (POST /documents, one
-# record every 0.2 s: five commits a second), which the server's searchers
-# follow (searcher/index_delta.h).
+# then while an application streams documents in (POST /documents, one record
+# every 0.2 s: five commits a second; ten ids in turn, so after the first ten
+# each post replaces an article), which the server's searchers follow
+# (searcher/index_delta.h).
 # Usage: bench_http.sh BUILD_DIR DB QUERIES_FILE [SECONDS] [CONNECTIONS]
 set -euo pipefail
 build=$1 db=$2 queries=$3 seconds=${4:-10} connections=${5:-8}
@@ -23,7 +24,8 @@ load() {
 load wrk
 (
   for i in $(seq 1000000); do
-    printf '{"id":"bench-live-%d","title":"خبر عاجل %d","text":"وافقت بكين على شحنة جديدة من رقائق H200 رقم %d."}\n' "$i" "$i" "$i" |
+    printf '{"id":"bench-live-%d","title":"خبر عاجل %d","text":"وافقت بكين على شحنة جديدة من رقائق H200 رقم %d."}\n' \
+      "$((i % 10))" "$i" "$i" |
       curl -s -o /dev/null -X POST -H "Authorization: Bearer $(cat "$token")" --data-binary @- "http://127.0.0.1:$port/documents"
     sleep 0.2
   done

@@ -1,24 +1,55 @@
-// The terms a commit added (see index_delta.h).
+// The terms a commit changed (see index_delta.h).
 #include "index_delta.h"
 
-namespace fahras {
+#include <algorithm>
+#include <vector>
 
-IndexRevision revision_of(const Xapian::Database& db) {
-  return {db.get_doccount(), db.get_lastdocid()};
+#include "fahras/schema.h"
+
+namespace fahras {
+namespace {
+
+void insert_terms(const Xapian::Database& db, Xapian::docid docid,
+                  std::unordered_set<std::string>& terms) {
+  for (auto t = db.termlist_begin(docid); t != db.termlist_end(docid); ++t) terms.insert(*t);
 }
 
-std::optional<std::unordered_set<std::string>> terms_added_since(const Xapian::Database& db,
-                                                                 const IndexRevision& before) {
+}  // namespace
+
+std::optional<std::unordered_set<std::string>> terms_changed_between(
+    const Xapian::Database& older, const Xapian::Database& newer) {
   std::unordered_set<std::string> terms;
-  Xapian::doccount added = 0;
-  // The empty term's posting list holds every document.
-  Xapian::PostingIterator doc = db.postlist_begin("");
-  doc.skip_to(before.last_docid + 1);
-  for (; doc != db.postlist_end(""); ++doc) {
-    if (++added > kMaxFollowedDocuments) return std::nullopt;
-    for (auto t = db.termlist_begin(*doc); t != db.termlist_end(*doc); ++t) terms.insert(*t);
+  try {
+    // Added: ids above the older revision's last (the empty term lists every document).
+    std::unordered_set<std::string> articles;
+    const std::string article_prefix(schema::kArticlePrefix);
+    Xapian::doccount added = 0;
+    Xapian::PostingIterator doc = newer.postlist_begin("");
+    doc.skip_to(older.get_lastdocid() + 1);
+    for (; doc != newer.postlist_end(""); ++doc) {
+      if (++added > kMaxFollowedDocuments) return std::nullopt;
+      for (auto t = newer.termlist_begin(*doc); t != newer.termlist_end(*doc); ++t) {
+        terms.insert(*t);
+        if ((*t).rfind(article_prefix, 0) == 0) articles.insert(*t);
+      }
+    }
+    Xapian::doccount deleted = older.get_doccount() + added - newer.get_doccount();
+    if (deleted == 0) return terms;
+    if (deleted > kMaxFollowedDocuments) return std::nullopt;
+    // Deleted: the older passages of the articles that got new ones.
+    Xapian::doccount found = 0;
+    for (const std::string& article : articles) {
+      std::vector<Xapian::docid> kept(newer.postlist_begin(article), newer.postlist_end(article));
+      for (auto p = older.postlist_begin(article); p != older.postlist_end(article); ++p) {
+        if (std::binary_search(kept.begin(), kept.end(), *p)) continue;
+        ++found;
+        insert_terms(older, *p, terms);
+      }
+    }
+    if (found != deleted) return std::nullopt;  // some deleted without a replacement
+  } catch (const Xapian::DatabaseModifiedError&) {
+    return std::nullopt;  // the older revision is gone
   }
-  if (before.documents + added != db.get_doccount()) return std::nullopt;  // some were deleted
   return terms;
 }
 

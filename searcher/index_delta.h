@@ -2,13 +2,14 @@
 //
 // Fahras's writers (indexer/batch_writer.h) change an index only by adding
 // documents, under new document ids, and deleting documents; a document is
-// never changed in place (docs/index-format.md, Consistency). So when a
-// commit deleted nothing, as when an application streams new documents in,
-// every document of the old revision is still there, unchanged, and a cached
-// answer about a term (its posting list, its frequency, the terms beside it
-// under a prefix) stays true unless one of the added documents holds that
-// term. The searcher then forgets only those answers, rather than all, and
-// extends its location column with the new documents.
+// never changed in place (docs/index-format.md, Consistency). An article
+// streamed in anew adds passages; one sent again replaces its passages: the
+// old ones are deleted, the new ones added. So a cached answer about a term
+// (its posting list, its frequency, the terms beside it under a prefix)
+// stays true unless an added or a deleted passage holds that term. Given the
+// index at the older revision and at the newer, the searcher forgets only
+// those answers rather than all, and extends its location column with the
+// added passages.
 #pragma once
 
 #include <xapian.h>
@@ -19,21 +20,16 @@
 
 namespace fahras {
 
-// Above this many added documents a commit is a batch, not a stream: reading
-// their term lists would cost more than forgetting everything.
+// Above this many added and deleted passages a commit is a batch, not a
+// stream: reading their term lists would cost more than forgetting all.
 inline constexpr Xapian::doccount kMaxFollowedDocuments = 1000;
 
-struct IndexRevision {
-  Xapian::doccount documents = 0;
-  Xapian::docid last_docid = 0;
-};
-
-IndexRevision revision_of(const Xapian::Database& db);
-
-// The terms of the documents added to a single local database since it was
-// at `before`; nullopt when documents were also deleted, or more than
-// kMaxFollowedDocuments were added.
-std::optional<std::unordered_set<std::string>> terms_added_since(const Xapian::Database& db,
-                                                                 const IndexRevision& before);
+// The terms of the passages added to or deleted from a single local database
+// between `older` and `newer`, two handles on it (newer's revision later).
+// nullopt when it cannot say cheaply: more than kMaxFollowedDocuments
+// changed, passages were deleted other than by replacing their article, or
+// `older`'s revision has since been overwritten.
+std::optional<std::unordered_set<std::string>> terms_changed_between(const Xapian::Database& older,
+                                                                     const Xapian::Database& newer);
 
 }  // namespace fahras

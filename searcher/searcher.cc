@@ -86,6 +86,10 @@ void Searcher::open() {
     db.add_database(open_database(spec));
   }
   db_ = db;
+  // A second handle of its own (a copy would share db_'s revision), which
+  // reopen() moves to the latest commit while db_ still reads the one before.
+  following_ = !remote_ && specs_.size() == 1 && db_.size() == 1;
+  next_ = following_ ? open_database(specs_[0]) : Xapian::Database();
   forget_index_answers();
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
@@ -95,15 +99,13 @@ void Searcher::open() {
   check_analysis_version();
 }
 
-void Searcher::follow_commit(const IndexRevision& before) {
-  std::optional<std::unordered_set<std::string>> added;
-  if (!remote_ && db_.size() == 1) added = terms_added_since(db_, before);
-  if (!added) {
+void Searcher::follow_commit(const std::optional<std::unordered_set<std::string>>& changed_terms) {
+  if (!changed_terms) {
     forget_index_answers();
     return;
   }
-  statistics_.forget_terms(*added);
-  disjunction_matcher_.forget_postings_of(*added);
+  statistics_.forget_terms(*changed_terms);
+  disjunction_matcher_.forget_postings_of(*changed_terms);
   locations_.extend(db_);
 }
 
@@ -149,15 +151,33 @@ bool reopen_same_database(Xapian::Database& db, bool& changed) {
 }  // namespace
 
 bool Searcher::reopen() {
-  bool changed = false;
-  IndexRevision before = revision_of(db_);
-  if (!reopen_same_database(db_, changed) ||
-      (!spelling_specs_.empty() && !reopen_same_database(spelling_db_, changed))) {
+  // A separate spelling index is read live: nothing remembered depends on it.
+  bool spelling_changed = false;
+  if (!spelling_specs_.empty() && !reopen_same_database(spelling_db_, spelling_changed)) {
     open();
     return true;
   }
-  if (!changed) return false;
-  follow_commit(before);
+  bool changed = false;
+  std::optional<std::unordered_set<std::string>> changed_terms;
+  if (following_) {
+    // next_ goes to the latest commit; db_, still at the one before, says
+    // what the passages deleted since held. Then they swap.
+    if (!reopen_same_database(next_, changed) || next_.get_uuid() != db_.get_uuid()) {
+      open();
+      return true;
+    }
+    if (next_.get_revision() == db_.get_revision()) return spelling_changed;
+    changed_terms = terms_changed_between(db_, next_);
+    std::swap(db_, next_);
+    if (spelling_specs_.empty()) spelling_db_ = db_;
+  } else {
+    if (!reopen_same_database(db_, changed)) {
+      open();
+      return true;
+    }
+    if (!changed) return spelling_changed;
+  }
+  follow_commit(changed_terms);
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
   check_analysis_version();
   return true;

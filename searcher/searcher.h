@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "disjunction_matcher.h"
@@ -105,15 +106,20 @@ class Searcher {
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
                                  size_t& total);
   void forget_index_answers();
-  // After a commit of db_ from `before`: forgets only what documents added
-  // without deletions change (index_delta.h), or else everything.
-  void follow_commit(const IndexRevision& before);
+  // After a commit: forgets the answers about `changed_terms`, the terms of
+  // the passages it added or deleted (index_delta.h), or everything when
+  // they are unknown.
+  void follow_commit(const std::optional<std::unordered_set<std::string>>& changed_terms);
   std::optional<std::string> suggest(const std::string& query,
                                      const std::vector<std::string>& concept_words);
 
   std::vector<std::string> specs_;
   std::vector<std::string> spelling_specs_;
   Xapian::Database db_;
+  // For a single local index: a second handle, at db_'s revision or the
+  // next, so that a commit can be compared with the revision before it.
+  bool following_ = false;
+  Xapian::Database next_;
   Xapian::Database spelling_db_;
   std::unique_ptr<QueryPlanner> planner_;  // refers to db_ and synonyms_
   Synonyms synonyms_;
