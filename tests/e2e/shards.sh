@@ -19,7 +19,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 "$build/indexer/fahras-index" -q --db "$work/one" "$corpus" >/dev/null
 "$build/indexer/fahras-index" -q --db "$work/sharded" --shards 2 "$corpus" >/dev/null
 [ -f "$work/sharded/XAPIANDB" ] || fail "no stub file"
-xapian-check "$work/sharded/shard-00" | grep -q 'No errors' || fail "shard-00 fails xapian-check"
+grep -q 'No errors' <<< "$(xapian-check "$work/sharded/shard-00")" || fail "shard-00 fails xapian-check"
 
 # xapian-tcpsrv signals its whole process group on SIGTERM: give it its own session.
 start_server() { # start_server SHARD -> prints the port it listens on
@@ -55,7 +55,7 @@ for q in 'H200 الصين موافقة' 'هوانج' 'Huawei' 'ترامب NOT ا
   [ "$(ranking --db "$work/sharded" -- "$q")" = "$(ranking --db "$work/one" -- "$q")" ] ||
     fail "sharded and single index rank '$q' differently"
 done
-"$build/searcher/fahras-search" "${remote[@]}" --json Huawei | grep -q 'هواوي' || fail "synonyms over remote shards"
+grep -q 'هواوي' <<< "$("$build/searcher/fahras-search" "${remote[@]}" --json Huawei)" || fail "synonyms over remote shards"
 suggestion=$("$build/searcher/fahras-search" "${remote[@]}" --json الصنيية || true)  # no hits: exit 1
 grep -q '"suggestion":"الصينيه"' <<< "$suggestion" || fail "spelling over remote shards: $suggestion"
 # A server holding connections to the shards across a run that compacts them:
@@ -69,7 +69,7 @@ serve_port=$(grep -o '[0-9]*$' "$work/serve.log") || fail "fahras-serve did not 
 found() { curl -s -G "http://127.0.0.1:$serve_port/search" --data-urlencode "q=$1" | grep -c "$2" || true; }
 [ "$(found مقايضة 'فقرة عن المقايضة')" = 0 ] || fail "the new paragraph is found before it was indexed"
 echo "فقرة عن المقايضة بين الشركتين." >> "$corpus/000_0fdb8642d30cb6d2.txt"
-"$build/indexer/fahras-index" -q --db "$work/sharded" --compact "$corpus" | grep -q 'compacted the index' ||
+grep -q 'compacted the index' <<< "$("$build/indexer/fahras-index" -q --db "$work/sharded" --compact "$corpus")" ||
   fail "the shards were not compacted"
 [ "$(found مقايضة 'فقرة عن المقايضة')" = 1 ] || fail "fahras-serve on remote shards misses what was indexed"
 echo "e2e.shards: ok"
