@@ -225,6 +225,8 @@ void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t 
     return;
   try {
     report.compaction = compact_in_place(databases);
+  } catch (const Xapian::Error& e) {  // e.g. no space left for the copy
+    report.warnings.push_back("not compacted: " + e.get_description());
   } catch (const std::exception& e) {
     report.warnings.push_back(std::string("not compacted: ") + e.what());
   }

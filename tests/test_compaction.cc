@@ -134,5 +134,15 @@ TEST_SUITE("compaction") {
     CHECK(report.warnings[0].find("not compacted: ") == 0);
     CHECK(Xapian::Database(twenty.options.database.string()).get_doccount() > 100);
     CHECK(run_index(twenty.options).unchanged.size() == 20);
+
+    // Xapian's errors too (here: no database to copy; in life, no space left).
+    fs::path empty = twenty.dir.path / "not-an-index";
+    fs::create_directories(empty);
+    IndexReport failed;
+    compact_if_due({empty}, 0, CompactionPolicy::kAlways, failed);
+    CHECK_FALSE(failed.compaction);
+    REQUIRE(failed.warnings.size() == 1);
+    CHECK(failed.warnings[0].find("not compacted: Database") == 0);
+    CHECK_FALSE(fs::exists(compaction_workspace(empty)));
   }
 }
