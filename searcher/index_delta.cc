@@ -47,8 +47,10 @@ std::optional<std::unordered_set<std::string>> terms_changed_between(
       }
     }
     if (found != deleted) return std::nullopt;  // some deleted without a replacement
-  } catch (const Xapian::DatabaseModifiedError&) {
-    return std::nullopt;  // the older revision is gone
+  } catch (const Xapian::Error&) {
+    // The older revision is gone (DatabaseModifiedError), or anything else:
+    // forgetting everything is always right.
+    return std::nullopt;
   }
   return terms;
 }

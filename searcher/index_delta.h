@@ -27,8 +27,8 @@ inline constexpr Xapian::doccount kMaxFollowedDocuments = 1000;
 // The terms of the passages added to or deleted from a single local database
 // between `older` and `newer`, two handles on it (newer's revision later).
 // nullopt when it cannot say cheaply: more than kMaxFollowedDocuments
-// changed, passages were deleted other than by replacing their article, or
-// `older`'s revision has since been overwritten.
+// changed, passages were deleted other than by replacing their article,
+// `older`'s revision has since been overwritten, or reading failed.
 std::optional<std::unordered_set<std::string>> terms_changed_between(const Xapian::Database& older,
                                                                      const Xapian::Database& newer);
 
