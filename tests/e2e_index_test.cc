@@ -238,32 +238,37 @@ TEST_SUITE("e2e_index") {
     for (int i = 0; i < 300; ++i)
       write_file(corpus / ("a" + std::to_string(i) + ".txt"),
                  article + "رقم " + std::to_string(i) + "\n");
-    for (int delay_ms : {30, 120, 250, 400}) {
+    // Runs fahras-index with `flag`, kills it after `delay_ms`, checks the index.
+    auto kill_after = [&](int delay_ms, const char* flag) {
       pid_t child = fork();
       if (child == 0) {
         std::string db_arg = db.string(), corpus_arg = corpus.string();
         execl(kIndex.c_str(), kIndex.c_str(), "-q", "--db", db_arg.c_str(), corpus_arg.c_str(),
-              "--full", static_cast<char*>(nullptr));
+              flag, static_cast<char*>(nullptr));
         _exit(127);
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
       kill(child, SIGKILL);
       waitpid(child, nullptr, 0);
-      if (fs::exists(db)) {
-        CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
-        // It opens after every kill, and holds whole articles only: each file
-        // with a stored state has exactly the passages that state counts.
-        Xapian::Database opened(db.string());
-        std::string prefix(schema::kMetaFileStatePrefix);
-        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix);
-             ++k) {
-          std::string file = (*k).substr(prefix.size());
-          unsigned stored = 0;
-          std::sscanf(opened.get_metadata(*k).c_str(), "v1 %*u %*d %*x %u", &stored);
-          CHECK(opened.get_termfreq(schema::article_term(file)) == stored);
-        }
+      if (!fs::exists(db)) return;
+      CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
+      // It opens after every kill, and holds whole articles only: each file
+      // with a stored state has exactly the passages that state counts.
+      Xapian::Database opened(db.string());
+      std::string prefix(schema::kMetaFileStatePrefix);
+      for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix);
+           ++k) {
+        std::string file = (*k).substr(prefix.size());
+        unsigned stored = 0;
+        std::sscanf(opened.get_metadata(*k).c_str(), "v1 %*u %*d %*x %u", &stored);
+        CHECK(opened.get_termfreq(schema::article_term(file)) == stored);
       }
-    }
+    };
+    for (int delay_ms : {30, 120, 250, 400}) kill_after(delay_ms, "--full");
+    // Killed while compacting (the run has nothing else to do): the index is
+    // the old copy or the new, whole either way.
+    CHECK(index(db, corpus).status == 0);
+    for (int delay_ms : {5, 20, 50, 100}) kill_after(delay_ms, "--compact");
     CHECK(index(db, corpus).status == 0);
     CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
     CHECK(index(clean, corpus).status == 0);
