@@ -86,10 +86,8 @@ void Searcher::open() {
     db.add_database(open_database(spec));
   }
   db_ = db;
-  // A second handle of its own (a copy would share db_'s revision), which
-  // reopen() moves to the latest commit while db_ still reads the one before.
   following_ = !remote_ && specs_.size() == 1 && db_.size() == 1;
-  next_ = following_ ? open_database(specs_[0]) : Xapian::Database();
+  next_ = Xapian::Database();  // opened by the first reopen()
   forget_index_answers();
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
@@ -161,7 +159,9 @@ bool Searcher::reopen() {
   std::optional<std::unordered_set<std::string>> changed_terms;
   if (following_) {
     // next_ goes to the latest commit; db_, still at the one before, says
-    // what the passages deleted since held. Then they swap.
+    // what the passages deleted since held. Then they swap. next_ is a handle
+    // of its own: a copy of db_ would share its revision.
+    if (next_.size() == 0) next_ = open_database(specs_[0]);
     if (!reopen_same_database(next_, changed) || next_.get_uuid() != db_.get_uuid()) {
       open();
       return true;
