@@ -16,29 +16,31 @@ void insert_terms(const Xapian::Database& db, Xapian::docid docid,
 
 }  // namespace
 
-std::optional<std::unordered_set<std::string>> terms_changed_between(
-    const Xapian::Database& older, const Xapian::Database& newer) {
+IndexDelta delta_between(const Xapian::Database& older, const Xapian::Database& newer) {
+  IndexDelta delta;
   std::unordered_set<std::string> terms;
   try {
-    // Added: ids above the older revision's last (the empty term lists every document).
+    // Added: ids above the older revision's last (the empty term lists every
+    // document). Their terms are read for the first kMaxFollowedDocuments.
     std::unordered_set<std::string> articles;
     const std::string article_prefix(schema::kArticlePrefix);
     Xapian::doccount added = 0;
     Xapian::PostingIterator doc = newer.postlist_begin("");
     doc.skip_to(older.get_lastdocid() + 1);
     for (; doc != newer.postlist_end(""); ++doc) {
-      if (++added > kMaxFollowedDocuments) return std::nullopt;
+      if (++added > kMaxFollowedDocuments) continue;
       for (auto t = newer.termlist_begin(*doc); t != newer.termlist_end(*doc); ++t) {
         terms.insert(*t);
         if ((*t).rfind(article_prefix, 0) == 0) articles.insert(*t);
       }
     }
     Xapian::doccount deleted = older.get_doccount() + added - newer.get_doccount();
-    if (deleted == 0) return terms;
-    if (deleted > kMaxFollowedDocuments) return std::nullopt;
+    delta.only_added = deleted == 0;
+    if (added > kMaxFollowedDocuments || deleted > kMaxFollowedDocuments) return delta;
     // Deleted: the older passages of the articles that got new ones.
     Xapian::doccount found = 0;
     for (const std::string& article : articles) {
+      if (deleted == 0) break;
       std::vector<Xapian::docid> kept(newer.postlist_begin(article), newer.postlist_end(article));
       for (auto p = older.postlist_begin(article); p != older.postlist_end(article); ++p) {
         if (std::binary_search(kept.begin(), kept.end(), *p)) continue;
@@ -46,13 +48,14 @@ std::optional<std::unordered_set<std::string>> terms_changed_between(
         insert_terms(older, *p, terms);
       }
     }
-    if (found != deleted) return std::nullopt;  // some deleted without a replacement
+    if (found != deleted) return delta;  // some deleted without a replacement
   } catch (const Xapian::Error&) {
     // The older revision is gone (DatabaseModifiedError), or anything else:
     // forgetting everything is always right.
-    return std::nullopt;
+    return IndexDelta{};
   }
-  return terms;
+  delta.terms = std::move(terms);
+  return delta;
 }
 
 }  // namespace fahras

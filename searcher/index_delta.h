@@ -8,8 +8,9 @@
 // (its posting list, its frequency, the terms beside it under a prefix)
 // stays true unless an added or a deleted passage holds that term. Given the
 // index at the older revision and at the newer, the searcher forgets only
-// those answers rather than all, and extends its location column with the
-// added passages.
+// those answers rather than all; and after any commit that deleted nothing,
+// however large, it extends its location column with the added passages
+// rather than reading it again.
 #pragma once
 
 #include <xapian.h>
@@ -24,12 +25,19 @@ namespace fahras {
 // stream: reading their term lists would cost more than forgetting all.
 inline constexpr Xapian::doccount kMaxFollowedDocuments = 1000;
 
-// The terms of the passages added to or deleted from a single local database
-// between `older` and `newer`, two handles on it (newer's revision later).
-// nullopt when it cannot say cheaply: more than kMaxFollowedDocuments
-// changed, passages were deleted other than by replacing their article,
-// `older`'s revision has since been overwritten, or reading failed.
-std::optional<std::unordered_set<std::string>> terms_changed_between(const Xapian::Database& older,
-                                                                     const Xapian::Database& newer);
+struct IndexDelta {
+  // Nothing was deleted: every passage of the older revision is still there,
+  // unchanged, under its id (the location column can be extended).
+  bool only_added = false;
+  // The terms of the passages added and deleted; nullopt when they cannot be
+  // had cheaply: more than kMaxFollowedDocuments changed, passages were
+  // deleted other than by replacing their article, the older revision has
+  // since been overwritten, or reading failed.
+  std::optional<std::unordered_set<std::string>> terms;
+};
+
+// What changed in a single local database between `older` and `newer`, two
+// handles on it (newer's revision later).
+IndexDelta delta_between(const Xapian::Database& older, const Xapian::Database& newer);
 
 }  // namespace fahras

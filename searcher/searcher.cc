@@ -97,14 +97,18 @@ void Searcher::open() {
   check_analysis_version();
 }
 
-void Searcher::follow_commit(const std::optional<std::unordered_set<std::string>>& changed_terms) {
-  if (!changed_terms) {
-    forget_index_answers();
-    return;
+void Searcher::follow_commit(const IndexDelta& delta) {
+  if (delta.terms) {
+    statistics_.forget_terms(*delta.terms);
+    disjunction_matcher_.forget_postings_of(*delta.terms);
+  } else {
+    statistics_.forget();
+    disjunction_matcher_.forget_postings();
   }
-  statistics_.forget_terms(*changed_terms);
-  disjunction_matcher_.forget_postings_of(*changed_terms);
-  locations_.extend(db_);
+  if (delta.only_added)
+    locations_.extend(db_);
+  else
+    locations_.forget();
 }
 
 void Searcher::forget_index_answers() {
@@ -156,7 +160,7 @@ bool Searcher::reopen() {
     return true;
   }
   bool changed = false;
-  std::optional<std::unordered_set<std::string>> changed_terms;
+  IndexDelta delta;  // unknown: forget everything
   if (following_) {
     // next_ goes to the latest commit; db_, still at the one before, says
     // what the passages deleted since held. Then they swap. next_ is a handle
@@ -167,7 +171,7 @@ bool Searcher::reopen() {
       return true;
     }
     if (next_.get_revision() == db_.get_revision()) return spelling_changed;
-    changed_terms = terms_changed_between(db_, next_);
+    delta = delta_between(db_, next_);
     std::swap(db_, next_);
     if (spelling_specs_.empty()) spelling_db_ = db_;
   } else {
@@ -177,7 +181,7 @@ bool Searcher::reopen() {
     }
     if (!changed) return spelling_changed;
   }
-  follow_commit(changed_terms);
+  follow_commit(delta);
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
   check_analysis_version();
   return true;

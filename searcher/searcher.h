@@ -106,10 +106,9 @@ class Searcher {
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
                                  size_t& total);
   void forget_index_answers();
-  // After a commit: forgets the answers about `changed_terms`, the terms of
-  // the passages it added or deleted (index_delta.h), or everything when
-  // they are unknown.
-  void follow_commit(const std::optional<std::unordered_set<std::string>>& changed_terms);
+  // After a commit: forgets what `delta` says it may have changed
+  // (index_delta.h), everything when it cannot say.
+  void follow_commit(const IndexDelta& delta);
   std::optional<std::string> suggest(const std::string& query,
                                      const std::vector<std::string>& concept_words);
 

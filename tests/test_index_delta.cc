@@ -55,19 +55,22 @@ TEST_SUITE("index_delta") {
     Xapian::Database older(index.path.string());
     index.post(record("n1", "وافقت بكين على مقايضة جديدة."));
     Xapian::Database newer(index.path.string());
-    auto changed = terms_changed_between(older, newer);
+    IndexDelta delta = delta_between(older, newer);
+    CHECK(delta.only_added);
+    auto& changed = delta.terms;
     REQUIRE(changed);
     CHECK(changed->count("Zمقايض") == 1);
     CHECK(changed->count("Zبكين") == 1);
     CHECK(changed->count("Bn1") == 1);
     CHECK(changed->count("Zترامب") == 0);  // only in the corpus's articles
-    CHECK(terms_changed_between(newer, newer)->empty());
+    CHECK(delta_between(newer, newer).terms->empty());
 
     // Sent again: its old passages are deleted, and their terms changed too.
     older = newer;
     index.post(record("n1", "رفضت واشنطن الصفقة."));
     newer = Xapian::Database(index.path.string());
-    changed = terms_changed_between(older, newer);
+    delta = delta_between(older, newer);
+    CHECK_FALSE(delta.only_added);
     REQUIRE(changed);
     CHECK(changed->count("Zمقايض") == 1);   // only in the old text
     CHECK(changed->count("Zواشنطن") == 1);  // only in the new one
@@ -76,16 +79,20 @@ TEST_SUITE("index_delta") {
     older = newer;
     index.post("{\"id\":\"n1\",\"deleted\":true}\n");
     newer = Xapian::Database(index.path.string());
-    CHECK_FALSE(terms_changed_between(older, newer));
+    delta = delta_between(older, newer);
+    CHECK_FALSE(delta.only_added);
+    CHECK_FALSE(delta.terms);
 
-    // A batch, not a stream: not followed.
+    // A batch, not a stream: its terms are not read, but nothing was deleted.
     older = newer;
     std::string many;
     for (Xapian::doccount i = 0; i < kMaxFollowedDocuments; ++i)
       many += record("m" + std::to_string(i), "فقرة.");  // two passages each
     index.post(many);
     newer = Xapian::Database(index.path.string());
-    CHECK_FALSE(terms_changed_between(older, newer));
+    delta = delta_between(older, newer);
+    CHECK(delta.only_added);
+    CHECK_FALSE(delta.terms);
   }
 
   TEST_CASE("a searcher following streamed and replaced articles answers as one opened afresh") {
@@ -107,6 +114,15 @@ TEST_SUITE("index_delta") {
       for (const std::string& q : queries)
         CHECK_MESSAGE(shown(followed.search(q)) == shown(fresh.search(q)), q);
     }
+    // A batch of new articles: terms too many to read, locations extended.
+    std::string batch;
+    for (Xapian::doccount i = 0; i < kMaxFollowedDocuments; ++i)
+      batch += record("batch" + std::to_string(i), "شحنة رقائق رقم " + std::to_string(i));
+    index.post(batch);
+    followed.refresh();
+    Searcher fresh({index.path.string()});
+    for (const std::string& q : queries)
+      CHECK_MESSAGE(shown(followed.search(q)) == shown(fresh.search(q)), q);
     SearchResult streamed = followed.search("مقايضة");
     REQUIRE(streamed.hits.size() >= 2);
     CHECK(streamed.hits[0].file.rfind("live", 0) == 0);
