@@ -15,7 +15,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "disjunction_matcher.h"
@@ -125,8 +124,8 @@ class Searcher {
   std::string stale_analysis_notice_;  // "" unless the index's terms need re-indexing
   bool remote_ = false;                // some database is served over the network
   // These remember what they read of db_'s current revision: forgotten
-  // whenever db_ is reopened (forget_index_answers()), in part only after a
-  // commit that only added documents (follow_commit()).
+  // whenever db_ is opened anew (forget_index_answers()), and after a commit
+  // as far as it changed them (follow_commit()).
   TermStatistics statistics_{db_};
   DisjunctionMatcher disjunction_matcher_;
   LocationColumn locations_;
