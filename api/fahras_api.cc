@@ -143,6 +143,28 @@ ChangeReport Index::ingest(std::istream& jsonl, const std::string& source_name) 
   return report;
 }
 
+CompactionResult Index::compact() {
+  if (!impl_->writer) throw std::runtime_error(impl_->name + ": opened read-only");
+  impl_->commit();
+  const std::string& path = impl_->databases.front();
+  CompactionReport report;
+  try {
+    report = compact_in_place({path});
+  } catch (const Xapian::Error& e) {
+    throw error_about(path, e);
+  }
+  // The writer still holds the old copy's files: write to the compacted one.
+  impl_->writer.reset();
+  try {
+    impl_->writer.emplace(path, Xapian::DB_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw IndexBusy(path + ": another process took the index while it was compacted");
+  } catch (const Xapian::Error& e) {
+    throw error_about(path, e);
+  }
+  return {report.bytes_before, report.bytes_after, report.seconds};
+}
+
 Results Index::search(const std::string& query, const SearchParameters& parameters) {
   try {
     SearchOptions options;

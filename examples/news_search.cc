@@ -1,5 +1,6 @@
 // A small application on the Fahras library: index two news items, search
-// them, replace one, remove one. Usage: news_search INDEX_DIR
+// them, replace one, remove one, compact the index and go on writing to it.
+// Usage: news_search INDEX_DIR
 #include <fahras/fahras.h>
 
 #include <iostream>
@@ -29,6 +30,12 @@ int main(int argc, char** argv) {
     std::cout << "replaced: " << index.search("تؤجل").total << "\n";
     std::cout << "removed: " << index.remove("news-1") << " " << index.search("Nvidia").total
               << "\n";
+    fahras::CompactionResult compacted = index.compact();
+    index.put({.id = "news-3", .title = "بكين", .text = "بكين تفرض شروطا على المستوردين."});
+    index.commit();
+    std::cout << "compacted: " << compacted.bytes_before << " -> " << compacted.bytes_after
+              << " bytes; then written: " << index.search("تؤجل").total << " "
+              << index.search("المستوردين").total << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "news_search: " << e.what() << "\n";

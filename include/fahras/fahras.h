@@ -14,6 +14,7 @@
 //     std::cout << m.id << ":" << m.line << " " << m.snippet << "\n";
 #pragma once
 
+#include <cstdint>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -93,6 +94,13 @@ struct ChangeReport {
 std::string mark_snippet(const Match& match, const std::string& before, const std::string& after,
                          size_t max_bytes = 400);
 
+// What Index::compact() did: the index's size before and after.
+struct CompactionResult {
+  uint64_t bytes_before = 0;
+  uint64_t bytes_after = 0;
+  double seconds = 0;
+};
+
 struct SearchParameters {
   size_t limit = 10;
   size_t offset = 0;
@@ -128,6 +136,11 @@ class Index {
   // Applies JSON Lines records ({"id","title","text","url"?,"date"?} or
   // {"id","deleted":true}) and commits; malformed lines are skipped and named.
   ChangeReport ingest(std::istream& jsonl, const std::string& source_name);
+  // Commits, then compacts the index in place (docs/index-format.md,
+  // Compaction): worth it after loading or replacing much of it. Searchers of
+  // the index, in this process or others, follow. Writable only; throws
+  // IndexBusy if another writer took the index while it was being reopened.
+  CompactionResult compact();
 
   // Searches the latest committed state of the index.
   Results search(const std::string& query, const SearchParameters& parameters = {});

@@ -19,4 +19,9 @@ grep -q 'news-1:2 .*<b>الصينية</b>' <<< "$out" || fail "vocalized query n
 grep -q '^Huang: [1-9]' <<< "$out" || fail "Huang found nothing"
 grep -q '^replaced: 1' <<< "$out" || fail "replace"
 grep -q '^removed: 1 0' <<< "$out" || fail "remove"
+grep -qE '^compacted: [0-9]+ -> [0-9]+ bytes; then written: 1 1$' <<< "$out" || fail "compact, then write"
+before=$(sed -n 's/^compacted: \([0-9]*\) -> .*/\1/p' <<< "$out")
+after=$(sed -n 's/^compacted: [0-9]* -> \([0-9]*\) bytes.*/\1/p' <<< "$out")
+[ "$after" -lt "$before" ] || fail "compaction did not shrink the index: $before -> $after"
+[ ! -e "$work/db.compacting" ] || fail "compaction left its copy"
 echo "e2e.installed_example: ok"
