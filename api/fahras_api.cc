@@ -27,6 +27,7 @@ ChangeReport to_change_report(IndexReport&& r) {
   for (auto& s : r.skipped) out.skipped.emplace_back(std::move(s.file), std::move(s.reason));
   out.passages_written = r.passages_written;
   out.seconds = r.seconds;
+  out.warnings = std::move(r.warnings);
   return out;
 }
 
@@ -52,6 +53,13 @@ struct Index::Impl {
   std::unique_ptr<Searcher> searcher;
   std::vector<std::string> pending;  // JSON Lines not yet written
 
+  void require_writer() const {
+    if (!writer)
+      throw std::runtime_error(name +
+                               ": not open for writing (opened read-only, or another process "
+                               "took the index while it was compacted)");
+  }
+
   Searcher& reader() {
     if (writer) commit();
     if (!searcher)
@@ -62,7 +70,7 @@ struct Index::Impl {
   }
 
   IndexReport apply(std::istream& in, const std::string& source) {
-    if (!writer) throw std::runtime_error(name + ": opened read-only");
+    require_writer();
     return ingest_records(*writer, in, source);
   }
 
@@ -81,6 +89,40 @@ struct Index::Impl {
   void commit() {
     flush();
     writer->commit();
+  }
+
+  // Compacts the index in place, then reopens the writer on the compacted
+  // copy: it still holds the old copy's files, and writes there would be lost.
+  CompactionResult compact() {
+    const std::string& path = databases.front();
+    CompactionReport report;
+    try {
+      report = compact_in_place({path});
+    } catch (const Xapian::Error& e) {
+      throw error_about(path, e);
+    }
+    writer.reset();
+    try {
+      writer.emplace(path, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      throw IndexBusy(path + ": another process took the index while it was compacted");
+    } catch (const Xapian::Error& e) {
+      throw error_about(path, e);
+    }
+    return {report.bytes_before, report.bytes_after, report.seconds};
+  }
+
+  // After a commit: compacts when the changes since the last compaction are
+  // due (compaction.h). A failure is a warning; the index is as it was.
+  std::optional<CompactionResult> compact_when_due(std::vector<std::string>& warnings) {
+    if (!compaction_due(passages_changed_since_compaction(*writer), writer->get_doccount()))
+      return std::nullopt;
+    try {
+      return compact();
+    } catch (const std::exception& e) {  // IndexBusy too: the writes are committed
+      warnings.push_back(std::string("not compacted: ") + e.what());
+      return std::nullopt;
+    }
   }
 };
 
@@ -114,7 +156,7 @@ Index::Index(Index&&) noexcept = default;
 Index& Index::operator=(Index&&) noexcept = default;
 
 void Index::put(const Document& d) {
-  if (!impl_->writer) throw std::runtime_error(impl_->name + ": opened read-only");
+  impl_->require_writer();
   if (d.id.empty()) throw std::invalid_argument("a document needs an id");
   nlohmann::json j = {{"id", d.id}, {"title", d.title}, {"text", d.text}};
   if (!d.url.empty()) j["url"] = d.url;
@@ -133,36 +175,24 @@ bool Index::remove(const std::string& id) {
 }
 
 void Index::commit() {
-  if (impl_->writer) impl_->commit();
+  if (!impl_->writer) return;
+  impl_->commit();
+  std::vector<std::string> ignored;  // the next commit tries again
+  impl_->compact_when_due(ignored);
 }
 
 ChangeReport Index::ingest(std::istream& jsonl, const std::string& source_name) {
   impl_->flush();
   ChangeReport report = to_change_report(impl_->apply(jsonl, source_name));
   impl_->writer->commit();
+  report.compaction = impl_->compact_when_due(report.warnings);
   return report;
 }
 
 CompactionResult Index::compact() {
-  if (!impl_->writer) throw std::runtime_error(impl_->name + ": opened read-only");
+  impl_->require_writer();
   impl_->commit();
-  const std::string& path = impl_->databases.front();
-  CompactionReport report;
-  try {
-    report = compact_in_place({path});
-  } catch (const Xapian::Error& e) {
-    throw error_about(path, e);
-  }
-  // The writer still holds the old copy's files: write to the compacted one.
-  impl_->writer.reset();
-  try {
-    impl_->writer.emplace(path, Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
-    throw IndexBusy(path + ": another process took the index while it was compacted");
-  } catch (const Xapian::Error& e) {
-    throw error_about(path, e);
-  }
-  return {report.bytes_before, report.bytes_after, report.seconds};
+  return impl_->compact();
 }
 
 Results Index::search(const std::string& query, const SearchParameters& parameters) {

@@ -1,6 +1,7 @@
 // Crash-safe batched writes (see batch_writer.h).
 #include "batch_writer.h"
 
+#include "compaction.h"
 #include "fahras/schema.h"
 #include "passage_document.h"
 
@@ -33,6 +34,7 @@ void BatchWriter::delete_passages(const std::string& article) {
   if (!ids.empty()) db_.delete_document(term);
   pending_ += ids.size();
   passages_deleted_ += ids.size();
+  passages_changed_in_batch_ += ids.size();
 }
 
 void BatchWriter::replace_article(const std::string& article,
@@ -45,6 +47,7 @@ void BatchWriter::replace_article(const std::string& article,
   }
   db_.set_metadata(state_key, state);
   pending_ += passages.size() + 1;
+  passages_changed_in_batch_ += passages.size();
   commit_if_due();
 }
 
@@ -73,6 +76,12 @@ void BatchWriter::finish() {
     if (count < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-count));
   }
   spelling_.clear();
+  if (passages_changed_in_batch_ > 0) {
+    std::string key(schema::kMetaChangedSinceCompaction);
+    db_.set_metadata(
+        key, std::to_string(passages_changed_since_compaction(db_) + passages_changed_in_batch_));
+    passages_changed_in_batch_ = 0;
+  }
   db_.commit_transaction();
   in_transaction_ = false;
   pending_ = 0;

@@ -2,8 +2,9 @@
 //
 // Every change goes through one Xapian transaction per batch of about
 // commit_every passages, so an article's passages, its spelling counts and its
-// state (a metadata value) are committed together or not at all. Used by
-// corpus runs (index_run.h) and document ingestion (record_ingest.h).
+// state (a metadata value) are committed together or not at all; so is the
+// count of passages changed since the last compaction (compaction.h). Used
+// by corpus runs (index_run.h) and document ingestion (record_ingest.h).
 #pragma once
 
 #include <xapian.h>
@@ -42,6 +43,7 @@ class BatchWriter {
   size_t commit_every_;
   size_t pending_ = 0;
   size_t passages_deleted_ = 0;
+  size_t passages_changed_in_batch_ = 0;  // added and deleted, for kMetaChangedSinceCompaction
   bool in_transaction_ = false;
   std::unordered_map<std::string, int64_t> spelling_;
 };

@@ -6,10 +6,13 @@
 #include <xapian.h>
 
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+
+#include "fahras/schema.h"
 
 namespace fahras {
 namespace fs = std::filesystem;
@@ -38,6 +41,9 @@ void compact_one(const fs::path& database) {
   fs::remove_all(workspace);
   try {
     Xapian::Database(target.string()).compact(workspace.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+    Xapian::WritableDatabase copy(workspace.string(), Xapian::DB_OPEN);
+    copy.set_metadata(std::string(schema::kMetaChangedSinceCompaction), std::string());
+    copy.commit();
   } catch (...) {
     std::error_code ignored;
     fs::remove_all(workspace, ignored);
@@ -59,6 +65,13 @@ void compact_one(const fs::path& database) {
 bool compaction_due(size_t passages_changed, size_t passages_held) {
   return passages_changed > 0 && static_cast<double>(passages_changed) >=
                                      kCompactAfterChangedShare * static_cast<double>(passages_held);
+}
+
+size_t passages_changed_since_compaction(const Xapian::Database& db) {
+  std::string count = db.get_metadata(std::string(schema::kMetaChangedSinceCompaction));
+  size_t changed = 0;
+  std::from_chars(count.data(), count.data() + count.size(), changed);  // absent or bad: 0
+  return changed;
 }
 
 fs::path compaction_workspace(const fs::path& database) {

@@ -14,6 +14,8 @@
 // copy and the exchange. That writer must not be used afterwards.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -21,10 +23,11 @@
 
 namespace fahras {
 
-// A run compacts by itself when the passages it wrote and deleted number at
-// least this share of the passages the index then holds: a new index, a full
-// re-index, or a large share of the corpus changed. Small incremental runs
-// leave the trees nearly as full as they were and skip the copy.
+// A write compacts by itself when the passages written and deleted since the
+// last compaction (schema::kMetaChangedSinceCompaction, kept by the batch
+// writer) number at least this share of the passages the index then holds:
+// a new index, a full re-index, a large change, or many small ones (streamed
+// documents). Until then the trees stay nearly as full as they were.
 inline constexpr double kCompactAfterChangedShare = 0.25;
 
 // When a run compacts: when it changed enough (compaction_due), always
@@ -40,6 +43,9 @@ struct CompactionReport {
 
 bool compaction_due(size_t passages_changed, size_t passages_held);
 
+// The index's count of passages written and deleted since its last compaction.
+size_t passages_changed_since_compaction(const Xapian::Database& db);
+
 // Where a compaction of `database` builds its copy.
 std::filesystem::path compaction_workspace(const std::filesystem::path& database);
 
@@ -47,8 +53,9 @@ std::filesystem::path compaction_workspace(const std::filesystem::path& database
 // can. Call it only while holding the index's writer.
 void discard_compaction_leftovers(const std::filesystem::path& database);
 
-// Compacts each database (an index, or the shards of one) in place. Throws on
-// failure, having left every database as it was or compacted.
+// Compacts each database (an index, or the shards of one) in place, its
+// count of changes since compaction starting again at 0. Throws on failure,
+// having left every database as it was or compacted.
 CompactionReport compact_in_place(const std::vector<std::filesystem::path>& databases);
 
 // Bytes of the files directly inside a database directory.

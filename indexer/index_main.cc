@@ -45,7 +45,8 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
     report = fahras::ingest_records(db, in, source);
   }
   // Still holding the writer: no other writer can slip in before the exchange.
-  fahras::compact_if_due({options.database}, db.get_doccount(), options.compaction, report);
+  fahras::compact_if_due({options.database}, db.get_doccount(),
+                         fahras::passages_changed_since_compaction(db), options.compaction, report);
   return report;
 }
 

@@ -218,10 +218,9 @@ void store_synonyms(Xapian::WritableDatabase& db, const std::vector<std::filesys
 }  // namespace
 
 void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
-                    CompactionPolicy policy, IndexReport& report) {
+                    size_t passages_changed, CompactionPolicy policy, IndexReport& report) {
   if (policy == CompactionPolicy::kNever) return;
-  if (policy == CompactionPolicy::kWhenDue &&
-      !compaction_due(report.passages_written + report.passages_deleted, passages_held))
+  if (policy == CompactionPolicy::kWhenDue && !compaction_due(passages_changed, passages_held))
     return;
   try {
     report.compaction = compact_in_place(databases);
@@ -339,9 +338,12 @@ IndexReport run_index(const IndexOptions& options) {
     report.passages_deleted += batches[k]->passages_deleted();
   }
   if (!options.dry_run) {
-    size_t held = 0;
-    for (const auto& w : writers) held += w.get_doccount();
-    compact_if_due(paths, held, options.compaction, report);
+    size_t held = 0, changed = 0;
+    for (const auto& w : writers) {
+      held += w.get_doccount();
+      changed += passages_changed_since_compaction(w);
+    }
+    compact_if_due(paths, held, changed, options.compaction, report);
   }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -51,11 +51,12 @@ struct IndexReport {
   double seconds = 0;
 };
 
-// Compacts `databases` (compaction.h) as `policy` says, given the run
-// recorded in `report` and the `passages_held` after it; a failure becomes a
-// warning in `report`, the index being as it was.
+// Compacts `databases` (compaction.h) as `policy` says, given the passages
+// they hold and those changed since their last compaction; the caller holds
+// their writers, everything committed. A failure becomes a warning in
+// `report`, the index being as it was.
 void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
-                    CompactionPolicy policy, IndexReport& report);
+                    size_t passages_changed, CompactionPolicy policy, IndexReport& report);
 
 // Throws Xapian::DatabaseLockError when another indexer holds the database,
 // and other Xapian::Error or std::exception on failure.

@@ -76,10 +76,15 @@ nlohmann::json to_json(const ChangeReport& r) {
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& [where, reason] : r.skipped)
     skipped.push_back({{"file", where}, {"reason", reason}});
-  return {{"added", r.added},     {"updated", r.updated},
-          {"removed", r.removed}, {"unchanged", r.unchanged},
-          {"skipped", skipped},   {"passages_written", r.passages_written},
-          {"seconds", r.seconds}};
+  nlohmann::json out = {{"added", r.added},     {"updated", r.updated},
+                        {"removed", r.removed}, {"unchanged", r.unchanged},
+                        {"skipped", skipped},   {"passages_written", r.passages_written},
+                        {"seconds", r.seconds}, {"warnings", r.warnings}};
+  if (r.compaction)
+    out["compaction"] = {{"bytes_before", r.compaction->bytes_before},
+                         {"bytes_after", r.compaction->bytes_after},
+                         {"seconds", r.compaction->seconds}};
+  return out;
 }
 
 }  // namespace fahras

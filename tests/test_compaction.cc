@@ -67,6 +67,29 @@ TEST_SUITE("compaction") {
     CHECK_FALSE(fs::exists(compaction_workspace(never.options.database)));
   }
 
+  TEST_CASE("small runs add up: the one that brings the changes to a quarter compacts") {
+    TwentyArticles twenty;
+    REQUIRE(twenty.index().compaction);
+    Xapian::Database db(twenty.options.database.string());
+    CHECK(passages_changed_since_compaction(db) == 0);  // counted afresh in the copy
+    size_t held = db.get_doccount(), changed = 0;
+    for (int edit = 1; !compaction_due(changed, held); ++edit) {
+      twenty.edit_one("فقرة " + std::to_string(edit) + " عن شرائح إنفيديا.");
+      IndexReport report = twenty.index();
+      db = Xapian::Database(twenty.options.database.string());
+      held = db.get_doccount();
+      changed += report.passages_written + report.passages_deleted;
+      if (compaction_due(changed, held)) {
+        CHECK(report.compaction);
+        CHECK(passages_changed_since_compaction(db) == 0);
+      } else {
+        CHECK_FALSE(report.compaction);
+        CHECK(passages_changed_since_compaction(db) == changed);
+      }
+      REQUIRE(edit < 10);
+    }
+  }
+
   TEST_CASE("the compacted index holds exactly what it held, in less space") {
     TwentyArticles twenty;
     twenty.index();
@@ -139,7 +162,7 @@ TEST_SUITE("compaction") {
     fs::path empty = twenty.dir.path / "not-an-index";
     fs::create_directories(empty);
     IndexReport failed;
-    compact_if_due({empty}, 0, CompactionPolicy::kAlways, failed);
+    compact_if_due({empty}, 0, 0, CompactionPolicy::kAlways, failed);
     CHECK_FALSE(failed.compaction);
     REQUIRE(failed.warnings.size() == 1);
     CHECK(failed.warnings[0].find("not compacted: Database") == 0);

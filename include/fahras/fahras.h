@@ -81,25 +81,27 @@ struct Stats {
   size_t databases = 0;
 };
 
+// What a compaction did: the index's size before and after.
+struct CompactionResult {
+  uint64_t bytes_before = 0;
+  uint64_t bytes_after = 0;
+  double seconds = 0;
+};
+
 // What a batch of changes did; `skipped` pairs a "SOURCE:LINE" with the reason.
 struct ChangeReport {
   std::vector<std::string> added, updated, removed, unchanged;
   std::vector<std::pair<std::string, std::string>> skipped;
   size_t passages_written = 0;
   double seconds = 0;
+  std::vector<std::string> warnings;           // e.g. a compaction that could not run
+  std::optional<CompactionResult> compaction;  // when the writes made one due
 };
 
 // The match's text, or the window of it with the most highlights, with the
 // highlights between `before` and `after`; texts up to max_bytes are whole.
 std::string mark_snippet(const Match& match, const std::string& before, const std::string& after,
                          size_t max_bytes = 400);
-
-// What Index::compact() did: the index's size before and after.
-struct CompactionResult {
-  uint64_t bytes_before = 0;
-  uint64_t bytes_after = 0;
-  double seconds = 0;
-};
 
 struct SearchParameters {
   size_t limit = 10;
@@ -131,7 +133,10 @@ class Index {
   void put(const std::vector<Document>& documents);
   // Removes a document; false if there was none.
   bool remove(const std::string& id);
-  // Makes the changes so far durable and visible to searches.
+  // Makes the changes so far durable and visible to searches. Like
+  // ingest(), it then compacts the index when the passages changed since the
+  // last compaction reach a quarter of it (docs/index-format.md); a
+  // compaction that fails leaves the index as it was, for the next commit.
   void commit();
   // Applies JSON Lines records ({"id","title","text","url"?,"date"?} or
   // {"id","deleted":true}) and commits; malformed lines are skipped and named.

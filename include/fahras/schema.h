@@ -44,6 +44,8 @@ inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
 inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";   // + file -> FileState
 inline constexpr std::string_view kMetaRecordStatePrefix = "fahras:doc:";  // + id -> FileState
 inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";       // text of synonyms.csv
+// Passages written and deleted since the index was last compacted, in decimal.
+inline constexpr std::string_view kMetaChangedSinceCompaction = "fahras:changed";
 inline constexpr std::string_view kMetaAnalysisVersion =
     "fahras:analysis";  // the analysis chain's version the terms were made by
 

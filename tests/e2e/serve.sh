@@ -58,6 +58,14 @@ expect 413 'too large' -X POST -H 'Authorization: Bearer secret-token' --data-bi
 expect 200 '"removed":\["web-1"\]' -X DELETE -H 'Authorization: Bearer secret-token' "$url/documents/web-1"
 expect 404 'no such document' -X DELETE -H 'Authorization: Bearer secret-token' "$url/documents/web-1"
 expect 404 'no document' "$url/documents/web-1"
+# Writes add up: a post that brings the passages changed since the last
+# compaction to a quarter of the index compacts it, and searches go on.
+long_text=$(for i in $(seq 40); do printf 'فقرة %d عن مصانع رقائق سامسونج.\\n' "$i"; done)
+expect 200 '"compaction":{"bytes_after":' -X POST -H 'Authorization: Bearer secret-token' \
+  --data-binary "{\"id\":\"web-long\",\"title\":\"سامسونج\",\"text\":\"$long_text\"}" "$url/documents"
+expect 200 '"line":41,"rank":1,.*"text":"فقرة 40 عن' -G "$url/search" --data-urlencode 'q=فقرة 40 سامسونج'
+expect 200 '"hits":\[{' -G "$url/search" --data-urlencode 'q=H200 الصين موافقة'
+[ ! -e "$work/db.compacting" ] || fail "compaction left its copy"
 
 # Concurrent searches while the indexer rewrites the index: no failed request.
 (
