@@ -209,15 +209,28 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // weak ones at kSpellingVariantWeight.
   std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
       synonym_expansions(words.size());
-  std::vector<std::string> sources, stems;
-  for (const std::string& w : words) {
-    sources.push_back(phonetic_key_source(w));
-    stems.push_back(stem_word(w));
+  std::vector<std::string> sources, stems, meant_stems;
+  // A word the index does not know may have its hamza on another seat: a
+  // reading the index knows is the word the user meant (the first such is its
+  // stem for pairs, variants and synonyms), and weighs as the word.
+  std::vector<std::vector<std::string>> readings(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    sources.push_back(phonetic_key_source(words[i]));
+    stems.push_back(stem_word(words[i]));
+    if (statistics_.termfreq(z(stems[i])) == 0) {
+      for (const std::string& variant : hamza_seat_variants(words[i])) {
+        std::string seated = stem_word(variant);
+        if (seated != stems[i] && statistics_.termfreq(z(seated)) > 0 &&
+            std::find(readings[i].begin(), readings[i].end(), seated) == readings[i].end())
+          readings[i].push_back(seated);
+      }
+    }
+    meant_stems.push_back(readings[i].empty() ? stems[i] : readings[i].front());
   }
   // Stem-pair terms of adjacent words, with how many passages hold them.
   std::vector<std::pair<std::string, Xapian::doccount>> side_by_side;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string term = schema::stem_pair_term(stems[i], stems[i + 1]);
+    std::string term = schema::stem_pair_term(meant_stems[i], meant_stems[i + 1]);
     Xapian::doccount frequency = statistics_.termfreq(term);
     side_by_side.emplace_back(std::move(term), frequency);
   }
@@ -237,18 +250,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
     }
-    Xapian::doccount stem_freq = statistics_.termfreq(z(stem));
-    bool unknown = stem_freq == 0;
-    // A word the index does not know may have its hamza on another seat.
-    if (unknown) {
-      for (const std::string& variant : hamza_seat_variants(w)) {
-        std::string seated = stem_word(variant);
-        if (seated == stem || statistics_.termfreq(z(seated)) == 0) continue;
-        expansions[i].emplace_back(z(seated));
-        terms.insert(z(seated));
-        plan.highlight.stems.insert(seated);
-      }
+    const std::string& known_stem = meant_stems[i];
+    for (const std::string& seated : readings[i]) {
+      synonym_expansions[i].emplace_back(z(seated));
+      terms.insert(z(seated));
+      plan.highlight.stems.insert(seated);
     }
+    // A word known in no reading follows its whole phonetic key, below.
+    Xapian::doccount stem_freq = statistics_.termfreq(z(known_stem));
+    bool unknown = stem_freq == 0;
     for (const std::string& verb : related_verb_stems(stem)) {
       if (statistics_.termfreq(z(verb)) == 0) continue;
       expansions[i].emplace_back(z(verb));
@@ -271,7 +281,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     } else {
       std::vector<std::string> variants;
       Xapian::doccount variant_freq = 0;
-      for (const std::string& variant : spelling_variants(statistics_, key, stem)) {
+      for (const std::string& variant : spelling_variants(statistics_, key, known_stem)) {
         Xapian::doccount f = statistics_.termfreq(z(variant));
         if (f == 0) continue;  // a cut-off term, or an alternative stem only
         variants.push_back(variant);
@@ -288,7 +298,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         }
       }
     }
-    for (const auto& variant : synonyms_.variants_of_stem(stem)) {
+    for (const auto& variant : synonyms_.variants_of_stem(known_stem)) {
       synonym_expansions[i].push_back(phrase_of(variant));
       if (variant.size() == 1) {
         std::string s = stem_word(variant[0]);

@@ -101,6 +101,12 @@ TEST_SUITE("e2e_search") {
     REQUIRE_FALSE(officials.hits.empty());
     CHECK(any_hit_highlights(officials, "مسؤولو"));
     CHECK(officials.suggestion.value_or("") == normalize("مسؤولو البيت الابيض"));
+    // Among other words too, the reading weighs as the word typed right: the
+    // same passages in the same order.
+    CHECK(ids(s.search("من المستفيد من صفقة رقايق H200")) ==
+          ids(s.search("من المستفيد من صفقة رقائق H200")));
+    CHECK(ids(s.search("إنفيديا تبيع شرايح H200")) == ids(s.search("إنفيديا تبيع شرائح H200")));
+    CHECK(ids(s.search("مسوولو البيت الأبيض")) == ids(s.search("مسؤولو البيت الأبيض")));
   }
 
   TEST_CASE("a vocalized query matches unvocalized text and highlights the original word") {
