@@ -209,23 +209,38 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // weak ones at kSpellingVariantWeight.
   std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
       synonym_expansions(words.size());
-  std::vector<std::string> sources, stems, meant_stems;
-  // A word the index does not know may have its hamza on another seat: a
-  // reading the index knows is the word the user meant (the first such is its
-  // stem for pairs, variants and synonyms), and weighs as the word.
+  std::vector<std::string> sources, stems, meant_stems, meant_words;
+  // A word the index does not know may have its hamza on another seat, or a
+  // clitic the stemmer kept (ورقائق, فشرائح): a reading the index knows is the
+  // word the user meant (the first such is its stem for pairs, variants and
+  // synonyms), and weighs as the word.
   std::vector<std::vector<std::string>> readings(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    sources.push_back(phonetic_key_source(words[i]));
     stems.push_back(stem_word(words[i]));
+    meant_words.push_back(words[i]);
     if (statistics_.termfreq(z(stems[i])) == 0) {
-      for (const std::string& variant : hamza_seat_variants(words[i])) {
-        std::string seated = stem_word(variant);
-        if (seated != stems[i] && statistics_.termfreq(z(seated)) > 0 &&
-            std::find(readings[i].begin(), readings[i].end(), seated) == readings[i].end())
-          readings[i].push_back(seated);
+      // Other hamza seats; the word without clitics; either, when the index
+      // does not know it, as a plural in ون written without its ن.
+      std::vector<std::string> candidates = hamza_seat_variants(words[i]);
+      std::vector<std::string> forms = clitic_readings(words[i]);
+      forms.insert(forms.begin(), words[i]);
+      for (const std::string& form : forms) {
+        if (form != words[i]) candidates.push_back(form);
+        std::string plural = construct_plural_reading(form);
+        if (!plural.empty() && statistics_.termfreq(z(stem_word(form))) == 0)
+          candidates.push_back(std::move(plural));
+      }
+      for (const std::string& candidate : candidates) {
+        std::string reading = stem_word(candidate);
+        if (reading == stems[i] || statistics_.termfreq(z(reading)) == 0 ||
+            std::find(readings[i].begin(), readings[i].end(), reading) != readings[i].end())
+          continue;
+        if (readings[i].empty()) meant_words[i] = candidate;
+        readings[i].push_back(reading);
       }
     }
     meant_stems.push_back(readings[i].empty() ? stems[i] : readings[i].front());
+    sources.push_back(phonetic_key_source(meant_words[i]));
   }
   // Stem-pair terms of adjacent words, with how many passages hold them.
   std::vector<std::pair<std::string, Xapian::doccount>> side_by_side;
@@ -244,8 +259,12 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.highlight.stems.insert(stem);
     plan.concept_words.push_back(w);
 
-    std::string alternative = alternative_stem(w);
-    if (!alternative.empty() && statistics_.termfreq(z(alternative)) > 0) {
+    // The clitic reading of a word the index knows, weakly (one it does not
+    // know is among its readings, above).
+    std::string alternative = alternative_stem(meant_words[i]);
+    bool a_reading =
+        std::find(readings[i].begin(), readings[i].end(), alternative) != readings[i].end();
+    if (!alternative.empty() && !a_reading && statistics_.termfreq(z(alternative)) > 0) {
       expansions[i].emplace_back(z(alternative));
       terms.insert(z(alternative));
       plan.highlight.stems.insert(alternative);
@@ -259,7 +278,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     // A word known in no reading follows its whole phonetic key, below.
     Xapian::doccount stem_freq = statistics_.termfreq(z(known_stem));
     bool unknown = stem_freq == 0;
-    for (const std::string& verb : related_verb_stems(stem)) {
+    for (const std::string& verb : related_verb_stems(known_stem)) {
       if (statistics_.termfreq(z(verb)) == 0) continue;
       expansions[i].emplace_back(z(verb));
       terms.insert(z(verb));
@@ -272,6 +291,17 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     std::string key = phonetic_key(sources[i]);
     if (latin || unknown) {
       std::vector<std::string> of_key = key_terms(key);
+      // A word whose key finds nothing may carry a clitic: its key without it.
+      if (of_key.empty() && !latin) {
+        for (const std::string& form : clitic_readings(w)) {
+          std::string stripped_key = phonetic_key(phonetic_key_source(form));
+          of_key = key_terms(stripped_key);
+          if (!of_key.empty()) {
+            key = stripped_key;
+            break;
+          }
+        }
+      }
       if (!of_key.empty()) {
         expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
         terms.insert(of_key.begin(), of_key.end());

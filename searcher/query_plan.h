@@ -12,13 +12,15 @@
 //   - the phonetic key of it joined with its neighbour (سيمي أناليسيس finds
 //     SemiAnalysis);
 //   - its synonym groups (synonyms.h);
-//   - for a word the index does not know, its readings with the hamza on
-//     another seat that the index knows (hamza_seats.h: الرقايق → الرقائق):
-//     the word the user meant, so the first stands for it in pairs, spelling
-//     variants and synonyms, and the word does not follow its phonetic key.
+//   - for a word the index does not know, its readings that the index knows:
+//     the hamza on another seat (hamza_seats.h: الرقايق → الرقائق), without a
+//     clitic the stemmer kept (ورقائق → رقائق, فشرائح → شرائح), as a plural
+//     written without its ن (محللو → محللون). A reading is the word the user
+//     meant: the first stands for it in pairs, spelling variants, synonyms
+//     and phonetic key, and the word does not follow its own whole key.
 // Expansions weigh less than the words themselves (kExpansionWeight), except
-// synonyms and hamza readings (kSynonymWeight): a query typed with another
-// seat ranks as the query typed right. They sit beside the word they expand inside the
+// synonyms and readings (kSynonymWeight): a query typed with another seat or
+// an attached clitic ranks as the query typed right. They sit beside the word they expand inside the
 // parsed query (query_rewrite.h), so file: filters and NOT bind them too. The
 // plan also says which terms belong to which concept, so the ranker can count
 // how much of the query a passage matches, and what to highlight.

@@ -3,6 +3,7 @@
 
 #include <libstemmer.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -176,6 +177,28 @@ std::string alternative_stem(std::string_view word) {
   u32string alternative = stem_arabic(w.substr(1));
   if (alternative.size() < kMinStem || alternative == primary) return {};
   return to_utf8(alternative);
+}
+
+std::vector<std::string> clitic_readings(std::string_view word) {
+  u32string w = to_utf32(word);
+  std::vector<std::string> out;
+  for (char32_t c : w)
+    if (!is_arabic_letter(c)) return out;
+  auto is_conjunction = [](char32_t c) { return c == kWaw || c == kFeh; };
+  auto is_preposition = [](char32_t c) { return c == kBeh || c == kLam || c == kKaf; };
+  if (w.size() >= kMinStem + 1 && (is_conjunction(w[0]) || is_preposition(w[0])))
+    out.push_back(to_utf8(w.substr(1)));
+  if (w.size() >= kMinStem + 2 && is_conjunction(w[0]) && is_preposition(w[1]))
+    out.push_back(to_utf8(w.substr(2)));
+  return out;
+}
+
+std::string construct_plural_reading(std::string_view word) {
+  u32string w = to_utf32(word);
+  if (w.size() < kMinStem + 1 || w.back() != kWaw) return {};
+  for (char32_t c : w)
+    if (!is_arabic_letter(c)) return {};
+  return to_utf8(w + kNoon);
 }
 
 std::vector<std::string> related_verb_stems(std::string_view stem) {

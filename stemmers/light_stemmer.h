@@ -39,6 +39,18 @@ std::string strip_proclitics(std::string_view normalized_word);
 // reading matches, whichever is right.
 std::string alternative_stem(std::string_view normalized_word);
 
+// The word without its first letter (و ف ب ل ك), or its first two (و or ف,
+// then ب ل or ك), read as clitics the stemmer may have kept: ورقائق → رقائق
+// (و kept before ورق, "paper"), فشرائح → شرائح, وبشرائح → شرائح. Candidates
+// of at least three letters: the searcher keeps the ones whose stems the
+// index knows, for query words it does not know.
+std::vector<std::string> clitic_readings(std::string_view normalized_word);
+
+// The word as the plural in ون it may be, written without its ن before the
+// noun it governs (محللو شركة, مسؤولو البيت → محللون, مسؤولون); "" unless it
+// ends in و after at least three letters. A candidate, as above.
+std::string construct_plural_reading(std::string_view normalized_word);
+
 // Verb forms related to a verbal-noun stem of pattern مفاعل (form III masdar
 // and participle: موافق، مشارك، مناقش): فاعل، فاعلت، يفاعل، تفاعل, as stems.
 // Empty for other stems. The searcher offers the ones the index knows as

@@ -103,4 +103,21 @@ TEST_SUITE("light_stemmer") {
     CHECK(analyze_word("الرئيس") == "رئيس");
     CHECK(analyze_word("٢٠٢٤") == "2024");
   }
+
+  TEST_CASE("readings of a query word the index may not know: clitics, a plural without ن") {
+    using fahras::clitic_readings;
+    using fahras::construct_plural_reading;
+    // و kept before ورق ("paper"); ف and ب kept as possibly radical.
+    CHECK(clitic_readings("ورقائق") == std::vector<std::string>{"رقائق"});
+    CHECK(clitic_readings("فشرائح") == std::vector<std::string>{"شرائح"});
+    CHECK(clitic_readings("وبشرائح") == std::vector<std::string>{"بشرائح", "شرائح"});
+    CHECK(clitic_readings("بكين") == std::vector<std::string>{"كين"});  // the index decides
+    CHECK(clitic_readings("شرائح").empty());
+    CHECK(clitic_readings("وبك").empty());  // too short to leave three letters
+    CHECK(clitic_readings("وnvidia").empty());
+    CHECK(construct_plural_reading("محللو") == "محللون");
+    CHECK(analyze_word(construct_plural_reading("مسؤولو")) == "مسؤول");
+    CHECK(construct_plural_reading("محلل").empty());
+    CHECK(construct_plural_reading("نحو").empty());  // too short
+  }
 }
