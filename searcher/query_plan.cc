@@ -291,13 +291,17 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     std::string key = phonetic_key(sources[i]);
     if (latin || unknown) {
       std::vector<std::string> of_key = key_terms(key);
-      // A word whose key finds nothing may carry a clitic: its key without it.
+      // A word whose key finds nothing may carry a clitic (its key without
+      // it), or begin with a letter read as one: بايتدانس is keyed on ايتدانس
+      // (ب before alef), the index on بايت دانس (its key as written).
       if (of_key.empty() && !latin) {
-        for (const std::string& form : clitic_readings(w)) {
-          std::string stripped_key = phonetic_key(phonetic_key_source(form));
-          of_key = key_terms(stripped_key);
+        std::vector<std::string> keys = {phonetic_key(w)};
+        for (const std::string& form : clitic_readings(w))
+          keys.push_back(phonetic_key(phonetic_key_source(form)));
+        for (const std::string& other_key : keys) {
+          of_key = key_terms(other_key);
           if (!of_key.empty()) {
-            key = stripped_key;
+            key = other_key;
             break;
           }
         }
@@ -309,23 +313,28 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         plan.key_terms[key] = std::move(of_key);
       }
     } else {
-      std::vector<std::string> variants;
+      std::vector<std::string> variants, vowel_variants;
       Xapian::doccount variant_freq = 0;
       for (const std::string& variant : spelling_variants(statistics_, key, known_stem)) {
         Xapian::doccount f = statistics_.termfreq(z(variant));
         if (f == 0) continue;  // a cut-off term, or an alternative stem only
+        if (differs_by_a_long_vowel(known_stem, variant)) {
+          vowel_variants.push_back(variant);
+          continue;
+        }
         variants.push_back(variant);
         variant_freq += f;
       }
       // Spellings of one name are about as common as each other or rarer;
       // a "variant" far more common than the word is another word (محلل for
-      // محلي), or the word's plural.
-      if (variant_freq <= kMaxVariantShare * stem_freq + kVariantAllowance) {
-        for (const std::string& variant : variants) {
-          weak_expansions[i].emplace_back(z(variant));
-          terms.insert(z(variant));
-          plan.highlight.stems.insert(variant);
-        }
+      // محلي), or the word's plural. A long vowel written or left out
+      // (نفيديا, انفيديا; ترمب, ترامب) is a spelling however common.
+      if (variant_freq > kMaxVariantShare * stem_freq + kVariantAllowance) variants.clear();
+      variants.insert(variants.end(), vowel_variants.begin(), vowel_variants.end());
+      for (const std::string& variant : variants) {
+        weak_expansions[i].emplace_back(z(variant));
+        terms.insert(z(variant));
+        plan.highlight.stems.insert(variant);
       }
     }
     for (const auto& variant : synonyms_.variants_of_stem(known_stem)) {

@@ -39,6 +39,17 @@ size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t li
   return std::min(previous[b.size()], limit + 1);
 }
 
+bool differs_by_a_long_vowel(const std::string& a, const std::string& b) {
+  std::u32string x = to_utf32(a), y = to_utf32(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  if (y.size() != x.size() + 1) return false;
+  size_t at = 0;
+  while (at < x.size() && x[at] == y[at]) ++at;
+  char32_t extra = y[at];
+  bool long_vowel = extra == U'\u0627' || extra == U'\u0648' || extra == U'\u064A';  // ا و ي
+  return long_vowel && x.compare(at, std::u32string::npos, y, at + 1, std::u32string::npos) == 0;
+}
+
 std::vector<std::string> spelling_variants(TermStatistics& index, const std::string& key,
                                            const std::string& stem) {
   std::vector<std::string> out;

@@ -25,6 +25,10 @@ namespace fahras {
 std::vector<std::string> spelling_variants(TermStatistics& index, const std::string& key,
                                            const std::string& stem);
 
+// Whether one spelling is the other with one long vowel (ا و ي) written in:
+// نفيديا and انفيديا, ترمب and ترامب.
+bool differs_by_a_long_vowel(const std::string& a, const std::string& b);
+
 // Levenshtein distance in code points, or limit + 1 when it exceeds `limit`.
 size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t limit);
 

@@ -68,4 +68,15 @@ TEST_SUITE("spelling_variants") {
     CHECK(variants(db, "صين").empty());      // a key of its own
     CHECK(variants(db, "غائب").empty());     // not in the index
   }
+
+  TEST_CASE("a long vowel written in or left out") {
+    using fahras::differs_by_a_long_vowel;
+    CHECK(differs_by_a_long_vowel("نفيديا", "انفيديا"));
+    CHECK(differs_by_a_long_vowel("ترامب", "ترمب"));
+    CHECK(differs_by_a_long_vowel("هوانغ", "هونغ"));
+    CHECK_FALSE(differs_by_a_long_vowel("محلي", "محلل"));   // a letter changed
+    CHECK_FALSE(differs_by_a_long_vowel("ترمب", "ترمبت"));  // not a vowel
+    CHECK_FALSE(differs_by_a_long_vowel("ترمب", "ترمب"));
+    CHECK_FALSE(differs_by_a_long_vowel("كتب", "كتابات"));
+  }
 }
