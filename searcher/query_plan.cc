@@ -29,6 +29,20 @@ bool is_operator(const std::string& token) {
 
 std::string z(const std::string& stem) { return "Z" + stem; }
 
+bool all_latin_letters(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+
+// The two parts of a model name typed apart, letters then a number or a
+// number then letters (h 200, 6000 d), joined; "" for other parts.
+std::string joined_model_name(const std::string& first, const std::string& second) {
+  if ((all_latin_letters(first) && starts_with_digit(second)) ||
+      (starts_with_digit(first) && all_latin_letters(second)))
+    return first + second;
+  return "";
+}
+
 // Cuts at a UTF-8 character boundary no later than max_bytes.
 std::string truncate_utf8(const std::string& s, size_t max_bytes) {
   if (s.size() <= max_bytes) return s;
@@ -133,6 +147,30 @@ std::vector<std::string> concept_words_of(const std::string& text,
 
 }  // namespace
 
+std::string QueryPlanner::join_model_names(const std::string& text) const {
+  std::vector<std::string> tokens;
+  std::istringstream in(text);
+  for (std::string token; in >> token;) tokens.push_back(token);
+  auto known = [&](const std::string& joined) {
+    return !joined.empty() && statistics_.termfreq(z(stem_word(joined))) > 0;
+  };
+  std::string out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string token = tokens[i];
+    size_t dash = token.find('-');
+    std::string joined;
+    if (dash != std::string::npos && token.find('-', dash + 1) == std::string::npos)
+      joined = joined_model_name(token.substr(0, dash), token.substr(dash + 1));
+    if (known(joined)) {
+      token = joined;
+    } else if (i + 1 < tokens.size() && known(joined_model_name(token, tokens[i + 1]))) {
+      token = joined_model_name(token, tokens[++i]);
+    }
+    out += (out.empty() ? "" : " ") + token;
+  }
+  return out;
+}
+
 std::string normalize_query_text(const std::string& raw_query) {
   std::istringstream in(raw_query);
   std::string token, out;
@@ -179,6 +217,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
                            " bytes: the rest was ignored");
   }
   std::string text = normalize_query_text(raw);
+  text = join_model_names(text);
 
   Xapian::QueryParser parser;
   parser.set_database(db_);

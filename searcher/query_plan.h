@@ -20,10 +20,10 @@
 //     and phonetic key, and the word does not follow its own whole key.
 // Expansions weigh less than the words themselves (kExpansionWeight), except
 // synonyms and readings (kSynonymWeight): a query typed with another seat or
-// an attached clitic ranks as the query typed right. They sit beside the word they expand inside the
-// parsed query (query_rewrite.h), so file: filters and NOT bind them too. The
-// plan also says which terms belong to which concept, so the ranker can count
-// how much of the query a passage matches, and what to highlight.
+// an attached clitic ranks as the query typed right. They sit beside the word they expand inside
+// the parsed query (query_rewrite.h), so file: filters and NOT bind them too. The plan also says
+// which terms belong to which concept, so the ranker can count how much of the query a passage
+// matches, and what to highlight.
 #pragma once
 
 #include <xapian.h>
@@ -97,6 +97,10 @@ class QueryPlanner {
   // The index's terms for a phonetic key: the words indexed under it and the
   // joined pairs that have it.
   std::vector<std::string> key_terms(const std::string& key) const;
+  // A model name typed in two parts (H 200, H-200) as the one word the index
+  // holds (h200): the query then ranks as if typed so. Parts the index does
+  // not hold joined are left apart.
+  std::string join_model_names(const std::string& text) const;
 };
 
 // The query with operators and file: values kept and everything else normalized.

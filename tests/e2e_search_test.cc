@@ -109,6 +109,19 @@ TEST_SUITE("e2e_search") {
     CHECK(ids(s.search("مسوولو البيت الأبيض")) == ids(s.search("مسؤولو البيت الأبيض")));
   }
 
+  TEST_CASE("a model name typed in two parts is the word the articles write") {
+    auto& s = corpus_searcher();
+    std::vector<std::string> written = ids(s.search("رقائق H200"));
+    REQUIRE_FALSE(written.empty());
+    CHECK(ids(s.search("رقائق H 200")) == written);
+    CHECK(ids(s.search("رقائق H-200")) == written);
+    CHECK(ids(s.search("H 20 الصين")) == ids(s.search("H20 الصين")));  // another chip
+    CHECK(any_hit_highlights(s.search("H 200"), "H200"));
+    // Parts the index does not hold joined stay apart.
+    CHECK(s.describe_query("Pro 7") == s.describe_query("pro 7"));
+    CHECK(s.describe_query("Pro 7").find("pro7") == std::string::npos);
+  }
+
   TEST_CASE("a clitic the stemmer kept, or a plural without its ن, reads as the word meant") {
     auto& s = corpus_searcher();
     // و kept because ورق ("paper") begins ورقائق; ف kept as possibly radical.
