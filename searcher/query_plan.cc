@@ -6,10 +6,10 @@
 #include <sstream>
 
 #include "fahras/schema.h"
-#include "hamza_seats.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "phonetic_key.h"
+#include "query_readings.h"
 #include "query_rewrite.h"
 #include "spelling_variants.h"
 #include "stopwords.h"
@@ -28,20 +28,6 @@ bool is_operator(const std::string& token) {
 }
 
 std::string z(const std::string& stem) { return "Z" + stem; }
-
-bool all_latin_letters(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
-
-// The two parts of a model name typed apart, letters then a number or a
-// number then letters (h 200, 6000 d), joined; "" for other parts.
-std::string joined_model_name(const std::string& first, const std::string& second) {
-  if ((all_latin_letters(first) && starts_with_digit(second)) ||
-      (starts_with_digit(first) && all_latin_letters(second)))
-    return first + second;
-  return "";
-}
 
 // Cuts at a UTF-8 character boundary no later than max_bytes.
 std::string truncate_utf8(const std::string& s, size_t max_bytes) {
@@ -147,30 +133,6 @@ std::vector<std::string> concept_words_of(const std::string& text,
 
 }  // namespace
 
-std::string QueryPlanner::join_model_names(const std::string& text) const {
-  std::vector<std::string> tokens;
-  std::istringstream in(text);
-  for (std::string token; in >> token;) tokens.push_back(token);
-  auto known = [&](const std::string& joined) {
-    return !joined.empty() && statistics_.termfreq(z(stem_word(joined))) > 0;
-  };
-  std::string out;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string token = tokens[i];
-    size_t dash = token.find('-');
-    std::string joined;
-    if (dash != std::string::npos && token.find('-', dash + 1) == std::string::npos)
-      joined = joined_model_name(token.substr(0, dash), token.substr(dash + 1));
-    if (known(joined)) {
-      token = joined;
-    } else if (i + 1 < tokens.size() && known(joined_model_name(token, tokens[i + 1]))) {
-      token = joined_model_name(token, tokens[++i]);
-    }
-    out += (out.empty() ? "" : " ") + token;
-  }
-  return out;
-}
-
 std::string normalize_query_text(const std::string& raw_query) {
   std::istringstream in(raw_query);
   std::string token, out;
@@ -217,7 +179,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
                            " bytes: the rest was ignored");
   }
   std::string text = normalize_query_text(raw);
-  text = join_model_names(text);
+  text = join_model_names(text, statistics_);
 
   Xapian::QueryParser parser;
   parser.set_database(db_);
@@ -248,37 +210,17 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // weak ones at kSpellingVariantWeight.
   std::vector<std::vector<Xapian::Query>> expansions(words.size()), weak_expansions(words.size()),
       synonym_expansions(words.size());
+  // Words the index does not hold as typed are read as the words meant
+  // (query_readings.h): readings weigh as the word, and the first stands for
+  // it in pairs, variants, synonyms and phonetic key.
   std::vector<std::string> sources, stems, meant_stems, meant_words;
-  // A word the index does not know may have its hamza on another seat, or a
-  // clitic the stemmer kept (ورقائق, فشرائح): a reading the index knows is the
-  // word the user meant (the first such is its stem for pairs, variants and
-  // synonyms), and weighs as the word.
   std::vector<std::vector<std::string>> readings(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     stems.push_back(stem_word(words[i]));
-    meant_words.push_back(words[i]);
-    if (statistics_.termfreq(z(stems[i])) == 0) {
-      // Other hamza seats; the word without clitics; either, when the index
-      // does not know it, as a plural in ون written without its ن.
-      std::vector<std::string> candidates = hamza_seat_variants(words[i]);
-      std::vector<std::string> forms = clitic_readings(words[i]);
-      forms.insert(forms.begin(), words[i]);
-      for (const std::string& form : forms) {
-        if (form != words[i]) candidates.push_back(form);
-        std::string plural = construct_plural_reading(form);
-        if (!plural.empty() && statistics_.termfreq(z(stem_word(form))) == 0)
-          candidates.push_back(std::move(plural));
-      }
-      for (const std::string& candidate : candidates) {
-        std::string reading = stem_word(candidate);
-        if (reading == stems[i] || statistics_.termfreq(z(reading)) == 0 ||
-            std::find(readings[i].begin(), readings[i].end(), reading) != readings[i].end())
-          continue;
-        if (readings[i].empty()) meant_words[i] = candidate;
-        readings[i].push_back(reading);
-      }
-    }
-    meant_stems.push_back(readings[i].empty() ? stems[i] : readings[i].front());
+    WordReadings read = read_word(words[i], statistics_);
+    meant_words.push_back(read.meant_word);
+    meant_stems.push_back(read.stems.empty() ? stems[i] : read.stems.front());
+    readings[i] = std::move(read.stems);
     sources.push_back(phonetic_key_source(meant_words[i]));
   }
   // Stem-pair terms of adjacent words, with how many passages hold them.

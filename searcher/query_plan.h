@@ -97,10 +97,6 @@ class QueryPlanner {
   // The index's terms for a phonetic key: the words indexed under it and the
   // joined pairs that have it.
   std::vector<std::string> key_terms(const std::string& key) const;
-  // A model name typed in two parts (H 200, H-200) as the one word the index
-  // holds (h200): the query then ranks as if typed so. Parts the index does
-  // not hold joined are left apart.
-  std::string join_model_names(const std::string& text) const;
 };
 
 // The query with operators and file: values kept and everything else normalized.

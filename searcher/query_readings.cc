@@ -1,0 +1,85 @@
+// Readings of query words (see query_readings.h).
+#include "query_readings.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "hamza_seats.h"
+#include "light_stemmer.h"
+
+namespace fahras {
+namespace {
+
+bool known_stem(const std::string& stem, TermStatistics& index) {
+  return index.termfreq("Z" + stem) > 0;
+}
+
+bool all_latin_letters(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+
+// The two parts of a model name typed apart, letters then a number or a
+// number then letters (h 200, 6000 d), joined; "" for other parts.
+std::string joined_model_name(const std::string& first, const std::string& second) {
+  if ((all_latin_letters(first) && starts_with_digit(second)) ||
+      (starts_with_digit(first) && all_latin_letters(second)))
+    return first + second;
+  return "";
+}
+
+}  // namespace
+
+WordReadings read_word(const std::string& word, TermStatistics& index) {
+  WordReadings out{word, {}};
+  std::string own = stem_word(word);
+  if (known_stem(own, index)) return out;
+  // Other hamza seats; the word without clitics; either, when the index does
+  // not know it, as a plural in ون written without its ن.
+  std::vector<std::string> candidates = hamza_seat_variants(word);
+  std::vector<std::string> forms = clitic_readings(word);
+  forms.insert(forms.begin(), word);
+  for (const std::string& form : forms) {
+    if (form != word) candidates.push_back(form);
+    std::string plural = construct_plural_reading(form);
+    if (!plural.empty() && !known_stem(stem_word(form), index))
+      candidates.push_back(std::move(plural));
+  }
+  for (const std::string& candidate : candidates) {
+    std::string reading = stem_word(candidate);
+    if (reading == own || !known_stem(reading, index) ||
+        std::find(out.stems.begin(), out.stems.end(), reading) != out.stems.end())
+      continue;
+    if (out.stems.empty()) out.meant_word = candidate;
+    out.stems.push_back(std::move(reading));
+  }
+  return out;
+}
+
+std::string join_model_names(const std::string& text, TermStatistics& index) {
+  std::vector<std::string> tokens;
+  std::istringstream in(text);
+  for (std::string token; in >> token;) tokens.push_back(token);
+  // A word that starts with a digit is indexed unstemmed only (6000d).
+  auto known = [&](const std::string& joined) {
+    return !joined.empty() && (known_stem(stem_word(joined), index) || index.termfreq(joined) > 0);
+  };
+  std::string out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string token = tokens[i];
+    size_t dash = token.find('-');
+    std::string joined;
+    if (dash != std::string::npos && token.find('-', dash + 1) == std::string::npos)
+      joined = joined_model_name(token.substr(0, dash), token.substr(dash + 1));
+    if (known(joined)) {
+      token = joined;
+    } else if (i + 1 < tokens.size() && known(joined_model_name(token, tokens[i + 1]))) {
+      token = joined_model_name(token, tokens[++i]);
+    }
+    out += (out.empty() ? "" : " ") + token;
+  }
+  return out;
+}
+
+}  // namespace fahras

@@ -1,0 +1,35 @@
+// How the searcher reads query words the index does not hold as typed.
+//
+// People type a word in forms the articles do not write: the hamza on
+// another seat (شرايح for شرائح), a clitic glued on that the stemmer keeps
+// (ورقائق: و is kept because ورق "paper" begins the word), a plural in ون
+// without its ن before a noun (محللو), a model name in two parts (H 200). When
+// the index knows such a reading, it is the word the user meant: the query
+// planner (query_plan.h) weighs it as the word and lets it stand for the word
+// everywhere, so the query ranks as if typed right. Readings are candidates
+// from the analysis chain, kept only if the index knows them.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "term_statistics.h"
+
+namespace fahras {
+
+struct WordReadings {
+  // The form the best reading was read from (the word itself if none).
+  std::string meant_word;
+  // Stems the index knows, best first; empty when the index knows the word
+  // as typed, or no reading.
+  std::vector<std::string> stems;
+};
+
+// The readings of a normalized query word.
+WordReadings read_word(const std::string& word, TermStatistics& index);
+
+// The query text with each model name typed in two parts (h 200, h-200) as
+// the one word the index holds (h200); other tokens as they are.
+std::string join_model_names(const std::string& normalized_text, TermStatistics& index);
+
+}  // namespace fahras

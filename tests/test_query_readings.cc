@@ -1,0 +1,60 @@
+// Tests of searcher/query_readings.h on an index of corpus/: the readings of
+// query words the index does not hold as typed, and model names in two parts.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include "e2e_support.h"
+#include "index_run.h"
+#include "query_readings.h"
+
+using namespace fahras;
+
+namespace {
+
+struct CorpusIndex {
+  e2e::TempDir dir;
+  Xapian::Database db;
+  CorpusIndex() {
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {FAHRAS_SOURCE_DIR "/corpus"};
+    run_index(options);
+    db = Xapian::Database(options.database.string());
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("query_readings") {
+  TEST_CASE("words the index knows as typed have no readings") {
+    CorpusIndex index;
+    TermStatistics statistics(index.db);
+    WordReadings read = read_word("الصينيه", statistics);
+    CHECK(read.stems.empty());
+    CHECK(read.meant_word == "الصينيه");
+    CHECK(read_word("مقايضه", statistics).stems.empty());  // in no reading either
+  }
+
+  TEST_CASE("another hamza seat, a kept clitic, a plural without its ن") {
+    CorpusIndex index;
+    TermStatistics statistics(index.db);
+    CHECK(read_word("شرايح", statistics).stems == std::vector<std::string>{"شرائح"});
+    WordReadings paper = read_word("ورقائق", statistics);  // و kept: ورق begins it
+    CHECK(paper.stems == std::vector<std::string>{"رقائق"});
+    CHECK(paper.meant_word == "رقائق");
+    CHECK(read_word("فشرائح", statistics).stems == std::vector<std::string>{"شرائح"});
+    CHECK(read_word("محللو", statistics).stems == std::vector<std::string>{"محلل"});
+    CHECK(read_word("فمحللو", statistics).stems == std::vector<std::string>{"محلل"});
+  }
+
+  TEST_CASE("a model name in two parts is joined only when the index holds it") {
+    CorpusIndex index;
+    TermStatistics statistics(index.db);
+    CHECK(join_model_names("رقائق h 200", statistics) == "رقائق h200");
+    CHECK(join_model_names("h-200 الصين", statistics) == "h200 الصين");
+    CHECK(join_model_names("h 20", statistics) == "h20");
+    CHECK(join_model_names("rtx pro 6000 d", statistics) == "rtx pro 6000d");
+    CHECK(join_model_names("pro 7", statistics) == "pro 7");
+    CHECK(join_model_names("AND 200", statistics) == "AND 200");  // operators stay
+  }
+}
