@@ -2,6 +2,7 @@
 // Xapian's matcher does, on the real corpus and the planner's real queries.
 #include <doctest/doctest.h>
 
+#include "corpus_index.h"
 #include "disjunction_matcher.h"
 #include "e2e_support.h"
 #include "index_run.h"
@@ -13,18 +14,7 @@ using namespace fahras;
 
 namespace {
 
-// The repository's corpus/, indexed.
-struct CorpusIndex {
-  e2e::TempDir dir;
-  Xapian::Database db;
-  CorpusIndex() {
-    IndexOptions options;
-    options.database = dir.path / "db";
-    options.corpus_roots = {std::filesystem::path(FAHRAS_SOURCE_DIR) / "corpus"};
-    run_index(options);
-    db = Xapian::Database(options.database.string());
-  }
-};
+using testing::CorpusIndex;
 
 // Xapian's ranking of the plan's query: (docid, weight), best first.
 std::vector<WeightedDoc> xapian_top(const Xapian::Database& db, const Xapian::Query& query,

@@ -6,6 +6,7 @@
 
 #include <sstream>
 
+#include "corpus_index.h"
 #include "e2e_support.h"
 #include "index_delta.h"
 #include "index_run.h"
@@ -18,15 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // corpus/ indexed by run_index, then written to as an application would.
-struct StreamedIndex {
-  e2e::TempDir dir;
-  fs::path path = dir.path / "db";
-  StreamedIndex() {
-    IndexOptions options;
-    options.database = path;
-    options.corpus_roots = {FAHRAS_SOURCE_DIR "/corpus"};
-    run_index(options);
-  }
+struct StreamedIndex : testing::CorpusIndex {
   // Ingests JSON Lines records, one per line.
   IndexReport post(const std::string& lines) {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);

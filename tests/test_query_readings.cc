@@ -3,27 +3,12 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
-#include "e2e_support.h"
-#include "index_run.h"
+#include "corpus_index.h"
 #include "query_readings.h"
 
 using namespace fahras;
 
-namespace {
-
-struct CorpusIndex {
-  e2e::TempDir dir;
-  Xapian::Database db;
-  CorpusIndex() {
-    IndexOptions options;
-    options.database = dir.path / "db";
-    options.corpus_roots = {FAHRAS_SOURCE_DIR "/corpus"};
-    run_index(options);
-    db = Xapian::Database(options.database.string());
-  }
-};
-
-}  // namespace
+using testing::CorpusIndex;
 
 TEST_SUITE("query_readings") {
   TEST_CASE("words the index knows as typed have no readings") {
