@@ -190,6 +190,13 @@ std::vector<std::string> clitic_readings(std::string_view word) {
     out.push_back(to_utf8(w.substr(1)));
   if (w.size() >= kMinStem + 2 && is_conjunction(w[0]) && is_preposition(w[1]))
     out.push_back(to_utf8(w.substr(2)));
+  // The future particle س before a present tense (ستسمح → تسمح, وسيكون → يكون).
+  auto is_present_prefix = [](char32_t c) {
+    return c == kTeh || c == kYeh || c == kNoon || c == kAlef;
+  };
+  size_t at = is_conjunction(w[0]) ? 1 : 0;
+  if (w.size() >= at + kMinStem + 2 && w[at] == kSeen && is_present_prefix(w[at + 1]))
+    out.push_back(to_utf8(w.substr(at + 1)));
   return out;
 }
 

@@ -41,9 +41,10 @@ std::string alternative_stem(std::string_view normalized_word);
 
 // The word without its first letter (و ف ب ل ك), or its first two (و or ف,
 // then ب ل or ك), read as clitics the stemmer may have kept: ورقائق → رقائق
-// (و kept before ورق, "paper"), فشرائح → شرائح, وبشرائح → شرائح. Candidates
-// of at least three letters: the searcher keeps the ones whose stems the
-// index knows, for query words it does not know.
+// (و kept before ورق, "paper"), فشرائح → شرائح, وبشرائح → شرائح; and a
+// present tense without the future particle س (ستسمح → تسمح, وسيكون →
+// يكون). Candidates of at least three letters: the searcher keeps the ones
+// whose stems the index knows, for query words it does not know.
 std::vector<std::string> clitic_readings(std::string_view normalized_word);
 
 // The word as the plural in ون it may be, written without its ن before the

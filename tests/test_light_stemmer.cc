@@ -115,6 +115,10 @@ TEST_SUITE("light_stemmer") {
     CHECK(clitic_readings("شرائح").empty());
     CHECK(clitic_readings("وبك").empty());  // too short to leave three letters
     CHECK(clitic_readings("وnvidia").empty());
+    CHECK(clitic_readings("ستسمح") == std::vector<std::string>{"تسمح"});
+    CHECK(clitic_readings("وسيكون") == std::vector<std::string>{"سيكون", "يكون"});
+    CHECK(clitic_readings("سلطات").empty());  // س then a letter no present tense begins with
+    CHECK(clitic_readings("سياسه") == std::vector<std::string>{"ياسه"});  // the index decides
     CHECK(construct_plural_reading("محللو") == "محللون");
     CHECK(analyze_word(construct_plural_reading("مسؤولو")) == "مسؤول");
     CHECK(construct_plural_reading("محلل").empty());
