@@ -35,6 +35,7 @@ void BatchWriter::delete_passages(const std::string& article) {
   pending_ += ids.size();
   passages_deleted_ += ids.size();
   passages_changed_in_batch_ += ids.size();
+  if (!ids.empty()) deleted_articles_in_batch_.push_back(term);
 }
 
 void BatchWriter::replace_article(const std::string& article,
@@ -80,7 +81,15 @@ void BatchWriter::finish() {
     std::string key(schema::kMetaChangedSinceCompaction);
     db_.set_metadata(
         key, std::to_string(passages_changed_since_compaction(db_) + passages_changed_in_batch_));
+    std::string deleted;
+    if (deleted_articles_in_batch_.size() > kMaxListedDeletedArticles) {
+      deleted = "*";
+    } else {
+      for (const std::string& article : deleted_articles_in_batch_) deleted += article + "\n";
+    }
+    db_.set_metadata(std::string(schema::kMetaLastDeletedArticles), deleted);
     passages_changed_in_batch_ = 0;
+    deleted_articles_in_batch_.clear();
   }
   db_.commit_transaction();
   in_transaction_ = false;

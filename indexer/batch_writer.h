@@ -3,7 +3,8 @@
 // Every change goes through one Xapian transaction per batch of about
 // commit_every passages, so an article's passages, its spelling counts and its
 // state (a metadata value) are committed together or not at all; so is the
-// count of passages changed since the last compaction (compaction.h). Used
+// count of passages changed since the last compaction (compaction.h), and
+// the articles whose passages the commit deleted (schema.h). Used
 // by corpus runs (index_run.h) and document ingestion (record_ingest.h).
 #pragma once
 
@@ -14,6 +15,9 @@
 #include <vector>
 
 namespace fahras {
+
+// A commit that deletes the passages of more articles lists none (writes "*").
+inline constexpr size_t kMaxListedDeletedArticles = 1000;
 
 class BatchWriter {
  public:
@@ -44,6 +48,7 @@ class BatchWriter {
   size_t pending_ = 0;
   size_t passages_deleted_ = 0;
   size_t passages_changed_in_batch_ = 0;  // added and deleted, for kMetaChangedSinceCompaction
+  std::vector<std::string> deleted_articles_in_batch_;  // for kMetaLastDeletedArticles
   bool in_transaction_ = false;
   std::unordered_map<std::string, int64_t> spelling_;
 };

@@ -2,6 +2,7 @@
 #include "index_delta.h"
 
 #include <algorithm>
+#include <sstream>
 #include <vector>
 
 #include "fahras/schema.h"
@@ -35,9 +36,14 @@ IndexDelta delta_between(const Xapian::Database& older, const Xapian::Database& 
       }
     }
     Xapian::doccount deleted = older.get_doccount() + added - newer.get_doccount();
-    delta.only_added = deleted == 0;
     if (added > kMaxFollowedDocuments || deleted > kMaxFollowedDocuments) return delta;
-    // Deleted: the older passages of the articles that got new ones.
+    // Deleted: the older passages of the articles that got new ones, and,
+    // when one commit lies between, of the articles it lists as deleted.
+    if (deleted > 0 && newer.get_revision() == older.get_revision() + 1) {
+      std::istringstream listed(newer.get_metadata(std::string(schema::kMetaLastDeletedArticles)));
+      for (std::string article; std::getline(listed, article);)
+        if (article.rfind(article_prefix, 0) == 0) articles.insert(article);
+    }
     Xapian::doccount found = 0;
     for (const std::string& article : articles) {
       if (deleted == 0) break;

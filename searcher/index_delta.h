@@ -4,13 +4,15 @@
 // documents, under new document ids, and deleting documents; a document is
 // never changed in place (docs/index-format.md, Consistency). An article
 // streamed in anew adds passages; one sent again replaces its passages: the
-// old ones are deleted, the new ones added. So a cached answer about a term
+// old ones are deleted, the new ones added; one removed has its passages
+// deleted, and each commit lists the articles whose passages it deleted
+// (schema::kMetaLastDeletedArticles). So a cached answer about a term
 // (its posting list, its frequency, the terms beside it under a prefix)
 // stays true unless an added or a deleted passage holds that term. Given the
 // index at the older revision and at the newer, the searcher forgets only
-// those answers rather than all; and after any commit that deleted nothing,
-// however large, it extends its location column with the added passages
-// rather than reading it again.
+// those answers rather than all. Its location column stays true after any
+// commit (a passage's file and line never change; deleted passages are never
+// looked up), so it reads only the added passages' locations.
 #pragma once
 
 #include <xapian.h>
@@ -26,13 +28,11 @@ namespace fahras {
 inline constexpr Xapian::doccount kMaxFollowedDocuments = 1000;
 
 struct IndexDelta {
-  // Nothing was deleted: every passage of the older revision is still there,
-  // unchanged, under its id (the location column can be extended).
-  bool only_added = false;
   // The terms of the passages added and deleted; nullopt when they cannot be
-  // had cheaply: more than kMaxFollowedDocuments changed, passages were
-  // deleted other than by replacing their article, the older revision has
-  // since been overwritten, or reading failed.
+  // had cheaply: more than kMaxFollowedDocuments changed, passages of an
+  // article neither replaced nor listed by the one commit between were
+  // deleted (several commits lie between), the older revision has since been
+  // overwritten, or reading failed.
   std::optional<std::unordered_set<std::string>> terms;
 };
 

@@ -8,9 +8,11 @@
 // nothing): 8 bytes a passage plus each file's name once (0.8 MB and 8.5 ms
 // for 100,000 passages).
 //
-// Contract: the column is that of the revision it was read from, so the owner
-// must forget() whenever it reopens the database, or extend() it after a
-// commit that only added documents. An index of more than
+// Contract: the column holds the documents of the revision it was read from.
+// Fahras never changes a document in place, so after a commit to the same
+// database extend() makes it hold the new revision's (deleted documents'
+// entries stay, and are never asked for); the owner must forget() it when it
+// opens another database (a compacted copy). An index of more than
 // kMaxColumnPassages passages is not held; documents indexed before the
 // location slot existed are not in the column. Callers read either from the
 // index (read_candidates does). Not thread-safe.
@@ -37,9 +39,8 @@ class LocationColumn {
   // The passage's file and line; false if the column does not hold it.
   bool find(Xapian::docid docid, std::string_view& file, uint32_t& line) const;
   void forget();
-  // Reads the locations of the documents added since the column was read:
-  // after a commit that deleted nothing (index_delta.h), the column is then
-  // that of the new revision.
+  // Reads the locations of the documents added since the column was read,
+  // so that it holds those of the database's current revision.
   void extend(const Xapian::Database& db);
 
  private:

@@ -105,10 +105,7 @@ void Searcher::follow_commit(const IndexDelta& delta) {
     statistics_.forget();
     disjunction_matcher_.forget_postings();
   }
-  if (delta.only_added)
-    locations_.extend(db_);
-  else
-    locations_.forget();
+  locations_.extend(db_);  // a passage's location never changes; deleted ones are never asked
 }
 
 void Searcher::forget_index_answers() {

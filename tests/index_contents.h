@@ -16,8 +16,9 @@ namespace fahras::testing {
 
 // Per passage id: its data, and its terms with their wdf and positions; each
 // metadata value (file states without their mtime, which differs between two
-// builds of the same files; not the count of changes since compaction, which
-// is bookkeeping); the spelling table; the synonym table.
+// builds of the same files; not the count of changes since compaction or
+// the last commit's deleted articles, which are bookkeeping); the spelling
+// table; the synonym table.
 inline std::map<std::string, std::string> index_contents(const std::filesystem::path& db) {
   Xapian::Database d(db.string());
   std::map<std::string, std::string> out;
@@ -33,7 +34,8 @@ inline std::map<std::string, std::string> index_contents(const std::filesystem::
     out[*t] = passage_data_of(doc).to_json() + "\n" + terms;
   }
   for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
-    if (*k == schema::kMetaChangedSinceCompaction) continue;
+    if (*k == schema::kMetaChangedSinceCompaction || *k == schema::kMetaLastDeletedArticles)
+      continue;
     std::string value = d.get_metadata(*k);
     if ((*k).rfind(std::string(schema::kMetaFileStatePrefix), 0) == 0)
       value = value.substr(value.find(' ', 3));

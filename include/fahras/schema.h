@@ -46,6 +46,10 @@ inline constexpr std::string_view kMetaRecordStatePrefix = "fahras:doc:";  // + 
 inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";       // text of synonyms.csv
 // Passages written and deleted since the index was last compacted, in decimal.
 inline constexpr std::string_view kMetaChangedSinceCompaction = "fahras:changed";
+// The article terms (B…) whose passages the last commit that changed passages
+// deleted, one per line ("*": too many to list); searchers read it to follow
+// deletions (searcher/index_delta.h).
+inline constexpr std::string_view kMetaLastDeletedArticles = "fahras:deleted";
 inline constexpr std::string_view kMetaAnalysisVersion =
     "fahras:analysis";  // the analysis chain's version the terms were made by
 
