@@ -53,10 +53,40 @@ const WordKey& word_key(const std::string& word) {
   return remembered.emplace(word, std::move(k)).first->second;
 }
 
+// Marks the words of each group found within its window from token `first`,
+// which must be one of them (the first, when the group is ordered).
+void mark_groups_at(const std::vector<Token>& tokens, size_t first,
+                    const std::set<WordGroup>& groups, std::vector<bool>& marked) {
+  const std::string& word = tokens[first].text;
+  for (const WordGroup& group : groups) {
+    if (group.ordered
+            ? group.words.front() != word
+            : std::find(group.words.begin(), group.words.end(), word) == group.words.end())
+      continue;
+    size_t end = std::min(tokens.size(), first + group.window);
+    std::vector<size_t> found;
+    std::vector<bool> used(group.words.size(), false);
+    for (size_t t = first; t < end && found.size() < group.words.size(); ++t) {
+      if (group.ordered) {
+        if (tokens[t].text == group.words[found.size()]) found.push_back(t);
+        continue;
+      }
+      for (size_t w = 0; w < group.words.size(); ++w)
+        if (!used[w] && tokens[t].text == group.words[w]) {
+          used[w] = true;
+          found.push_back(t);
+          break;
+        }
+    }
+    if (found.size() < group.words.size()) continue;
+    for (size_t t : found) marked[t] = true;
+  }
+}
+
 }  // namespace
 
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
-  if (terms.stems.empty() && terms.words.empty() && terms.keys.empty() && terms.prefixes.empty())
+  if (terms.stems.empty() && terms.phrases.empty() && terms.keys.empty() && terms.prefixes.empty())
     return {};
   std::vector<Token> tokens = tokenize(normalize_with_offsets(text));
   std::vector<bool> marked(tokens.size(), false);
@@ -68,7 +98,7 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
   bool stem_every_word = terms.stems.count("الله") > 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
-    if (terms.words.count(word)) marked[i] = true;
+    mark_groups_at(tokens, i, terms.phrases, marked);
     for (const std::string& prefix : terms.prefixes)
       if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
     // Stop words match only as written (above); the cheap substring test

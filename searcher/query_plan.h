@@ -53,10 +53,21 @@ inline constexpr double kMaxVariantShare = 1.0;
 inline constexpr unsigned kVariantAllowance = 10;
 inline constexpr size_t kMaxQueryBytes = 4096;
 
+// Normalized words that match as written only together: a quoted phrase or
+// multi-word synonym (in order), a NEAR group (any order), within `window`
+// consecutive words. A single word (a number, a stop word in quotes) has a
+// window of 1 and is marked wherever it stands.
+struct WordGroup {
+  std::vector<std::string> words;
+  size_t window = 1;
+  bool ordered = true;
+  auto operator<=>(const WordGroup&) const = default;
+};
+
 // What the highlighter marks in a passage.
 struct HighlightTerms {
   std::set<std::string> stems;     // stems of query words and single-word synonyms
-  std::set<std::string> words;     // normalized words (phrase members, multi-word synonyms)
+  std::set<WordGroup> phrases;     // phrases, NEAR groups, single words as written
   std::set<std::string> keys;      // phonetic keys used by the query
   std::set<std::string> prefixes;  // normalized prefixes of wildcards (استير of استير*)
 };

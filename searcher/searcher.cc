@@ -37,7 +37,7 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
 HighlightTerms highlight_terms_for(const QueryPlan& plan, const TermMatches::Found& matched) {
   const HighlightTerms& all = plan.highlight;
   HighlightTerms mine;
-  mine.words = all.words;  // phrase words: matched as written, not by a single term
+  mine.phrases = all.phrases;  // matched as written, not by a single term
   mine.prefixes = all.prefixes;
   for (const std::string& stem : all.stems)
     if (matched.count("Z" + stem)) mine.stems.insert(stem);

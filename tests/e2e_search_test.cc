@@ -264,6 +264,28 @@ TEST_SUITE("e2e_search") {
     CHECK_FALSE(s.search("\"الذكاء الاصطناعي\"").hits.empty());
   }
 
+  TEST_CASE("words of a phrase are highlighted only where the phrase stands") {
+    auto& s = corpus_searcher();
+    // Every highlight of a quoted phrase is one of its words, next to the other.
+    SearchResult phrase = s.search("\"الذكاء الاصطناعي\" H200", {.limit = 30});
+    REQUIRE_FALSE(phrase.hits.empty());
+    for (const Hit& h : phrase.hits) {
+      std::vector<std::string> words = highlighted(h);
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (words[i] == "H200") continue;
+        bool first = words[i] == "الذكاء";
+        CHECK_MESSAGE((first || words[i] == "الاصطناعي"), words[i]);
+        size_t other = first ? i + 1 : i - 1;
+        CHECK_MESSAGE((other < words.size() && words[other] == (first ? "الاصطناعي" : "الذكاء")),
+                      h.text);
+      }
+    }
+    // Alibaba's synonym علي بابا: على (normalized علي) alone is no part of it.
+    SearchResult name = s.search("Alibaba");
+    CHECK(any_hit_highlights(name, "علي"));
+    CHECK_FALSE(any_hit_highlights(name, "على"));
+  }
+
   TEST_CASE(
       "the command line: exit codes, limits, per-article, colour, --show-query, --profile, "
       "--rerank-depth") {

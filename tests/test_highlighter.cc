@@ -44,19 +44,40 @@ TEST_SUITE("highlighter") {
     HighlightTerms t;
     t.stems = {"كتاب"};
     CHECK(marked("الكتاب في البيت", t) == std::vector<std::string>{"الكتاب"});
-    t.words = {"في"};
+    t.phrases = {{{"في"}}};
     CHECK(marked("الكتاب في البيت", t) == std::vector<std::string>{"الكتاب", "في"});
+  }
+  TEST_CASE("phrase words are marked only where the whole phrase stands") {
+    HighlightTerms t;
+    t.phrases = {{{"علي", "بابا"}, 2}};
+    // على normalizes to علي: alone it is a preposition, not half of the name.
+    CHECK(marked("وافقت على بيع الرقائق لشركة علي بابا، وبابا", t) ==
+          std::vector<std::string>{"علي", "بابا"});
+    t.phrases.insert({{"الذكاء", "الاصطناعي"}, 2});
+    CHECK(marked("الذكاء البشري والذكاء الاصطناعي في الذكاء الاصطناعي", t) ==
+          std::vector<std::string>{"الذكاء", "الاصطناعي"});
+    CHECK(marked("بابا علي", t).empty());
+  }
+  TEST_CASE("ADJ and NEAR groups: their words within the window, in order for ADJ") {
+    HighlightTerms t;
+    t.phrases = {{{"شرائح", "h200"}, 4, true}};
+    CHECK(marked("شرائح الذكاء الاصطناعي H200 وشرائح أخرى", t) ==
+          std::vector<std::string>{"شرائح", "H200"});
+    CHECK(marked("H200 الذكاء شرائح", t).empty());
+    CHECK(marked("شرائح الذكاء الاصطناعي المتقدمة H200", t).empty());
+    t.phrases = {{{"شرائح", "h200"}, 3, false}};
+    CHECK(marked("H200 الذكاء شرائح", t) == std::vector<std::string>{"H200", "شرائح"});
   }
   TEST_CASE("snippets: short texts whole, long ones cut around the highlights") {
     SnippetStyle style;
     std::string text = "وافقت الصين على الاستيراد";
-    auto ranges = find_highlights(text, HighlightTerms{{"صين"}, {}, {}});
+    auto ranges = find_highlights(text, HighlightTerms{.stems = {"صين"}});
     CHECK(make_snippet(text, ranges, style) == "وافقت **الصين** على الاستيراد");
     std::string long_text;
     for (int i = 0; i < 200; ++i) long_text += "كلمة ";
     long_text += "الصين ";
     for (int i = 0; i < 200; ++i) long_text += "كلمة ";
-    ranges = find_highlights(long_text, HighlightTerms{{"صين"}, {}, {}});
+    ranges = find_highlights(long_text, HighlightTerms{.stems = {"صين"}});
     std::string snippet = make_snippet(long_text, ranges, style);
     CHECK(snippet.find("**الصين**") != std::string::npos);
     CHECK(snippet.rfind("…", 0) == 0);
