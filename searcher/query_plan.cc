@@ -10,6 +10,7 @@
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "phonetic_key.h"
+#include "quantity_readings.h"
 #include "query_readings.h"
 #include "query_rewrite.h"
 #include "spelling_variants.h"
@@ -220,6 +221,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   }
   std::string text = normalize_query_text(raw);
   text = join_model_names(text, statistics_);
+  text = read_quantities(text, statistics_);
 
   Xapian::QueryParser parser;
   parser.set_database(db_);

@@ -1,0 +1,63 @@
+// Tests of searcher/quantity_readings.h: the writings of a quantity, and a
+// query's quantities rewritten as an index of corpus/ writes them.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "corpus_index.h"
+#include "quantity_readings.h"
+
+using namespace fahras;
+
+using testing::CorpusIndex;
+
+namespace {
+bool has_writing(const std::string& value, const std::vector<std::string>& writing) {
+  auto writings = quantity_writings(value);
+  return std::find(writings.begin(), writings.end(), writing) != writings.end();
+}
+}  // namespace
+
+TEST_SUITE("quantity_readings") {
+  TEST_CASE("a value's writings: digits, dots between thousands, scale words") {
+    CHECK(has_writing("700000", {"700000"}));
+    CHECK(has_writing("700000", {"700.000"}));
+    CHECK(has_writing("700000", {"700", "الف"}));
+    CHECK(has_writing("700000", {"700", "thousand"}));
+    CHECK(has_writing("14000000000", {"14", "مليار"}));
+    CHECK(has_writing("14000000000", {"14", "مليارا"}));  // accusative after 11 to 99
+    CHECK(has_writing("14000000000", {"14000", "مليون"}));
+    CHECK(has_writing("1500000", {"1.5", "مليون"}));
+    CHECK(has_writing("3000", {"3", "الاف"}));  // plural after 3 to 10
+    CHECK(has_writing("2000000", {"مليوني"}));  // dual
+    CHECK_FALSE(has_writing("700000", {"700", "الاف"}));
+    CHECK_FALSE(has_writing("2026", {"2.026", "الف"}));  // not how a year is written
+    CHECK_FALSE(has_writing("200", {"0.2", "الف"}));
+    CHECK(quantity_writings("").empty());
+    CHECK(quantity_writings("h200").empty());
+  }
+
+  TEST_CASE("a quantity typed one way is read as the index writes it") {
+    CorpusIndex index;
+    TermStatistics statistics(index.db);
+    // The articles write 700,000 (indexed 700000), 400000, 14 مليار, مليوني.
+    CHECK(read_quantities("700 الف وحده", statistics) == "700000 وحده");
+    CHECK(read_quantities("400.000 رقاقه", statistics) == "400000 رقاقه");
+    CHECK(read_quantities("400 thousand", statistics) == "400000");
+    CHECK(read_quantities("14000000000 دولار", statistics) == "\"14 مليار\" دولار");
+    CHECK(read_quantities("14 billion", statistics) == "\"14 مليار\"");
+    CHECK(read_quantities("2 مليون", statistics) == "مليوني");
+  }
+
+  TEST_CASE("quantities the index writes as typed, or not at all, stay as typed") {
+    CorpusIndex index;
+    TermStatistics statistics(index.db);
+    CHECK(read_quantities("14 مليار دولار", statistics) == "14 مليار دولار");
+    CHECK(read_quantities("700000", statistics) == "700000");
+    CHECK(read_quantities("2026 h200", statistics) == "2026 h200");
+    CHECK(read_quantities("555 الف", statistics) == "555 الف");
+    CHECK(read_quantities("3.5 نانومتر", statistics) == "3.5 نانومتر");
+    // Inside a quoted phrase the words match as written.
+    CHECK(read_quantities("\"لديها 700 الف\" وحده", statistics) == "\"لديها 700 الف\" وحده");
+  }
+}
