@@ -21,6 +21,11 @@
 namespace fahras {
 namespace {
 
+bool is_latin_text(const std::string& s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 bool is_operator(const std::string& token) {
   static const std::set<std::string> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   if (operators.count(token)) return true;
@@ -199,6 +204,20 @@ QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
       statistics_(*own_statistics_),
       stopper_(make_stopper()) {}
 
+std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& source,
+                                                         const std::string& key) const {
+  std::vector<std::string> terms = key_terms(key);
+  bool source_latin = is_latin_text(source);
+  std::string prefix = schema::phonetic_word_prefix(key);
+  std::erase_if(terms, [&](const std::string& term) {
+    if (term.compare(0, prefix.size(), prefix) != 0) return false;  // two words' key
+    std::string stem = term.substr(prefix.size());
+    if (is_latin_text(stem) == source_latin) return false;
+    return source_latin ? !may_transcribe(source, stem) : !may_transcribe(stem, source);
+  });
+  return terms;
+}
+
 std::vector<std::string> QueryPlanner::key_terms(const std::string& key) const {
   std::vector<std::string> terms;
   if (key.empty()) return terms;
@@ -313,7 +332,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     // a weaker weight, not its whole key, which many other words share.
     std::string key = phonetic_key(sources[i]);
     if (latin || unknown) {
-      std::vector<std::string> of_key = key_terms(key);
+      std::vector<std::string> of_key = transcriptions_of(sources[i], key);
       // A word whose key finds nothing may carry a clitic (its key without
       // it), or begin with a letter read as one: بايتدانس is keyed on ايتدانس
       // (ب before alef), the index on بايت دانس (its key as written).
@@ -322,7 +341,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         for (const std::string& form : clitic_readings(w))
           keys.push_back(phonetic_key(phonetic_key_source(form)));
         for (const std::string& other_key : keys) {
-          of_key = key_terms(other_key);
+          of_key = transcriptions_of(sources[i], other_key);
           if (!of_key.empty()) {
             key = other_key;
             break;
@@ -332,7 +351,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       if (!of_key.empty()) {
         expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
         terms.insert(of_key.begin(), of_key.end());
-        plan.highlight.keys.insert(key);
+        // The words found through the key are highlighted as those words
+        // (not every word of the key); two words joined, through the key.
+        const std::string word_prefix = schema::phonetic_word_prefix(key);
+        for (const std::string& t : of_key) {
+          if (t.compare(0, word_prefix.size(), word_prefix) == 0)
+            plan.highlight.stems.insert(t.substr(word_prefix.size()));
+          else
+            plan.highlight.keys.insert(key);
+        }
         plan.key_terms[key] = std::move(of_key);
       }
     } else {

@@ -68,7 +68,7 @@ struct WordGroup {
 struct HighlightTerms {
   std::set<std::string> stems;     // stems of query words and single-word synonyms
   std::set<WordGroup> phrases;     // phrases, NEAR groups, single words as written
-  std::set<std::string> keys;      // phonetic keys used by the query
+  std::set<std::string> keys;      // phonetic keys of two words joined that the query follows
   std::set<std::string> prefixes;  // normalized prefixes of wildcards (استير of استير*)
 };
 
@@ -108,6 +108,10 @@ class QueryPlanner {
   // The index's terms for a phonetic key: the words indexed under it and the
   // joined pairs that have it.
   std::vector<std::string> key_terms(const std::string& key) const;
+  // key_terms of the key of `source` (a query word's key source), without the
+  // words in the other script that cannot transcribe it (may_transcribe).
+  std::vector<std::string> transcriptions_of(const std::string& source,
+                                             const std::string& key) const;
 };
 
 // The query with operators and file: values kept and everything else normalized.

@@ -42,7 +42,7 @@ HighlightTerms highlight_terms_for(const QueryPlan& plan, const TermMatches::Fou
   for (const std::string& stem : all.stems)
     if (matched.count("Z" + stem)) mine.stems.insert(stem);
   for (const auto& [key, key_terms] : plan.key_terms)
-    if (std::any_of(key_terms.begin(), key_terms.end(),
+    if (all.keys.count(key) && std::any_of(key_terms.begin(), key_terms.end(),
                     [&](const std::string& t) { return matched.count(t) > 0; }))
       mine.keys.insert(key);
   return mine;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "fahras/schema.h"
+#include "phonetic_key.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -60,8 +61,9 @@ std::vector<std::string> spelling_variants(TermStatistics& index, const std::str
   for (const std::string& term : index.terms_with_prefix(prefix)) {
     std::string other = term.substr(prefix.size());
     if (other == stem || other.empty()) continue;
-    if (is_latin(other) != own_latin) {
-      out.push_back(std::move(other));  // another script: the shared key is all there is to compare
+    if (is_latin(other) != own_latin) {  // another script: a transcription of the word?
+      if (own_latin ? may_transcribe(stem, other) : may_transcribe(other, stem))
+        out.push_back(std::move(other));
       continue;
     }
     if (edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits)

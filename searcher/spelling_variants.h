@@ -7,8 +7,8 @@
 // index that is a long posting list for a few true variants. The index lists
 // the stems indexed under each key (schema::phonetic_word_term), so the
 // variants are read off it per query: stems under the word's key that, within
-// a script, differ from the word's stem by one letter; across scripts the key
-// alone decides.
+// a script, differ from the word's stem by one letter; across scripts, that
+// could transcribe each other (phonetic_key.h: may_transcribe).
 #pragma once
 
 #include <xapian.h>

@@ -59,6 +59,12 @@ bool is_latin_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
 }
 
+// Whether the h at w[i] is sounded: at the start of a word, or between
+// vowels (Ohio, Graham); not after a consonant or before one (John, Sarah).
+bool sounded_h(std::string_view w, size_t i) {
+  return i == 0 || (is_latin_vowel(w[i - 1]) && i + 1 < w.size() && is_latin_vowel(w[i + 1]));
+}
+
 // Appends the classes of a lower-case Latin word.
 void latin_classes(std::string_view w, std::string& out) {
   for (size_t i = 0; i < w.size(); ++i) {
@@ -115,8 +121,8 @@ void latin_classes(std::string_view w, std::string& out) {
       case 'x':
         out += "KS";
         break;
-      case 'h':  // sounded only at the start of a word or after a vowel
-        if (i == 0 || is_latin_vowel(w[i - 1])) out += 'H';
+      case 'h':
+        if (sounded_h(w, i)) out += 'H';
         break;
       case 'l':
         out += 'L';
@@ -185,6 +191,96 @@ std::string phonetic_key_source(std::string_view normalized_word) {
 
 std::string phonetic_key_of_word(std::string_view normalized_word) {
   return phonetic_key(phonetic_key_source(normalized_word));
+}
+
+namespace {
+
+// A word's sound classes, each with the vowel letters written before it
+// since the previous class; repeats collapsed (their vowels carry over).
+struct Skeleton {
+  std::string classes;
+  std::vector<std::string> vowels_before;  // per class; Arabic vowels as UTF-8
+  std::string vowels_after;                // after the last class
+};
+
+void add_class(Skeleton& s, char k, std::string& pending) {
+  if (!s.classes.empty() && s.classes.back() == k) return;  // collapsed: pending carries over
+  s.classes += k;
+  s.vowels_before.push_back(std::move(pending));
+  pending.clear();
+}
+
+Skeleton latin_skeleton(std::string_view w) {
+  Skeleton s;
+  std::string pending, classes;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (is_latin_vowel(w[i])) {
+      pending += w[i];
+      continue;
+    }
+    classes.clear();
+    // The class of this letter (or digraph) alone, as latin_classes reads it.
+    size_t digraph = i + 1 < w.size() && w[i + 1] == 'h' &&
+                     std::string_view("sctpkg").find(w[i]) != std::string_view::npos;
+    if (w[i] == 'h') {
+      if (sounded_h(w, i)) classes = "H";
+    } else {
+      latin_classes(w.substr(i, digraph ? 2 : 1), classes);
+      if (w[i] == 'c' && !digraph && i + 1 < w.size())  // soft c depends on what follows
+        classes = (w[i + 1] == 'e' || w[i + 1] == 'i' || w[i + 1] == 'y') ? "S" : "K";
+    }
+    for (char k : classes) add_class(s, k, pending);
+    i += digraph;
+  }
+  s.vowels_after = pending;
+  return s;
+}
+
+bool is_arabic_vowel(char32_t c) {
+  return c == U'ا' || c == U'و' || c == U'ي' || c == U'ى' || c == U'ء' || c == U'ئ' || c == U'ؤ';
+}
+
+Skeleton arabic_skeleton(std::string_view word) {
+  Skeleton s;
+  std::string pending;
+  std::u32string w = to_utf32(word);
+  if (w.size() > 1 && w.back() == U'ه') w.pop_back();  // as phonetic_key reads it
+  for (char32_t c : w) {
+    if (char k = arabic_class(c)) {
+      add_class(s, k, pending);
+    } else if (is_arabic_vowel(c)) {
+      pending += to_utf8(std::u32string(1, c));
+    }
+  }
+  s.vowels_after = pending;
+  return s;
+}
+
+bool contains_any(std::string_view s, std::string_view letters) {
+  return s.find_first_of(letters) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
+  for (std::string_view foreign : {"ع", "ح", "ض", "ظ"})
+    if (arabic_word.find(foreign) != std::string_view::npos) return false;
+  if (!contains_any(latin_word, "aeiouy")) return false;
+  Skeleton latin = latin_skeleton(latin_word), arabic = arabic_skeleton(arabic_word);
+  if (latin.classes != arabic.classes) return true;
+  // A vowel written before the first consonant stands for one in the Latin
+  // word, or is the alef Arabic puts before two consonants (إنفيديا: Nvidia).
+  bool cluster = latin.classes.size() > 1 && latin.vowels_before[1].empty();
+  if (!arabic.vowels_before[0].empty() && latin.vowels_before[0].empty() && !cluster) return false;
+  for (size_t i = 1; i < arabic.classes.size(); ++i) {
+    const std::string& written = arabic.vowels_before[i];
+    const std::string& sounded = latin.vowels_before[i];
+    if (written.empty()) continue;  // short vowels go unwritten
+    if (sounded.empty()) return false;
+    if (written.find("و") != std::string::npos && !contains_any(sounded, "ouw")) return false;
+    if (written.find("ي") != std::string::npos && !contains_any(sounded, "aeiy")) return false;
+  }
+  return true;
 }
 
 }  // namespace fahras

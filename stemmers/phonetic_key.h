@@ -5,8 +5,8 @@
 // The key is the word's consonant skeleton over coarse sound classes (B F T D
 // S K H L M N R), with vowels, glides (ا و ي), hamza and ain dropped and
 // repeats collapsed. Latin digraphs (sh ch th ph kh gh) and soft c are read
-// as sounds; ج، غ، ق، ك and g، j، k، q share one class because Arabic
-// transcribes Latin g and j with any of them. The input is what
+// as sounds, h only at the start or between vowels (John: جون); ج، غ، ق، ك and g، j، k، q share one
+// class because Arabic transcribes Latin g and j with any of them. The input is what
 // phonetic_key_source() gives: proclitics are already gone. Skeletons of
 // fewer than kMinPhoneticClasses classes are too ambiguous: the key is "".
 #pragma once
@@ -28,5 +28,18 @@ std::string phonetic_key_source(std::string_view normalized_word);
 
 // The key of one normalized word as the chain indexes it.
 std::string phonetic_key_of_word(std::string_view normalized_word);
+
+// Whether an Arabic word could transcribe a Latin word of the same key, or
+// the key only happens to be shared (Nvidia and نفوذ, Mark and أمريكي,
+// Amazon and مصنع). Both normalized, proclitics off. A transcription:
+//   - uses no letter that transcriptions of Latin do not (ع ح ض ظ);
+//   - writes a long vowel between two consonants only where the Latin word
+//     has a vowel, و only for o, u or w, ي for any but a lone o or u;
+//   - begins with a vowel only where the Latin word does, or before two
+//     consonants (إنفيديا for Nvidia);
+// and the Latin word is pronounceable (has a vowel: CCTV is read letter by
+// letter, not as its skeleton). Words whose skeletons do not align are not
+// judged: true.
+bool may_transcribe(std::string_view latin_word, std::string_view arabic_word);
 
 }  // namespace fahras

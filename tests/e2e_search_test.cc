@@ -206,6 +206,11 @@ TEST_SUITE("e2e_search") {
     CHECK(any_hit_highlights(s.search("Reuters"), "رويترز"));
     CHECK(any_hit_highlights(s.search("Bernstein"), "بيرنشتاين"));
     CHECK(any_hit_highlights(s.search("سيمي أناليسيس"), "SemiAnalysis"));
+    // Words that share a name's key but cannot transcribe it are not the
+    // name: مصنع for Amazon, أمريكي for Mark, نفوذ for Nvidia.
+    CHECK(s.search("Amazon").hits.empty());
+    CHECK_FALSE(any_hit_highlights(s.search("Mark Zuckerberg"), "الأمريكية"));
+    CHECK_FALSE(any_hit_highlights(s.search("Nvidia", {.limit = 100}), "نفوذ"));
   }
 
   TEST_CASE("synonym groups of corpus/synonyms.csv: a capital for its state, a broken plural") {
