@@ -212,7 +212,7 @@ std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& sour
   std::erase_if(terms, [&](const std::string& term) {
     if (term.compare(0, prefix.size(), prefix) != 0) return false;  // two words' key
     std::string stem = term.substr(prefix.size());
-    if (is_latin_text(stem) == source_latin) return false;
+    if (is_latin_text(stem) == source_latin) return is_short_name_key(key);  // see short_name_key
     return source_latin ? !may_transcribe(source, stem) : !may_transcribe(stem, source);
   });
   return terms;
@@ -331,6 +331,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     // follows the other spellings the index holds of it (ترمب for ترامب), at
     // a weaker weight, not its whole key, which many other words share.
     std::string key = phonetic_key(sources[i]);
+    if (key.empty()) key = short_name_key(sources[i]);
     if (latin || unknown) {
       std::vector<std::string> of_key = transcriptions_of(sources[i], key);
       // A word whose key finds nothing may carry a clitic (its key without

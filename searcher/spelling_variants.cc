@@ -66,7 +66,8 @@ std::vector<std::string> spelling_variants(TermStatistics& index, const std::str
         out.push_back(std::move(other));
       continue;
     }
-    if (edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits)
+    if (!is_short_name_key(key) &&
+        edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits)
       out.push_back(std::move(other));
   }
   return out;

@@ -1,6 +1,8 @@
 // Sound classes of Arabic and Latin letters (see phonetic_key.h).
 #include "phonetic_key.h"
 
+#include <algorithm>
+
 #include "light_stemmer.h"
 #include "utf8.h"
 
@@ -203,14 +205,21 @@ struct Skeleton {
   std::string vowels_after;                // after the last class
 };
 
-void add_class(Skeleton& s, char k, std::string& pending) {
-  if (!s.classes.empty() && s.classes.back() == k) return;  // collapsed: pending carries over
+// How a repeated class collapses: always, as phonetic_key does (its vowels
+// carry over), or only with no vowel between, as short_name_key does (Google:
+// KVKL, not the KVL of قول).
+enum class Repeats { kCollapse, kKeepAcrossVowels };
+
+void add_class(Skeleton& s, char k, std::string& pending, Repeats repeats) {
+  bool repeat = !s.classes.empty() && s.classes.back() == k;
+  if (repeat && (repeats == Repeats::kCollapse || pending.empty()))
+    return;  // collapsed: pending carries over
   s.classes += k;
   s.vowels_before.push_back(std::move(pending));
   pending.clear();
 }
 
-Skeleton latin_skeleton(std::string_view w) {
+Skeleton latin_skeleton(std::string_view w, Repeats repeats) {
   Skeleton s;
   std::string pending, classes;
   for (size_t i = 0; i < w.size(); ++i) {
@@ -229,7 +238,7 @@ Skeleton latin_skeleton(std::string_view w) {
       if (w[i] == 'c' && !digraph && i + 1 < w.size())  // soft c depends on what follows
         classes = (w[i + 1] == 'e' || w[i + 1] == 'i' || w[i + 1] == 'y') ? "S" : "K";
     }
-    for (char k : classes) add_class(s, k, pending);
+    for (char k : classes) add_class(s, k, pending, repeats);
     i += digraph;
   }
   s.vowels_after = pending;
@@ -240,14 +249,14 @@ bool is_arabic_vowel(char32_t c) {
   return c == U'ا' || c == U'و' || c == U'ي' || c == U'ى' || c == U'ء' || c == U'ئ' || c == U'ؤ';
 }
 
-Skeleton arabic_skeleton(std::string_view word) {
+Skeleton arabic_skeleton(std::string_view word, Repeats repeats) {
   Skeleton s;
   std::string pending;
   std::u32string w = to_utf32(word);
   if (w.size() > 1 && w.back() == U'ه') w.pop_back();  // as phonetic_key reads it
   for (char32_t c : w) {
     if (char k = arabic_class(c)) {
-      add_class(s, k, pending);
+      add_class(s, k, pending, repeats);
     } else if (is_arabic_vowel(c)) {
       pending += to_utf8(std::u32string(1, c));
     }
@@ -262,12 +271,29 @@ bool contains_any(std::string_view s, std::string_view letters) {
 
 }  // namespace
 
+std::string short_name_key(std::string_view source) {
+  if (!phonetic_key(source).empty()) return "";
+  bool latin = std::all_of(source.begin(), source.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  Skeleton skeleton = latin ? latin_skeleton(source, Repeats::kKeepAcrossVowels)
+                            : arabic_skeleton(source, Repeats::kKeepAcrossVowels);
+  if (skeleton.classes.size() < 2) return "";
+  std::string key;
+  for (size_t i = 0; i < skeleton.classes.size(); ++i) {
+    if (!skeleton.vowels_before[i].empty()) key += 'V';
+    key += skeleton.classes[i];
+  }
+  return key.size() > skeleton.classes.size() ? key : "";
+}
+
 bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
   for (std::string_view foreign : {"ع", "ح", "ض", "ظ"})
     if (arabic_word.find(foreign) != std::string_view::npos) return false;
   if (!contains_any(latin_word, "aeiouy")) return false;
-  Skeleton latin = latin_skeleton(latin_word), arabic = arabic_skeleton(arabic_word);
+  Skeleton latin = latin_skeleton(latin_word, Repeats::kCollapse);
+  Skeleton arabic = arabic_skeleton(arabic_word, Repeats::kCollapse);
   if (latin.classes != arabic.classes) return true;
+  bool short_name = latin.classes.size() < kMinPhoneticClasses;
   // A vowel written before the first consonant stands for one in the Latin
   // word, or is the alef Arabic puts before two consonants (إنفيديا: Nvidia).
   bool cluster = latin.classes.size() > 1 && latin.vowels_before[1].empty();
@@ -275,10 +301,12 @@ bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
   for (size_t i = 1; i < arabic.classes.size(); ++i) {
     const std::string& written = arabic.vowels_before[i];
     const std::string& sounded = latin.vowels_before[i];
-    if (written.empty()) continue;  // short vowels go unwritten
+    // Short vowels go unwritten, except in the shortest names (بايدو, ميتا).
+    if (written.empty() && (!short_name || sounded.empty())) continue;
     if (sounded.empty()) return false;
     if (written.find("و") != std::string::npos && !contains_any(sounded, "ouw")) return false;
     if (written.find("ي") != std::string::npos && !contains_any(sounded, "aeiy")) return false;
+    if (written.find("ا") != std::string::npos && !contains_any(sounded, "aiu")) return false;
   }
   return true;
 }

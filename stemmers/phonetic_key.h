@@ -29,12 +29,23 @@ std::string phonetic_key_source(std::string_view normalized_word);
 // The key of one normalized word as the chain indexes it.
 std::string phonetic_key_of_word(std::string_view normalized_word);
 
+// The key of a name too short for phonetic_key (two sound classes: Baidu,
+// Meta, Google, Apple): its classes with a V for each run of vowels written
+// before or between them, a final one left out (بايدو and Baidu: BVD, أبل
+// and Apple: VBL). Too many words share so short a skeleton for it to join
+// spellings of one script: it joins a Latin name and its transcription,
+// which may_transcribe then checks. "" when the word has a phonetic_key, or
+// fewer than two classes (Huawei).
+std::string short_name_key(std::string_view key_source);
+inline bool is_short_name_key(std::string_view key) { return key.find('V') != key.npos; }
+
 // Whether an Arabic word could transcribe a Latin word of the same key, or
 // the key only happens to be shared (Nvidia and نفوذ, Mark and أمريكي,
 // Amazon and مصنع). Both normalized, proclitics off. A transcription:
 //   - uses no letter that transcriptions of Latin do not (ع ح ض ظ);
 //   - writes a long vowel between two consonants only where the Latin word
-//     has a vowel, و only for o, u or w, ي for any but a lone o or u;
+//     has a vowel: و for o, u or w; ي for a, e, i or y; ا for a, i or u
+//     (a name too short for a phonetic_key writes every such vowel);
 //   - begins with a vowel only where the Latin word does, or before two
 //     consonants (إنفيديا for Nvidia);
 // and the Latin word is pronounceable (has a vowel: CCTV is read letter by

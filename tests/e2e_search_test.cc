@@ -206,6 +206,8 @@ TEST_SUITE("e2e_search") {
     CHECK(any_hit_highlights(s.search("Reuters"), "رويترز"));
     CHECK(any_hit_highlights(s.search("Bernstein"), "بيرنشتاين"));
     CHECK(any_hit_highlights(s.search("سيمي أناليسيس"), "SemiAnalysis"));
+    // Too short for a key, in no list: Baidu (001 writes وبايدو).
+    CHECK(any_hit_highlights(s.search("Baidu"), "وبايدو"));
     // Words that share a name's key but cannot transcribe it are not the
     // name: مصنع for Amazon, أمريكي for Mark, نفوذ for Nvidia.
     CHECK(s.search("Amazon").hits.empty());
