@@ -129,9 +129,8 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
     if (key.empty()) key = short_name_key(key_source);
     if (!key.empty()) doc.add_term(schema::phonetic_word_term(key, stem));
     if (!previous_key_source.empty()) {
-      std::string pair_key = phonetic_key(previous_key_source + key_source);
-      if (pair_key.size() >= kMinPhoneticPairClasses)
-        doc.add_term(schema::phonetic_pair_term(pair_key));
+      std::string pair_key = phonetic_pair_key(previous_key_source + key_source);
+      if (!pair_key.empty()) doc.add_term(schema::phonetic_pair_term(pair_key));
     }
     previous_key_source = std::move(key_source);
     previous_stem = std::move(stem);

@@ -114,9 +114,8 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
     sources[i] = key.source;
     if (terms.keys.count(key.key)) marked[i] = true;
     if (pair_keyed && i > 0 && !sources[i - 1].empty()) {
-      std::string pair_key = phonetic_key(sources[i - 1] + sources[i]);
-      if (pair_key.size() >= kMinPhoneticPairClasses && terms.keys.count(pair_key))
-        marked[i] = marked[i - 1] = true;
+      std::string pair_key = phonetic_pair_key(sources[i - 1] + sources[i]);
+      if (!pair_key.empty() && terms.keys.count(pair_key)) marked[i] = marked[i - 1] = true;
     }
   }
   std::vector<ByteRange> ranges;

@@ -26,6 +26,19 @@ bool is_latin_text(const std::string& s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// Words found through a phonetic key are highlighted as those words (not
+// every word of the key); two words joined, through the key.
+void highlight_key_terms(const std::string& key, const std::vector<std::string>& key_terms,
+                         HighlightTerms& highlight) {
+  const std::string word_prefix = schema::phonetic_word_prefix(key);
+  for (const std::string& t : key_terms) {
+    if (t.compare(0, word_prefix.size(), word_prefix) == 0)
+      highlight.stems.insert(t.substr(word_prefix.size()));
+    else
+      highlight.keys.insert(key);
+  }
+}
+
 bool is_operator(const std::string& token) {
   static const std::set<std::string> operators = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
   if (operators.count(token)) return true;
@@ -205,14 +218,16 @@ QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
       stopper_(make_stopper()) {}
 
 std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& source,
-                                                         const std::string& key) const {
+                                                         const std::string& key,
+                                                         bool other_script_only) const {
   std::vector<std::string> terms = key_terms(key);
   bool source_latin = is_latin_text(source);
   std::string prefix = schema::phonetic_word_prefix(key);
   std::erase_if(terms, [&](const std::string& term) {
-    if (term.compare(0, prefix.size(), prefix) != 0) return false;  // two words' key
+    if (term.compare(0, prefix.size(), prefix) != 0) return other_script_only;  // a pair's key
     std::string stem = term.substr(prefix.size());
-    if (is_latin_text(stem) == source_latin) return is_short_name_key(key);  // see short_name_key
+    if (is_latin_text(stem) == source_latin)
+      return other_script_only || is_short_name_key(key);  // see short_name_key
     return source_latin ? !may_transcribe(source, stem) : !may_transcribe(stem, source);
   });
   return terms;
@@ -334,6 +349,16 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (key.empty()) key = short_name_key(sources[i]);
     if (latin || unknown) {
       std::vector<std::string> of_key = transcriptions_of(sources[i], key);
+      // A name written in the other script as two words too short for a
+      // pair key (DeepSeek: ديب سيك) has a vowel-marked pair term.
+      if (std::string pair = phonetic_pair_key(sources[i]); is_short_name_key(pair)) {
+        std::string term = schema::phonetic_pair_term(pair);
+        if (statistics_.termfreq(term) > 0) {
+          of_key.push_back(term);
+          plan.highlight.keys.insert(pair);
+          plan.key_terms[pair] = {term};
+        }
+      }
       // A word whose key finds nothing may carry a clitic (its key without
       // it), or begin with a letter read as one: بايتدانس is keyed on ايتدانس
       // (ب before alef), the index on بايت دانس (its key as written).
@@ -352,15 +377,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       if (!of_key.empty()) {
         expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
         terms.insert(of_key.begin(), of_key.end());
-        // The words found through the key are highlighted as those words
-        // (not every word of the key); two words joined, through the key.
-        const std::string word_prefix = schema::phonetic_word_prefix(key);
-        for (const std::string& t : of_key) {
-          if (t.compare(0, word_prefix.size(), word_prefix) == 0)
-            plan.highlight.stems.insert(t.substr(word_prefix.size()));
-          else
-            plan.highlight.keys.insert(key);
-        }
+        highlight_key_terms(key, of_key, plan.highlight);
         plan.key_terms[key] = std::move(of_key);
       }
     } else {
@@ -404,17 +421,22 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // some passage has the pair's key without the two words side by side (the
   // key of two common words next to each other is only their proximity, which
   // the ranker already rewards).
+  // A pair one class short of a pair key meets only a one-word name in the
+  // other script (ديب سيك: DeepSeek).
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    std::string key = phonetic_key(sources[i] + sources[i + 1]);
-    if (key.size() < kMinPhoneticPairClasses) continue;
-    std::vector<std::string> of_key = key_terms(key);
+    std::string joined = sources[i] + sources[i + 1];
+    std::string key = phonetic_key(joined);
+    bool short_pair = key.size() + 1 == kMinPhoneticPairClasses;
+    if (key.size() < kMinPhoneticPairClasses && !short_pair) continue;
+    std::vector<std::string> of_key = transcriptions_of(joined, key, short_pair);
     Xapian::doccount key_freq = 0;
     for (const std::string& t : of_key) key_freq += statistics_.termfreq(t);
-    if (key_freq == 0 || key_freq <= side_by_side[i].second) continue;
+    // (Other-script words are never the pair itself.)
+    if (key_freq == 0 || (!short_pair && key_freq <= side_by_side[i].second)) continue;
     expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
     plan.concept_terms[i].insert(of_key.begin(), of_key.end());
     plan.concept_terms[i + 1].insert(of_key.begin(), of_key.end());
-    plan.highlight.keys.insert(key);
+    highlight_key_terms(key, of_key, plan.highlight);
     plan.key_terms[key] = std::move(of_key);
   }
   // Adjacent query words standing together in a passage: scored by the ranker.

@@ -110,8 +110,9 @@ class QueryPlanner {
   std::vector<std::string> key_terms(const std::string& key) const;
   // key_terms of the key of `source` (a query word's key source), without the
   // words in the other script that cannot transcribe it (may_transcribe).
-  std::vector<std::string> transcriptions_of(const std::string& source,
-                                             const std::string& key) const;
+  // Only those words when `other_script_only`.
+  std::vector<std::string> transcriptions_of(const std::string& source, const std::string& key,
+                                             bool other_script_only = false) const;
 };
 
 // The query with operators and file: values kept and everything else normalized.

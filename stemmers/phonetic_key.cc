@@ -271,8 +271,17 @@ bool contains_any(std::string_view s, std::string_view letters) {
 
 }  // namespace
 
+std::string phonetic_pair_key(std::string_view joined) {
+  std::string key = phonetic_key(joined);
+  if (key.size() >= kMinPhoneticPairClasses) return key;
+  return key.size() + 1 == kMinPhoneticPairClasses ? vowel_marked_key(joined) : "";
+}
+
 std::string short_name_key(std::string_view source) {
-  if (!phonetic_key(source).empty()) return "";
+  return phonetic_key(source).empty() ? vowel_marked_key(source) : "";
+}
+
+std::string vowel_marked_key(std::string_view source) {
   bool latin = std::all_of(source.begin(), source.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   Skeleton skeleton = latin ? latin_skeleton(source, Repeats::kKeepAcrossVowels)
@@ -304,6 +313,9 @@ bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
     // Short vowels go unwritten, except in the shortest names (بايدو, ميتا).
     if (written.empty() && (!short_name || sounded.empty())) continue;
     if (sounded.empty()) return false;
+    // A short name's vowels are all written: about a letter for each (دويين
+    // for Douyin, not دون).
+    if (short_name && to_utf32(written).size() + 1 < sounded.size()) return false;
     if (written.find("و") != std::string::npos && !contains_any(sounded, "ouw")) return false;
     if (written.find("ي") != std::string::npos && !contains_any(sounded, "aeiy")) return false;
     if (written.find("ا") != std::string::npos && !contains_any(sounded, "aiu")) return false;

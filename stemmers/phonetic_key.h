@@ -37,7 +37,20 @@ std::string phonetic_key_of_word(std::string_view normalized_word);
 // which may_transcribe then checks. "" when the word has a phonetic_key, or
 // fewer than two classes (Huawei).
 std::string short_name_key(std::string_view key_source);
+
+// The classes of a word with a V for each run of vowels written before or
+// between them, a final one left out, and repeats kept apart by a vowel
+// (Google: KVKL); "" with fewer than two classes or no vowel. short_name_key
+// of a short name; of a pair too short for a pair key (kMinPhoneticPairClasses
+// less one), the pair's key: ديب سيك and DeepSeek: DVBSVK, تيك توك and
+// TikTok: TVKTVK.
+std::string vowel_marked_key(std::string_view key_source);
 inline bool is_short_name_key(std::string_view key) { return key.find('V') != key.npos; }
+
+// The key of two adjacent words (their key sources joined) that the index
+// holds a pair term for: the phonetic_key when it has kMinPhoneticPairClasses
+// classes, the vowel_marked_key when it has one fewer, "" otherwise.
+std::string phonetic_pair_key(std::string_view joined_key_sources);
 
 // Whether an Arabic word could transcribe a Latin word of the same key, or
 // the key only happens to be shared (Nvidia and نفوذ, Mark and أمريكي,
@@ -45,7 +58,8 @@ inline bool is_short_name_key(std::string_view key) { return key.find('V') != ke
 //   - uses no letter that transcriptions of Latin do not (ع ح ض ظ);
 //   - writes a long vowel between two consonants only where the Latin word
 //     has a vowel: و for o, u or w; ي for a, e, i or y; ا for a, i or u
-//     (a name too short for a phonetic_key writes every such vowel);
+//     (a name too short for a phonetic_key writes every such vowel, with
+//     about a letter for each: دويين for Douyin, not دون);
 //   - begins with a vowel only where the Latin word does, or before two
 //     consonants (إنفيديا for Nvidia);
 // and the Latin word is pronounceable (has a vowel: CCTV is read letter by

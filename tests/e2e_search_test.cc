@@ -208,6 +208,10 @@ TEST_SUITE("e2e_search") {
     CHECK(any_hit_highlights(s.search("سيمي أناليسيس"), "SemiAnalysis"));
     // Too short for a key, in no list: Baidu (001 writes وبايدو).
     CHECK(any_hit_highlights(s.search("Baidu"), "وبايدو"));
+    // One Latin word, two short Arabic ones: 001 writes ديب سيك, 004 تيك توك and TikTok.
+    CHECK(any_hit_highlights(s.search("DeepSeek"), "سيك"));
+    CHECK(any_hit_highlights(s.search("تيك توك"), "TikTok"));
+    CHECK(any_hit_highlights(s.search("TikTok"), "توك"));
     // Words that share a name's key but cannot transcribe it are not the
     // name: مصنع for Amazon, أمريكي for Mark, نفوذ for Nvidia.
     CHECK(s.search("Amazon").hits.empty());

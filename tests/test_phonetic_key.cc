@@ -48,13 +48,13 @@ TEST_SUITE("phonetic_key") {
       return may_transcribe(normalize(latin), normalize(arabic));
     };
     for (auto [latin, arabic] : std::vector<std::pair<const char*, const char*>>{
-             {"Nvidia", "إنفيديا"},     {"Trump", "ترامب"},        {"Huang", "هوانغ"},
-             {"Reuters", "رويترز"},     {"Bernstein", "بيرنشتاين"}, {"Samuel", "صموئيل"},
-             {"David", "ديفيد"},        {"Biden", "بايدن"},        {"Financial", "فاينانشيال"},
-             {"Blackwell", "بلاكويل"},  {"Cambricon", "كامبريكون"}, {"Ascend", "أسيند"},
-             {"Google", "غوغل"},        {"Microsoft", "مايكروسوفت"}, {"Amazon", "أمازون"},
-             {"Intel", "إنتل"},         {"Oxford", "أكسفورد"},      {"Tokyo", "طوكيو"},
-             {"Buffett", "بافيت"},      {"Zuckerberg", "زوكربيرغ"}, {"Toyota", "تويوتا"}}) {
+             {"Nvidia", "إنفيديا"},    {"Trump", "ترامب"},          {"Huang", "هوانغ"},
+             {"Reuters", "رويترز"},    {"Bernstein", "بيرنشتاين"},  {"Samuel", "صموئيل"},
+             {"David", "ديفيد"},       {"Biden", "بايدن"},          {"Financial", "فاينانشيال"},
+             {"Blackwell", "بلاكويل"}, {"Cambricon", "كامبريكون"},  {"Ascend", "أسيند"},
+             {"Google", "غوغل"},       {"Microsoft", "مايكروسوفت"}, {"Amazon", "أمازون"},
+             {"Intel", "إنتل"},        {"Oxford", "أكسفورد"},       {"Tokyo", "طوكيو"},
+             {"Buffett", "بافيت"},     {"Zuckerberg", "زوكربيرغ"},  {"Toyota", "تويوتا"}}) {
       CHECK_MESSAGE(key(latin) == key(arabic), latin);
       CHECK_MESSAGE(may(latin, arabic), latin);
     }
@@ -86,6 +86,19 @@ TEST_SUITE("phonetic_key") {
     CHECK(may_transcribe("meta", normalize("ميتا")));
     CHECK_FALSE(may_transcribe("meta", normalize("مئات")));
     CHECK_FALSE(may_transcribe("sony", normalize("شأنه")));
+    CHECK(may_transcribe("douyin", normalize("دويين")));
+    CHECK_FALSE(may_transcribe("douyin", normalize("دون")));
+  }
+  TEST_CASE("two words one class short of a pair key are keyed with their vowels") {
+    auto pair_key = [](std::string_view a, std::string_view b) {
+      return phonetic_pair_key(phonetic_key_source(normalize(a)) +
+                               phonetic_key_source(normalize(b)));
+    };
+    CHECK(pair_key("ديب", "سيك") == "DVBSVK");
+    CHECK(phonetic_pair_key("deepseek") == "DVBSVK");
+    CHECK(pair_key("تيك", "توك") == phonetic_pair_key("tiktok"));
+    CHECK(pair_key("بايت", "دانس") == "BTDNS");  // long enough: the plain key
+    CHECK(pair_key("في", "بيت") == "");          // too short for either
   }
   TEST_CASE("short skeletons give no key; different names differ") {
     CHECK(key("Huawei") == "");
