@@ -306,7 +306,9 @@ bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
   // A vowel written before the first consonant stands for one in the Latin
   // word, or is the alef Arabic puts before two consonants (إنفيديا: Nvidia).
   bool cluster = latin.classes.size() > 1 && latin.vowels_before[1].empty();
-  if (!arabic.vowels_before[0].empty() && latin.vowels_before[0].empty() && !cluster) return false;
+  const std::string& leading = arabic.vowels_before[0];
+  bool prosthetic_alef = cluster && leading == "ا";
+  if (!leading.empty() && latin.vowels_before[0].empty() && !prosthetic_alef) return false;
   for (size_t i = 1; i < arabic.classes.size(); ++i) {
     const std::string& written = arabic.vowels_before[i];
     const std::string& sounded = latin.vowels_before[i];

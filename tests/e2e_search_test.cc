@@ -226,6 +226,7 @@ TEST_SUITE("e2e_search") {
     CHECK(std::count(found.begin(), found.end(), "001_721394432df85b15.txt:11") == 1);
     CHECK(any_hit_highlights(s.search("آراء الخبراء"), "محللون"));
     CHECK(any_hit_highlights(s.search("موقف واشنطن"), "الأمريكية"));
+    CHECK(any_hit_highlights(s.search("Beijing"), "بكين"));  // no transcription: listed
   }
 
   TEST_CASE("did you mean: a dropped, swapped or doubled letter, a wrong hamza seat") {
