@@ -124,6 +124,18 @@ std::optional<Quantity> quantity_at(const std::vector<std::string>& tokens, size
   return {};
 }
 
+// A query token as its leading brackets or sign, its word, its closing brackets.
+struct Wrapped {
+  std::string before, core, after;
+};
+
+Wrapped unwrap(const std::string& token) {
+  size_t begin = token.find_first_not_of("(+-");
+  if (begin == std::string::npos) return {token, "", ""};
+  size_t end = token.find_last_not_of(')') + 1;
+  return {token.substr(0, begin), token.substr(begin, end - begin), token.substr(end)};
+}
+
 std::string as_query(const std::vector<std::string>& writing) {
   if (writing.size() == 1) return writing[0];
   std::string phrase;
@@ -132,6 +144,14 @@ std::string as_query(const std::vector<std::string>& writing) {
 }
 
 }  // namespace
+
+bool is_quantity_word(const std::string& word) {
+  if (!word.empty() && word[0] >= '0' && word[0] <= '9') return true;
+  for (const Scale& scale : scales())
+    for (const auto* forms : {&scale.singular, &scale.plural, &scale.accusative, &scale.dual})
+      if (contains(*forms, word)) return true;
+  return false;
+}
 
 std::vector<std::vector<std::string>> quantity_writings(const std::string& value) {
   if (!all_digits(value)) return {};
@@ -166,21 +186,37 @@ std::string read_quantities(const std::string& text, TermStatistics& index) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     std::string replacement = tokens[i];
     size_t quotes = std::count(tokens[i].begin(), tokens[i].end(), '"');
-    std::optional<Quantity> quantity;
-    if (!in_phrase && quotes == 0) quantity = quantity_at(tokens, i);
+    bool outside_phrase = !in_phrase && quotes == 0;
     if (quotes % 2 == 1) in_phrase = !in_phrase;
+    if (!outside_phrase) {
+      out += (out.empty() ? "" : " ") + replacement;
+      continue;
+    }
+    // The quantity's words: brackets or a sign may stand before the first,
+    // brackets after the last; they stay around its writings.
+    Wrapped first = unwrap(tokens[i]);
+    std::vector<std::string> words = {first.core};
+    if (i + 1 < tokens.size() && first.after.empty()) {
+      Wrapped second = unwrap(tokens[i + 1]);
+      if (second.before.empty()) words.push_back(second.core);
+    }
+    std::optional<Quantity> quantity = quantity_at(words, 0);
     if (quantity) {
-      std::vector<std::string> typed(tokens.begin() + i, tokens.begin() + i + quantity->tokens);
+      std::vector<std::string> typed(words.begin(), words.begin() + quantity->tokens);
+      std::string after = quantity->tokens == 1 ? first.after : unwrap(tokens[i + 1]).after;
       std::vector<std::string> held;
       for (const auto& writing : quantity_writings(quantity->value))
         if (known(writing) && !contains(held, as_query(writing))) held.push_back(as_query(writing));
-      // A writing the index does not hold, or the only one it holds, is left as typed.
+      // A writing the index does not hold, or the only one it holds, is left
+      // as typed; so are several behind a sign, which binds one term.
       bool only_typed = held.size() == 1 && held[0] == as_query(typed);
-      if (!held.empty() && !only_typed) {
-        replacement.clear();
+      bool signed_group = held.size() > 1 && first.before.find_first_of("+-") != std::string::npos;
+      if (!held.empty() && !only_typed && !signed_group) {
+        std::string writings;
         for (const std::string& writing : held)
-          replacement += (replacement.empty() ? "" : " OR ") + writing;
-        if (held.size() > 1) replacement = "(" + replacement + ")";
+          writings += (writings.empty() ? "" : " OR ") + writing;
+        if (held.size() > 1) writings = "(" + writings + ")";
+        replacement = first.before + writings + after;
         i += quantity->tokens - 1;
       }
     }

@@ -22,6 +22,11 @@ namespace fahras {
 // "700", "الف"; "1.5", "مليون"; "مليوني"). Empty when value has no digits.
 std::vector<std::vector<std::string>> quantity_writings(const std::string& value);
 
+// Whether a normalized word is part of how quantities are written: a number
+// or a scale word (الف, الاف, مليون, مليوني, billion...). Such a word is no
+// misspelling of another, though the index may not hold it.
+bool is_quantity_word(const std::string& word);
+
 // The normalized query text with its quantities written as the index writes
 // them (see above); other tokens as they are.
 std::string read_quantities(const std::string& normalized_text, TermStatistics& index);

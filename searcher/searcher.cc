@@ -14,6 +14,7 @@
 #include "light_stemmer.h"
 #include "passage_context.h"
 #include "passage_document.h"
+#include "quantity_readings.h"
 #include "query_plan.h"
 #include "rerank.h"
 #include "term_matches.h"
@@ -42,7 +43,8 @@ HighlightTerms highlight_terms_for(const QueryPlan& plan, const TermMatches::Fou
   for (const std::string& stem : all.stems)
     if (matched.count("Z" + stem)) mine.stems.insert(stem);
   for (const auto& [key, key_terms] : plan.key_terms)
-    if (all.keys.count(key) && std::any_of(key_terms.begin(), key_terms.end(),
+    if (all.keys.count(key) &&
+        std::any_of(key_terms.begin(), key_terms.end(),
                     [&](const std::string& t) { return matched.count(t) > 0; }))
       mine.keys.insert(key);
   return mine;
@@ -290,6 +292,7 @@ std::optional<std::string> Searcher::suggest(const std::string& query,
   bool changed = false;
   for (const std::string& w : concept_words) {
     if (statistics_.termfreq(w) > 0 || statistics_.termfreq("Z" + stem_word(w)) > 0) continue;
+    if (is_quantity_word(w)) continue;
     std::string s = spelling_db_.get_spelling_suggestion(w, 2);
     if (s.empty()) {
       // Spelling holds words as written: retry without the article or clitics.

@@ -252,6 +252,9 @@ TEST_SUITE("e2e_search") {
     CHECK(billions.hits[0].file == "004_14b02d1ffb8d8581.txt");
     CHECK(any_hit_highlights(billions, "مليار"));
     CHECK(any_hit_highlights(s.search("2 مليون وحدة"), "مليوني"));
+    // A scale word the index lacks is no misspelling to correct (ألف is not الم).
+    SearchResult none = s.search("3 آلاف");
+    CHECK_FALSE(none.suggestion.has_value());
     // Before, a number with a scale word the articles do not use found nothing.
     CHECK(search_cli("'700 ألف'").status == 0);
   }

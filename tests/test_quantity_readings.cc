@@ -19,6 +19,13 @@ bool has_writing(const std::string& value, const std::vector<std::string>& writi
 }  // namespace
 
 TEST_SUITE("quantity_readings") {
+  TEST_CASE("numbers and scale words are quantity words") {
+    CHECK(is_quantity_word("الف"));
+    CHECK(is_quantity_word("مليوني"));
+    CHECK(is_quantity_word("700"));
+    CHECK_FALSE(is_quantity_word("الصين"));
+  }
+
   TEST_CASE("a value's writings: digits, dots between thousands, scale words") {
     CHECK(has_writing("700000", {"700000"}));
     CHECK(has_writing("700000", {"700.000"}));
@@ -57,6 +64,11 @@ TEST_SUITE("quantity_readings") {
     CHECK(read_quantities("2026 h200", statistics) == "2026 h200");
     CHECK(read_quantities("555 الف", statistics) == "555 الف");
     CHECK(read_quantities("3.5 نانومتر", statistics) == "3.5 نانومتر");
+    // Brackets stay around the writings; a sign binds one term, so several
+    // writings behind it stay as typed.
+    CHECK(read_quantities("(700 الف)", statistics) == "(700000)");
+    CHECK(read_quantities("-700 الف", statistics) == "-700000");
+    CHECK(read_quantities("(14000000000 OR h200)", statistics) == "(\"14 مليار\" OR h200)");
     // Inside a quoted phrase the words match as written.
     CHECK(read_quantities("\"لديها 700 الف\" وحده", statistics) == "\"لديها 700 الف\" وحده");
   }
