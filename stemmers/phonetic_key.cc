@@ -271,6 +271,12 @@ bool contains_any(std::string_view s, std::string_view letters) {
 
 }  // namespace
 
+bool may_transcribe_latin(std::string_view arabic_word) {
+  for (std::string_view foreign : {"ع", "ح", "ض", "ظ"})
+    if (arabic_word.find(foreign) != std::string_view::npos) return false;
+  return true;
+}
+
 std::string phonetic_pair_key(std::string_view joined) {
   std::string key = phonetic_key(joined);
   if (key.size() >= kMinPhoneticPairClasses) return key;
@@ -284,6 +290,7 @@ std::string short_name_key(std::string_view source) {
 std::string vowel_marked_key(std::string_view source) {
   bool latin = std::all_of(source.begin(), source.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (!latin && !may_transcribe_latin(source)) return "";  // it joins only transcriptions
   Skeleton skeleton = latin ? latin_skeleton(source, Repeats::kKeepAcrossVowels)
                             : arabic_skeleton(source, Repeats::kKeepAcrossVowels);
   if (skeleton.classes.size() < 2) return "";
@@ -296,8 +303,7 @@ std::string vowel_marked_key(std::string_view source) {
 }
 
 bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
-  for (std::string_view foreign : {"ع", "ح", "ض", "ظ"})
-    if (arabic_word.find(foreign) != std::string_view::npos) return false;
+  if (!may_transcribe_latin(arabic_word)) return false;
   if (!contains_any(latin_word, "aeiouy")) return false;
   Skeleton latin = latin_skeleton(latin_word, Repeats::kCollapse);
   Skeleton arabic = arabic_skeleton(arabic_word, Repeats::kCollapse);

@@ -40,10 +40,11 @@ std::string short_name_key(std::string_view key_source);
 
 // The classes of a word with a V for each run of vowels written before or
 // between them, a final one left out, and repeats kept apart by a vowel
-// (Google: KVKL); "" with fewer than two classes or no vowel. short_name_key
-// of a short name; of a pair too short for a pair key (kMinPhoneticPairClasses
-// less one), the pair's key: ديب سيك and DeepSeek: DVBSVK, تيك توك and
-// TikTok: TVKTVK.
+// (Google: KVKL); "" with fewer than two classes or no vowel, or for an
+// Arabic word no Latin one could be transcribed as (may_transcribe_latin).
+// It is the short_name_key of a short name, and the key of a pair too short
+// for a pair key (kMinPhoneticPairClasses less one): ديب سيك and DeepSeek:
+// DVBSVK, تيك توك and TikTok: TVKTVK.
 std::string vowel_marked_key(std::string_view key_source);
 inline bool is_short_name_key(std::string_view key) { return key.find('V') != key.npos; }
 
@@ -51,6 +52,10 @@ inline bool is_short_name_key(std::string_view key) { return key.find('V') != ke
 // holds a pair term for: the phonetic_key when it has kMinPhoneticPairClasses
 // classes, the vowel_marked_key when it has one fewer, "" otherwise.
 std::string phonetic_pair_key(std::string_view joined_key_sources);
+
+// Whether an Arabic word uses only letters that transcriptions of Latin
+// use: not ع ح ض ظ. Arabic words with them get no vowel_marked_key.
+bool may_transcribe_latin(std::string_view arabic_word);
 
 // Whether an Arabic word could transcribe a Latin word of the same key, or
 // the key only happens to be shared (Nvidia and نفوذ, Mark and أمريكي,
