@@ -42,6 +42,8 @@ WordReadings read_word(const std::string& word, TermStatistics& index) {
   forms.insert(forms.begin(), word);
   for (const std::string& form : forms) {
     if (form != word) candidates.push_back(form);
+    for (std::string& reading : pronoun_suffix_readings(form))
+      candidates.push_back(std::move(reading));
     std::string plural = construct_plural_reading(form);
     if (!plural.empty() && !known_stem(stem_word(form), index))
       candidates.push_back(std::move(plural));

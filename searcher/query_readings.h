@@ -3,7 +3,8 @@
 // People type a word in forms the articles do not write: the hamza on
 // another seat (شرايح for شرائح), a clitic glued on that the stemmer keeps
 // (ورقائق: و is kept because ورق "paper" begins the word), the future
-// particle س (ستسمح), a plural in ون without its ن before a noun (محللو), a
+// particle س (ستسمح), a pronoun suffix the stemmer keeps (سياسته, سوقهم),
+// a plural in ون without its ن before a noun (محللو), a
 // model name in two parts (H 200). When
 // the index knows such a reading, it is the word the user meant: the query
 // planner (query_plan.h) weighs it as the word and lets it stand for the word

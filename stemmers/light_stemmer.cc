@@ -208,6 +208,24 @@ std::string construct_plural_reading(std::string_view word) {
   return to_utf8(w + kNoon);
 }
 
+std::vector<std::string> pronoun_suffix_readings(std::string_view word) {
+  u32string w = to_utf32(strip_proclitics(word));
+  std::vector<std::string> out;
+  for (char32_t c : w)
+    if (!is_arabic_letter(c)) return out;
+  // ته: a feminine noun's ة written ت before the pronoun ه (شركته → شركة).
+  if (w.size() >= kMinStem + 2 && ends_with(w, U"ته"))
+    out.push_back(to_utf8(w.substr(0, w.size() - 2) + kHeh));
+  // A pronoun after a three-letter noun (سوقهم → سوق, قيدها → قيد).
+  for (u32string_view s : kPronounSuffixes)
+    if (w.size() == kMinStem + s.size() && ends_with(w, s))
+      out.push_back(to_utf8(w.substr(0, kMinStem)));
+  for (u32string_view s : {U"ها", U"ه"})
+    if (w.size() == kMinStem + s.size() && ends_with(w, s))
+      out.push_back(to_utf8(w.substr(0, kMinStem)));
+  return out;
+}
+
 std::vector<std::string> related_verb_stems(std::string_view stem) {
   u32string w = to_utf32(stem);
   if (w.size() != 5 || w[0] != kMeem || w[2] != kAlef) return {};

@@ -52,6 +52,13 @@ std::vector<std::string> clitic_readings(std::string_view normalized_word);
 // ends in و after at least three letters. A candidate, as above.
 std::string construct_plural_reading(std::string_view normalized_word);
 
+// The word (proclitics off) without a pronoun suffix the stemmer keeps: ته,
+// where ة is written ت before the pronoun ه (شركته → شركه, as شركة; the
+// stemmer cannot tell it from a radical ت and ة: مؤقته), and a pronoun after
+// a three-letter noun (سوقهم → سوق, which the stemmer's four-letter rule
+// keeps whole). Candidates, as above.
+std::vector<std::string> pronoun_suffix_readings(std::string_view normalized_word);
+
 // Verb forms related to a verbal-noun stem of pattern مفاعل (form III masdar
 // and participle: موافق، مشارك، مناقش): فاعل، فاعلت، يفاعل، تفاعل, as stems.
 // Empty for other stems. The searcher offers the ones the index knows as

@@ -122,7 +122,8 @@ TEST_SUITE("e2e_search") {
     CHECK(s.describe_query("Pro 7").find("pro7") == std::string::npos);
   }
 
-  TEST_CASE("a clitic the stemmer kept, or a plural without its ن, reads as the word meant") {
+  TEST_CASE(
+      "a clitic or pronoun the stemmer kept, or a plural without its ن, reads as the word meant") {
     auto& s = corpus_searcher();
     // و kept because ورق ("paper") begins ورقائق; ف kept as possibly radical.
     CHECK(ids(s.search("من المستفيد من صفقة ورقائق H200")) ==
@@ -133,6 +134,10 @@ TEST_SUITE("e2e_search") {
     SearchResult analysts = s.search("محللو برنشتاين");  // محللو: محللون before a noun
     REQUIRE_FALSE(analysts.hits.empty());
     CHECK(any_hit_highlights(analysts, "محللون"));
+    // A pronoun suffix the stemmer keeps: سياسته is سياسة + ه.
+    CHECK(ids(s.search("سياسته تجاه تصدير الرقائق")) ==
+          ids(s.search("السياسة تجاه تصدير الرقائق")));
+    CHECK(any_hit_highlights(s.search("حكومته"), "الحكومة"));
   }
 
   TEST_CASE("a vocalized query matches unvocalized text and highlights the original word") {

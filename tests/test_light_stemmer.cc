@@ -124,4 +124,19 @@ TEST_SUITE("light_stemmer") {
     CHECK(construct_plural_reading("محلل").empty());
     CHECK(construct_plural_reading("نحو").empty());  // too short
   }
+
+  TEST_CASE("readings of a pronoun suffix the stemmer keeps") {
+    using fahras::pronoun_suffix_readings;
+    // ته: kept because it may be a radical ت and ة (مؤقته); read as ة + ه.
+    CHECK(analyze_word("سياسته") == "سياست");
+    CHECK(pronoun_suffix_readings("سياسته") == std::vector<std::string>{"سياسه"});
+    CHECK(pronoun_suffix_readings("وشركته") == std::vector<std::string>{"شركه"});
+    CHECK(analyze_word(pronoun_suffix_readings("حكومته")[0]) == "حكوم");
+    // After three letters the stemmer keeps هم ها ه whole.
+    CHECK(analyze_word("سوقهم") == "سوقهم");
+    CHECK(pronoun_suffix_readings("سوقهم") == std::vector<std::string>{"سوق"});
+    CHECK(pronoun_suffix_readings("قيدها") == std::vector<std::string>{"قيد"});
+    CHECK(pronoun_suffix_readings("شرائح").empty());
+    CHECK(pronoun_suffix_readings("Nvidia").empty());
+  }
 }
