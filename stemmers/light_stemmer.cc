@@ -169,12 +169,18 @@ std::string strip_proclitics(std::string_view word) {
 
 std::string alternative_stem(std::string_view word) {
   u32string w = to_utf32(word);
-  if (w.size() < 5 || !(w[0] == kBeh || w[0] == kLam || w[0] == kKaf || w[0] == kFeh)) return {};
+  if (w.size() < 5) return {};
   for (char32_t c : w)
     if (!is_arabic_letter(c)) return {};
   u32string primary = stem_arabic(w);
-  if (primary.empty() || primary[0] != w[0]) return {};  // the stemmer already removed it
-  u32string alternative = stem_arabic(w.substr(1));
+  u32string alternative;
+  // A leading ب ل ك ف the stemmer kept (unless it already removed it).
+  if ((w[0] == kBeh || w[0] == kLam || w[0] == kKaf || w[0] == kFeh) && !primary.empty() &&
+      primary[0] == w[0])
+    alternative = stem_arabic(w.substr(1));
+  // Else a final ته kept whole: a feminine ة written ت before the pronoun ه.
+  if ((alternative.size() < kMinStem || alternative == primary) && ends_with(w, U"ته"))
+    alternative = stem_arabic(w.substr(0, w.size() - 2) + kHeh);
   if (alternative.size() < kMinStem || alternative == primary) return {};
   return to_utf8(alternative);
 }

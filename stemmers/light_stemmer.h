@@ -34,9 +34,11 @@ std::string stem_word(std::string_view normalized_word);
 std::string strip_proclitics(std::string_view normalized_word);
 
 // The stem the word would have if its first letter, one of ب ل ك ف that the
-// stemmer kept as radical, were a clitic (بشراء → شراء, فبكين → بكين); "" when
-// there is no such reading. Indexed and searched beside the stem, so either
-// reading matches, whichever is right.
+// stemmer kept as radical, were a clitic (بشراء → شراء, فبكين → بكين); else if
+// its final ته, which the stemmer keeps (مؤقته: radical ت and ة), were ة
+// written ت before the pronoun ه (سياسته → سياسة); "" when there is no such
+// reading. Indexed and searched beside the stem, so either reading matches,
+// whichever is right.
 std::string alternative_stem(std::string_view normalized_word);
 
 // The word without its first letter (و ف ب ل ك), or its first two (و or ف,

@@ -139,4 +139,14 @@ TEST_SUITE("light_stemmer") {
     CHECK(pronoun_suffix_readings("شرائح").empty());
     CHECK(pronoun_suffix_readings("Nvidia").empty());
   }
+
+  TEST_CASE("the other reading of a word: a kept clitic, or ته as ة + ه") {
+    using fahras::alternative_stem;
+    CHECK(alternative_stem("بشراء") == "شراء");
+    CHECK(alternative_stem("سياسته") == "سياس");
+    CHECK(alternative_stem("وسياسته") == "سياس");
+    CHECK(alternative_stem("قالته") == "قال");  // said it (she): the masculine verb
+    CHECK(alternative_stem("سياسة").empty());
+    CHECK(alternative_stem("الصين").empty());
+  }
 }

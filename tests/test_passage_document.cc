@@ -1,6 +1,7 @@
 // Tests of indexer/passage_document.h: the stored passage data round-trips.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <stdexcept>
 
 #include "fahras/schema.h"
@@ -60,5 +61,16 @@ TEST_SUITE("passage_document") {
     Xapian::Document old;
     old.set_data(data.to_json());
     CHECK(passage_data_of(old).text == data.text);
+  }
+  TEST_CASE("a word is indexed under its stem and its other reading") {
+    Article article = split_article("عنوان\nأعلن الرئيس سياسته بشراء شرائح إنفيديا.\n");
+    PassageDocumentBuilder builder;
+    size_t long_words = 0;
+    Xapian::Document doc = builder.build("a.txt", article, article.passages[1], long_words);
+    std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+    CHECK(terms.count("Zسياست"));  // the stem: ته may be a radical ت and ة
+    CHECK(terms.count("Zسياس"));   // the reading سياسة + ه
+    CHECK(terms.count("Zشراء"));   // بشراء: ب as a clitic
+    CHECK(terms.count("Zبشراء"));
   }
 }
