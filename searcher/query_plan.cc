@@ -299,6 +299,23 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     readings[i] = std::move(read.stems);
     sources.push_back(phonetic_key_source(meant_words[i]));
   }
+  // Synonyms of the multi-word variants the query holds (الذكاء الاصطناعي:
+  // AI), beside the first of their words that is a concept.
+  std::vector<std::vector<std::vector<std::string>>> phrase_synonyms(words.size());
+  std::vector<std::string> all_words = split_words(text);
+  for (auto& match : synonyms_.phrases_in(all_words)) {
+    auto concept_word =
+        std::find_first_of(words.begin(), words.end(), all_words.begin() + match.begin,
+                           all_words.begin() + match.begin + match.length);
+    if (concept_word == words.end()) continue;
+    auto& into = phrase_synonyms[concept_word - words.begin()];
+    for (auto& other : match.others) into.push_back(std::move(other));
+    // A stop word of the phrase (علي of علي بابا, read as على) is no term of
+    // the query: the phrase itself is, so that it ranks and is highlighted.
+    std::vector<std::string> typed(all_words.begin() + match.begin,
+                                   all_words.begin() + match.begin + match.length);
+    if (std::any_of(typed.begin(), typed.end(), is_stopword)) into.push_back(std::move(typed));
+  }
   // Stem-pair terms of adjacent words, with how many passages hold them.
   std::vector<std::pair<std::string, Xapian::doccount>> side_by_side;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
@@ -405,7 +422,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         plan.highlight.stems.insert(variant);
       }
     }
-    for (const auto& variant : synonyms_.variants_of_stem(known_stem)) {
+    std::vector<std::vector<std::string>> variants = synonyms_.variants_of_stem(known_stem);
+    variants.insert(variants.end(), phrase_synonyms[i].begin(), phrase_synonyms[i].end());
+    for (const auto& variant : variants) {
       synonym_expansions[i].push_back(phrase_of(variant));
       if (variant.size() == 1) {
         std::string s = stem_word(variant[0]);

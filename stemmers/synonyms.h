@@ -28,11 +28,27 @@ class Synonyms {
   // single word whose stem is given, excluding that word itself.
   std::vector<std::vector<std::string>> variants_of_stem(const std::string& stem) const;
 
+  // A variant of several words found in a text, and the group's other variants.
+  struct PhraseMatch {
+    size_t begin = 0;   // index of its first word among the words searched
+    size_t length = 0;  // how many words
+    std::vector<std::vector<std::string>> others;
+  };
+  // The multi-word variants standing in `words` (normalized, in order, stop
+  // words included), matched by stem (للذكاء الاصطناعي is الذكاء الاصطناعي).
+  std::vector<PhraseMatch> phrases_in(const std::vector<std::string>& words) const;
+
   size_t group_count() const { return groups_.size(); }
 
  private:
   std::vector<std::vector<std::vector<std::string>>> groups_;  // group -> variant -> words
   std::multimap<std::string, size_t> group_by_stem_;           // stem of 1-word variant -> group
+  struct Phrase {
+    std::vector<std::string> stems;
+    size_t group;
+    size_t variant;
+  };
+  std::vector<Phrase> phrases_;  // every multi-word variant
 };
 
 }  // namespace fahras

@@ -232,6 +232,11 @@ TEST_SUITE("e2e_search") {
     CHECK(any_hit_highlights(s.search("آراء الخبراء"), "محللون"));
     CHECK(any_hit_highlights(s.search("موقف واشنطن"), "الأمريكية"));
     CHECK(any_hit_highlights(s.search("Beijing"), "بكين"));  // no transcription: listed
+    // From a multi-word variant to the others: علي بابا (علي alone is على).
+    SearchResult alibaba = s.search("علي بابا");
+    CHECK(any_hit_highlights(alibaba, "وAlibaba"));
+    CHECK(any_hit_highlights(alibaba, "علي"));
+    CHECK(any_hit_highlights(s.search("سي إن بي سي"), "CNBC"));
   }
 
   TEST_CASE("did you mean: a dropped, swapped or doubled letter, a wrong hamza seat") {

@@ -4,6 +4,7 @@
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "synonyms.h"
+#include "tokenizer.h"
 
 using namespace fahras;
 
@@ -27,6 +28,18 @@ TEST_SUITE("synonyms") {
     Synonyms s = Synonyms::parse("محلل, محللون, خبير, خبراء\n");
     auto v = s.variants_of_stem(stem_word(normalize("المحللين")));
     CHECK(v == std::vector<std::vector<std::string>>{{"خبير"}, {"خبراء"}});
+  }
+  TEST_CASE("multi-word variants are found in a text by stem, with the group's others") {
+    Synonyms s = Synonyms::parse("AI, الذكاء الاصطناعي\nAlibaba, علي بابا\n");
+    auto words = split_words(normalize("استثمارات للذكاء الاصطناعي عند علي بابا"));
+    auto matches = s.phrases_in(words);
+    REQUIRE(matches.size() == 2);
+    CHECK(matches[0].begin == 1);
+    CHECK(matches[0].length == 2);
+    CHECK(matches[0].others == std::vector<std::vector<std::string>>{{"ai"}});
+    CHECK(matches[1].begin == 4);
+    CHECK(matches[1].others == std::vector<std::vector<std::string>>{{"alibaba"}});
+    CHECK(s.phrases_in(split_words(normalize("بابا علي الاصطناعي"))).empty());
   }
   TEST_CASE("malformed lines are reported with their number") {
     std::vector<SynonymParseError> errors;
