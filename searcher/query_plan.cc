@@ -254,6 +254,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
                            " bytes: the rest was ignored");
   }
   std::string text = normalize_query_text(raw);
+  text = join_spelled_letters(text, statistics_);
   text = join_model_names(text, statistics_);
   text = read_quantities(text, statistics_);
 

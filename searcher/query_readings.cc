@@ -2,6 +2,7 @@
 #include "query_readings.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "hamza_seats.h"
@@ -20,6 +21,10 @@ bool all_latin_letters(const std::string& s) {
 
 bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
 
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // The two parts of a model name typed apart, letters then a number or a
 // number then letters (h 200, 6000 d), joined; "" for other parts.
 std::string joined_model_name(const std::string& first, const std::string& second) {
@@ -27,6 +32,32 @@ std::string joined_model_name(const std::string& first, const std::string& secon
       (starts_with_digit(first) && all_latin_letters(second)))
     return first + second;
   return "";
+}
+
+// The Latin letters an Arabic letter name (normalized) may spell; "" if none.
+std::string_view letters_named(const std::string& name) {
+  static const std::map<std::string, std::string_view> names = {
+      {"ايه", "a"}, {"بي", "bp"}, {"سي", "c"},  {"دي", "d"},  {"اي", "ie"},   {"اف", "f"},
+      {"جي", "g"},  {"اتش", "h"}, {"جيه", "j"}, {"جاي", "j"}, {"كيه", "k"},   {"كي", "k"},
+      {"ال", "l"},  {"ام", "m"},  {"ان", "n"},  {"او", "o"},  {"كيو", "q"},   {"ار", "r"},
+      {"اس", "s"},  {"تي", "t"},  {"يو", "u"},  {"في", "v"},  {"دبليو", "w"}, {"اكس", "x"},
+      {"واي", "y"}, {"زد", "z"}};
+  auto found = names.find(name);
+  return found == names.end() ? std::string_view() : found->second;
+}
+
+// Every spelling of a run of letter names, at most kMaxSpellings.
+std::vector<std::string> spellings_of(const std::vector<std::string_view>& letters) {
+  constexpr size_t kMaxSpellings = 16;
+  std::vector<std::string> out = {""};
+  for (std::string_view choices : letters) {
+    std::vector<std::string> next;
+    for (const std::string& prefix : out)
+      for (char c : choices)
+        if (next.size() < kMaxSpellings) next.push_back(prefix + c);
+    out = std::move(next);
+  }
+  return out;
 }
 
 }  // namespace
@@ -55,6 +86,40 @@ WordReadings read_word(const std::string& word, TermStatistics& index) {
       continue;
     if (out.stems.empty()) out.meant_word = candidate;
     out.stems.push_back(std::move(reading));
+  }
+  return out;
+}
+
+std::string join_spelled_letters(const std::string& text, TermStatistics& index) {
+  std::vector<std::string> tokens;
+  std::istringstream in(text);
+  for (std::string token; in >> token;) tokens.push_back(token);
+  auto known = [&](const std::string& word) {
+    return known_stem(stem_word(word), index) || index.termfreq(word) > 0;
+  };
+  std::string out;
+  for (size_t i = 0; i < tokens.size();) {
+    size_t end = i;
+    std::vector<std::string_view> letters;
+    while (end < tokens.size() && !letters_named(tokens[end]).empty())
+      letters.push_back(letters_named(tokens[end++]));
+    bool number_after = end < tokens.size() && all_digits(tokens[end]);
+    std::string joined;
+    if (!letters.empty() && (letters.size() > 1 || number_after)) {
+      for (const std::string& spelling : spellings_of(letters)) {
+        if (number_after && known(spelling + tokens[end])) {
+          joined = spelling + tokens[end];
+          break;
+        }
+        if (letters.size() > 1 && joined.empty() && known(spelling)) joined = spelling;
+      }
+    }
+    if (joined.empty()) {
+      out += (out.empty() ? "" : " ") + tokens[i++];
+      continue;
+    }
+    out += (out.empty() ? "" : " ") + joined;
+    i = end + (joined.size() > letters.size() ? 1 : 0);
   }
   return out;
 }

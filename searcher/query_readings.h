@@ -34,4 +34,11 @@ WordReadings read_word(const std::string& word, TermStatistics& index);
 // the one word the index holds (h200); other tokens as they are.
 std::string join_model_names(const std::string& normalized_text, TermStatistics& index);
 
+// The query text with each run of Latin letters spelled by their Arabic
+// names, with a number after it or of two letters or more (اتش 200, آر تي
+// اكس, سي إن بي سي), as the one word the index holds (h200, rtx, cnbc);
+// other tokens as they are. Letters with one name (بي: b or p) are tried
+// each way.
+std::string join_spelled_letters(const std::string& normalized_text, TermStatistics& index);
+
 }  // namespace fahras

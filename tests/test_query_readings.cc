@@ -46,4 +46,16 @@ TEST_SUITE("query_readings") {
     CHECK(join_model_names("pro 7", statistics) == "pro 7");
     CHECK(join_model_names("AND 200", statistics) == "AND 200");  // operators stay
   }
+
+  TEST_CASE("Latin letters spelled by their Arabic names are the word the index holds") {
+    CorpusIndex index;
+    TermStatistics statistics(index.db);
+    CHECK(join_spelled_letters("اتش 200 الصين", statistics) == "h200 الصين");
+    CHECK(join_spelled_letters("ار تي اكس برو", statistics) == "rtx برو");
+    CHECK(join_spelled_letters("سي ان بي سي", statistics) == "cnbc");  // بي: b, not p
+    // Not a word of the index, or a single letter name: as typed (في is "in").
+    CHECK(join_spelled_letters("جي بي يو", statistics) == "جي بي يو");
+    CHECK(join_spelled_letters("في الصين", statistics) == "في الصين");
+    CHECK(join_spelled_letters("ايه جيه كورابي", statistics) == "ايه جيه كورابي");
+  }
 }
