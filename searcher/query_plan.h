@@ -37,6 +37,7 @@
 #include "disjunction_matcher.h"
 #include "synonyms.h"
 #include "term_statistics.h"
+#include "word_groups.h"
 
 namespace fahras {
 
@@ -52,17 +53,6 @@ inline constexpr double kSpellingVariantWeight = 0.1;
 inline constexpr double kMaxVariantShare = 1.0;
 inline constexpr unsigned kVariantAllowance = 10;
 inline constexpr size_t kMaxQueryBytes = 4096;
-
-// Normalized words that match as written only together: a quoted phrase or
-// multi-word synonym (in order), a NEAR group (any order), within `window`
-// consecutive words. A single word (a number, a stop word in quotes) has a
-// window of 1 and is marked wherever it stands.
-struct WordGroup {
-  std::vector<std::string> words;
-  size_t window = 1;
-  bool ordered = true;
-  auto operator<=>(const WordGroup&) const = default;
-};
 
 // What the highlighter marks in a passage.
 struct HighlightTerms {
