@@ -126,7 +126,7 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
     if (!alternative.empty()) doc.add_term("Z" + alternative);
     std::string key_source = phonetic_key_source(word);
     std::string key = phonetic_key(key_source);
-    if (key.empty()) key = short_name_key(key_source);
+    if (key.empty()) key = vowel_marked_key(key_source);  // short_name_key, key known empty
     if (!key.empty()) doc.add_term(schema::phonetic_word_term(key, stem));
     if (!previous_key_source.empty()) {
       std::string pair_key = phonetic_pair_key(previous_key_source + key_source);

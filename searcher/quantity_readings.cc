@@ -5,6 +5,8 @@
 #include <optional>
 #include <sstream>
 
+#include "query_tokens.h"
+
 namespace fahras {
 namespace {
 
@@ -35,10 +37,6 @@ const std::vector<Scale>& scales() {
 constexpr size_t kMaxScaledFractionDigits = 2;
 // Longer values are no quantity a reader writes (and would be slow to spell).
 constexpr size_t kMaxValueDigits = 18;
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 std::string without_leading_zeros(std::string digits) {
   size_t first = digits.find_first_not_of('0');
@@ -108,16 +106,16 @@ struct Quantity {
   std::string value;
 };
 
-// The quantity starting at tokens[i], if one does.
-std::optional<Quantity> quantity_at(const std::vector<std::string>& tokens, size_t i) {
-  const std::string& token = tokens[i];
+// The quantity that one word, or two, begin, if they do.
+std::optional<Quantity> quantity_of(const std::vector<std::string>& words) {
+  const std::string& token = words[0];
   for (const Scale& scale : scales())
     if (contains(scale.dual, token)) return Quantity{1, "2" + std::string(scale.zeros, '0')};
   if (token.empty() || token[0] < '0' || token[0] > '9') return {};
-  if (i + 1 < tokens.size())
+  if (words.size() > 1)
     for (const Scale& scale : scales())
       for (const auto* forms : {&scale.singular, &scale.plural, &scale.accusative})
-        if (contains(*forms, tokens[i + 1]))
+        if (contains(*forms, words[1]))
           if (auto value = scaled_value(token, scale.zeros)) return Quantity{2, *value};
   if (all_digits(token)) return Quantity{1, without_leading_zeros(token)};
   if (auto value = dot_grouped_value(token)) return Quantity{1, *value};
@@ -174,9 +172,7 @@ std::vector<std::vector<std::string>> quantity_writings(const std::string& value
 }
 
 std::string read_quantities(const std::string& text, TermStatistics& index) {
-  std::vector<std::string> tokens;
-  std::istringstream in(text);
-  for (std::string token; in >> token;) tokens.push_back(token);
+  std::vector<std::string> tokens = query_tokens(text);
   auto known = [&](const std::vector<std::string>& writing) {
     return std::all_of(writing.begin(), writing.end(),
                        [&](const std::string& w) { return index.termfreq(w) > 0; });
@@ -194,16 +190,19 @@ std::string read_quantities(const std::string& text, TermStatistics& index) {
     }
     // The quantity's words: brackets or a sign may stand before the first,
     // brackets after the last; they stay around its writings.
-    Wrapped first = unwrap(tokens[i]);
+    Wrapped first = unwrap(tokens[i]), last = first;
     std::vector<std::string> words = {first.core};
     if (i + 1 < tokens.size() && first.after.empty()) {
       Wrapped second = unwrap(tokens[i + 1]);
-      if (second.before.empty()) words.push_back(second.core);
+      if (second.before.empty()) {
+        words.push_back(second.core);
+        last = std::move(second);
+      }
     }
-    std::optional<Quantity> quantity = quantity_at(words, 0);
+    std::optional<Quantity> quantity = quantity_of(words);
     if (quantity) {
       std::vector<std::string> typed(words.begin(), words.begin() + quantity->tokens);
-      std::string after = quantity->tokens == 1 ? first.after : unwrap(tokens[i + 1]).after;
+      const std::string& after = quantity->tokens == 1 ? first.after : last.after;
       std::vector<std::string> held;
       for (const auto& writing : quantity_writings(quantity->value))
         if (known(writing) && !contains(held, as_query(writing))) held.push_back(as_query(writing));

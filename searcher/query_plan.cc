@@ -15,15 +15,11 @@
 #include "spelling_variants.h"
 #include "stopwords.h"
 #include "tokenizer.h"
+#include "utf8.h"
 #include "xapian_stem.h"
 
 namespace fahras {
 namespace {
-
-bool is_latin_text(const std::string& s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
 
 // Words found through a phonetic key are highlighted as those words (not
 // every word of the key); two words joined, through the key.
@@ -181,12 +177,12 @@ std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& sour
                                                          const std::string& key,
                                                          bool other_script_only) const {
   std::vector<std::string> terms = key_terms(key);
-  bool source_latin = is_latin_text(source);
+  bool source_latin = is_ascii(source);
   std::string prefix = schema::phonetic_word_prefix(key);
   std::erase_if(terms, [&](const std::string& term) {
     if (term.compare(0, prefix.size(), prefix) != 0) return other_script_only;  // a pair's key
     std::string stem = term.substr(prefix.size());
-    if (is_latin_text(stem) == source_latin)
+    if (is_ascii(stem) == source_latin)
       return other_script_only || is_short_name_key(key);  // see short_name_key
     return source_latin ? !may_transcribe(source, stem) : !may_transcribe(stem, source);
   });
@@ -324,7 +320,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     // follows the other spellings the index holds of it (ترمب for ترامب), at
     // a weaker weight, not its whole key, which many other words share.
     std::string key = phonetic_key(sources[i]);
-    if (key.empty()) key = short_name_key(sources[i]);
+    if (key.empty()) key = vowel_marked_key(sources[i]);  // short_name_key, key known empty
     if (latin || unknown) {
       std::vector<std::string> of_key = transcriptions_of(sources[i], key);
       // A name written in the other script as two words too short for a

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <map>
-#include <sstream>
 
 #include "hamza_seats.h"
 #include "light_stemmer.h"
+#include "query_tokens.h"
 
 namespace fahras {
 namespace {
@@ -15,15 +15,17 @@ bool known_stem(const std::string& stem, TermStatistics& index) {
   return index.termfreq("Z" + stem) > 0;
 }
 
+// Whether the index holds a word, through its stem or, for a word that starts
+// with a digit (indexed unstemmed only: 6000d), as written.
+bool known_word(const std::string& word, TermStatistics& index) {
+  return !word.empty() && (known_stem(stem_word(word), index) || index.termfreq(word) > 0);
+}
+
 bool all_latin_letters(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 bool starts_with_digit(const std::string& s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The two parts of a model name typed apart, letters then a number or a
 // number then letters (h 200, 6000 d), joined; "" for other parts.
@@ -91,12 +93,7 @@ WordReadings read_word(const std::string& word, TermStatistics& index) {
 }
 
 std::string join_spelled_letters(const std::string& text, TermStatistics& index) {
-  std::vector<std::string> tokens;
-  std::istringstream in(text);
-  for (std::string token; in >> token;) tokens.push_back(token);
-  auto known = [&](const std::string& word) {
-    return known_stem(stem_word(word), index) || index.termfreq(word) > 0;
-  };
+  std::vector<std::string> tokens = query_tokens(text);
   std::string out;
   for (size_t i = 0; i < tokens.size();) {
     size_t end = i;
@@ -107,11 +104,11 @@ std::string join_spelled_letters(const std::string& text, TermStatistics& index)
     std::string joined;
     if (!letters.empty() && (letters.size() > 1 || number_after)) {
       for (const std::string& spelling : spellings_of(letters)) {
-        if (number_after && known(spelling + tokens[end])) {
+        if (number_after && known_word(spelling + tokens[end], index)) {
           joined = spelling + tokens[end];
           break;
         }
-        if (letters.size() > 1 && joined.empty() && known(spelling)) joined = spelling;
+        if (letters.size() > 1 && joined.empty() && known_word(spelling, index)) joined = spelling;
       }
     }
     if (joined.empty()) {
@@ -125,13 +122,7 @@ std::string join_spelled_letters(const std::string& text, TermStatistics& index)
 }
 
 std::string join_model_names(const std::string& text, TermStatistics& index) {
-  std::vector<std::string> tokens;
-  std::istringstream in(text);
-  for (std::string token; in >> token;) tokens.push_back(token);
-  // A word that starts with a digit is indexed unstemmed only (6000d).
-  auto known = [&](const std::string& joined) {
-    return !joined.empty() && (known_stem(stem_word(joined), index) || index.termfreq(joined) > 0);
-  };
+  std::vector<std::string> tokens = query_tokens(text);
   std::string out;
   for (size_t i = 0; i < tokens.size(); ++i) {
     std::string token = tokens[i];
@@ -139,9 +130,10 @@ std::string join_model_names(const std::string& text, TermStatistics& index) {
     std::string joined;
     if (dash != std::string::npos && token.find('-', dash + 1) == std::string::npos)
       joined = joined_model_name(token.substr(0, dash), token.substr(dash + 1));
-    if (known(joined)) {
+    if (known_word(joined, index)) {
       token = joined;
-    } else if (i + 1 < tokens.size() && known(joined_model_name(token, tokens[i + 1]))) {
+    } else if (i + 1 < tokens.size() &&
+               known_word(joined_model_name(token, tokens[i + 1]), index)) {
       token = joined_model_name(token, tokens[++i]);
     }
     out += (out.empty() ? "" : " ") + token;

@@ -10,11 +10,6 @@
 namespace fahras {
 namespace {
 
-bool is_latin(const std::string& s) {
-  return std::all_of(s.begin(), s.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // How many letters two spellings of one script may differ by: one (ترمب and
 // ترامب, هوانج and هوانغ); at two, unrelated words pair up (استثمار, استمرار).
 constexpr size_t kAllowedEdits = 1;
@@ -57,11 +52,11 @@ std::vector<std::string> spelling_variants(TermStatistics& index, const std::str
   if (key.empty()) return out;
   const std::string prefix = schema::phonetic_word_prefix(key);
   std::u32string own = to_utf32(stem);
-  bool own_latin = is_latin(stem);
+  bool own_latin = is_ascii(stem);
   for (const std::string& term : index.terms_with_prefix(prefix)) {
     std::string other = term.substr(prefix.size());
     if (other == stem || other.empty()) continue;
-    if (is_latin(other) != own_latin) {  // another script: a transcription of the word?
+    if (is_ascii(other) != own_latin) {  // another script: a transcription of the word?
       if (own_latin ? may_transcribe(stem, other) : may_transcribe(other, stem))
         out.push_back(std::move(other));
       continue;

@@ -1,8 +1,6 @@
 // Sound classes of Arabic and Latin letters (see phonetic_key.h).
 #include "phonetic_key.h"
 
-#include <algorithm>
-
 #include "light_stemmer.h"
 #include "utf8.h"
 
@@ -67,81 +65,79 @@ bool sounded_h(std::string_view w, size_t i) {
   return i == 0 || (is_latin_vowel(w[i - 1]) && i + 1 < w.size() && is_latin_vowel(w[i + 1]));
 }
 
-// Appends the classes of a lower-case Latin word.
-void latin_classes(std::string_view w, std::string& out) {
+// Walks a lower-case Latin word letter by letter: on_vowel(c) for each vowel
+// letter (glides w and y included), on_sound(classes) for each consonant or
+// digraph with the classes it sounds ("" for a silent h, "KS" for x).
+template <class OnVowel, class OnSound>
+void walk_latin(std::string_view w, OnVowel on_vowel, OnSound on_sound) {
   for (size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     char next = i + 1 < w.size() ? w[i + 1] : 0;
-    if (next == 'h' && (c == 's' || c == 'c')) {
-      out += 'S';
-      ++i;
+    if (is_latin_vowel(c)) {
+      on_vowel(c);
       continue;
     }
-    if (next == 'h' && c == 't') {
-      out += 'T';
-      ++i;
-      continue;
-    }
-    if (next == 'h' && c == 'p') {
-      out += 'F';
-      ++i;
-      continue;
-    }
-    if (next == 'h' && (c == 'k' || c == 'g')) {
-      out += 'K';
+    if (next == 'h' && (c == 's' || c == 'c' || c == 't' || c == 'p' || c == 'k' || c == 'g')) {
+      on_sound(c == 's' || c == 'c' ? "S" : c == 't' ? "T" : c == 'p' ? "F" : "K");
       ++i;
       continue;
     }
     switch (c) {
       case 'b':
       case 'p':
-        out += 'B';
+        on_sound("B");
         break;
       case 'f':
       case 'v':
-        out += 'F';
+        on_sound("F");
         break;
       case 't':
-        out += 'T';
+        on_sound("T");
         break;
       case 'd':
-        out += 'D';
+        on_sound("D");
         break;
       case 's':
       case 'z':
-        out += 'S';
+        on_sound("S");
         break;
       case 'c':
-        out += (next == 'e' || next == 'i' || next == 'y') ? 'S' : 'K';
+        on_sound((next == 'e' || next == 'i' || next == 'y') ? "S" : "K");
         break;
       case 'g':
       case 'j':
       case 'k':
       case 'q':
-        out += 'K';
+        on_sound("K");
         break;
       case 'x':
-        out += "KS";
+        on_sound("KS");
         break;
       case 'h':
-        if (sounded_h(w, i)) out += 'H';
+        on_sound(sounded_h(w, i) ? "H" : "");
         break;
       case 'l':
-        out += 'L';
+        on_sound("L");
         break;
       case 'm':
-        out += 'M';
+        on_sound("M");
         break;
       case 'n':
-        out += 'N';
+        on_sound("N");
         break;
       case 'r':
-        out += 'R';
+        on_sound("R");
         break;
       default:
         break;
     }
   }
+}
+
+// Appends the classes of a lower-case Latin word.
+void latin_classes(std::string_view w, std::string& out) {
+  walk_latin(
+      w, [](char) {}, [&](std::string_view classes) { out += classes; });
 }
 
 }  // namespace
@@ -221,26 +217,12 @@ void add_class(Skeleton& s, char k, std::string& pending, Repeats repeats) {
 
 Skeleton latin_skeleton(std::string_view w, Repeats repeats) {
   Skeleton s;
-  std::string pending, classes;
-  for (size_t i = 0; i < w.size(); ++i) {
-    if (is_latin_vowel(w[i])) {
-      pending += w[i];
-      continue;
-    }
-    classes.clear();
-    // The class of this letter (or digraph) alone, as latin_classes reads it.
-    size_t digraph = i + 1 < w.size() && w[i + 1] == 'h' &&
-                     std::string_view("sctpkg").find(w[i]) != std::string_view::npos;
-    if (w[i] == 'h') {
-      if (sounded_h(w, i)) classes = "H";
-    } else {
-      latin_classes(w.substr(i, digraph ? 2 : 1), classes);
-      if (w[i] == 'c' && !digraph && i + 1 < w.size())  // soft c depends on what follows
-        classes = (w[i + 1] == 'e' || w[i + 1] == 'i' || w[i + 1] == 'y') ? "S" : "K";
-    }
-    for (char k : classes) add_class(s, k, pending, repeats);
-    i += digraph;
-  }
+  std::string pending;
+  walk_latin(
+      w, [&](char c) { pending += c; },
+      [&](std::string_view classes) {
+        for (char k : classes) add_class(s, k, pending, repeats);
+      });
   s.vowels_after = pending;
   return s;
 }
@@ -288,8 +270,7 @@ std::string short_name_key(std::string_view source) {
 }
 
 std::string vowel_marked_key(std::string_view source) {
-  bool latin = std::all_of(source.begin(), source.end(),
-                           [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  bool latin = is_ascii(source);
   if (!latin && !may_transcribe_latin(source)) return "";  // it joins only transcriptions
   Skeleton skeleton = latin ? latin_skeleton(source, Repeats::kKeepAcrossVowels)
                             : arabic_skeleton(source, Repeats::kKeepAcrossVowels);

@@ -55,6 +55,13 @@ inline void append_utf8(std::string& out, char32_t c) {
   }
 }
 
+// Whether every byte is ASCII: a word in Latin script (or digits) only.
+inline bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
 std::u32string to_utf32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 
