@@ -106,14 +106,12 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
   // spellings sharing a key), and of each pair of adjacent words so that a
   // name written as one word in Latin script (ByteDance) meets its Arabic
   // transcription in two (بايت دانس).
-  // Stem pairs of adjacent content words (stop words between them skipped)
-  // let the ranker prefer passages where query words stand together.
-  std::string previous_key_source, previous_stem;
+  // (Where query words stand together, the ranker reads from positions.)
+  std::string previous_key_source;
   for (const std::string& word : split_words(text)) {
     if (word.size() > schema::kMaxWordBytes) {
       ++long_words;
       previous_key_source.clear();
-      previous_stem.clear();
       continue;
     }
     if (is_stopword(word)) {
@@ -121,7 +119,6 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
       continue;
     }
     std::string stem = stem_word(word);
-    if (!previous_stem.empty()) doc.add_term(schema::stem_pair_term(previous_stem, stem));
     std::string alternative = alternative_stem(word);
     if (!alternative.empty()) doc.add_term("Z" + alternative);
     std::string key_source = phonetic_key_source(word);
@@ -133,7 +130,6 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
       if (!pair_key.empty()) doc.add_term(schema::phonetic_pair_term(pair_key));
     }
     previous_key_source = std::move(key_source);
-    previous_stem = std::move(stem);
   }
   generator_.index_text(text);
   // The title and headings are searchable as fields (title:, heading:) on the

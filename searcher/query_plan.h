@@ -34,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include "adjacency.h"
 #include "disjunction_matcher.h"
 #include "synonyms.h"
 #include "term_statistics.h"
@@ -67,9 +68,10 @@ struct QueryPlan {
   std::vector<std::set<std::string>> concept_terms;  // concept -> index terms that match it
   std::vector<std::string> concept_words;            // concept -> normalized query word
   HighlightTerms highlight;
-  // Stem-pair terms (schema::stem_pair_term) of adjacent query words that the
-  // index holds: the ranker rewards passages where they stand together.
-  std::vector<std::string> adjacent_pairs;
+  // Written forms of adjacent query words that the index both holds (stop
+  // words between them skipped): the ranker rewards passages where they
+  // stand together (adjacency.h).
+  std::vector<WordPair> adjacent_words;
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"

@@ -97,10 +97,11 @@ EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::str
     if (line.empty()) continue;
     std::istringstream fields(line);
     std::string qid, query, category;
-    if (!std::getline(fields, qid, '\t') || !std::getline(fields, query, '\t') ||
-        !std::getline(fields, category, '\t'))
+    if (!std::getline(fields, qid, '\t') || !std::getline(fields, query, '\t'))
       throw std::runtime_error(queries_tsv + ":" + std::to_string(number) +
-                               ": expected qid<TAB>query<TAB>category");
+                               ": expected qid<TAB>query[<TAB>category]");
+    // A collection without categories (arcd-dev) counts as one.
+    if (!std::getline(fields, category, '\t') || category.empty()) category = "all";
     SearchParameters parameters;
     parameters.limit = 20;
     parameters.rerank_depth = rerank_depth;

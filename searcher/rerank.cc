@@ -1,6 +1,7 @@
 // Candidate re-scoring (see rerank.h).
 #include "rerank.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace fahras {
@@ -21,8 +22,24 @@ Xapian::BM25Weight passage_bm25() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm
 
 Reranker::Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan)
     : plan_(plan) {
-  for (const std::string& pair : plan.adjacent_pairs)
-    pair_idf_[pair] = bm25_idf(documents, statistics.termfreq(pair));
+  auto frequency = [&](const std::vector<std::string>& forms) {
+    Xapian::doccount sum = 0;
+    for (const std::string& form : forms) sum += statistics.termfreq(form);
+    return sum;
+  };
+  for (const WordPair& pair : plan.adjacent_words)
+    pair_idf_.push_back(
+        bm25_idf(documents, std::min(frequency(pair.first), frequency(pair.second))));
+}
+
+bool Reranker::may_hold_pairs(const TermMatches::Found& matched) const {
+  auto holds = [&](const std::vector<std::string>& forms) {
+    return std::any_of(forms.begin(), forms.end(),
+                       [&](const std::string& f) { return matched.count(f) > 0; });
+  };
+  for (const WordPair& pair : plan_.adjacent_words)
+    if (holds(pair.first) && holds(pair.second)) return true;
+  return false;
 }
 
 double Reranker::coverage(const TermMatches::Found& matched) const {
@@ -39,12 +56,11 @@ double Reranker::coverage(const TermMatches::Found& matched) const {
   return static_cast<double>(hit) / plan_.concept_terms.size();
 }
 
-double Reranker::score(double bm25, const TermMatches::Found& matched) const {
+double Reranker::score(double bm25, const TermMatches::Found& matched,
+                       const std::vector<unsigned>& together) const {
   double proximity = 0;
-  for (const auto& [pair, idf] : pair_idf_) {
-    auto found = matched.find(pair);
-    if (found != matched.end()) proximity += kProximityWeight * idf * bm25_tf(found->second);
-  }
+  for (size_t i = 0; i < together.size() && i < pair_idf_.size(); ++i)
+    if (together[i] > 0) proximity += kProximityWeight * pair_idf_[i] * bm25_tf(together[i]);
   return (bm25 + proximity) * std::pow(coverage(matched), kCoverageExponent);
 }
 

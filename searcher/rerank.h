@@ -7,8 +7,10 @@
 //   matches, by the word itself or an expansion; a passage that answers the
 //   whole query beats one that repeats a part of it;
 // - proximity: for each pair of adjacent query words that stand together in
-//   the passage (a stem-pair term), kProximityWeight times that term's BM25
-//   weight.
+//   the passage (adjacency.h, from positions), kProximityWeight times the
+//   BM25 weight the pair would have, as often as they stand together, with
+//   the idf of the rarer of the two words' forms (how many passages hold the
+//   pair is not counted: the index keeps no term per pair).
 // Each factor was kept because it raised nDCG@10 on ../shared/eval/dev.
 #pragma once
 
@@ -42,17 +44,24 @@ double bm25_idf(Xapian::doccount documents, Xapian::doccount term_frequency);
 
 class Reranker {
  public:
-  // Reads the statistics of the plan's pair terms.
+  // Reads the statistics of the plan's adjacent words.
   Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan);
 
-  // `matched`: the plan's terms the passage contains, with their wdf.
-  double score(double bm25, const TermMatches::Found& matched) const;
+  // `matched`: the plan's terms the passage contains, with their wdf;
+  // `together`: per plan.adjacent_words, how often the pair stands together
+  // in it (empty: nowhere).
+  double score(double bm25, const TermMatches::Found& matched,
+               const std::vector<unsigned>& together) const;
+
+  // Whether the passage holds both words of some adjacent pair, so that
+  // counting where they stand can change its score.
+  bool may_hold_pairs(const TermMatches::Found& matched) const;
 
   double coverage(const TermMatches::Found& matched) const;
 
  private:
   const QueryPlan& plan_;
-  std::map<std::string, double> pair_idf_;  // pair term -> BM25 idf
+  std::vector<double> pair_idf_;  // per plan.adjacent_words
 };
 
 }  // namespace fahras

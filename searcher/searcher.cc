@@ -29,7 +29,10 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
   for (const auto& concept_terms : plan.concept_terms)
     terms.insert(concept_terms.begin(), concept_terms.end());
   for (const std::string& stem : plan.highlight.stems) terms.insert("Z" + stem);
-  terms.insert(plan.adjacent_pairs.begin(), plan.adjacent_pairs.end());
+  for (const WordPair& pair : plan.adjacent_words) {
+    terms.insert(pair.first.begin(), pair.first.end());
+    terms.insert(pair.second.begin(), pair.second.end());
+  }
   return terms;
 }
 
@@ -244,8 +247,14 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
       read_candidates(db_, docids, remote_ ? nullptr : locations_.for_search(db_));
   stopwatch.lap(t.locations);
   Reranker reranker(db_.get_doccount(), statistics_, plan);
-  for (size_t i = 0; i < ranked.size(); ++i)
-    ranked[i].score = round_score(reranker.score(matched[i].weight, matches.of(docids[i])));
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    const TermMatches::Found& found = matches.of(docids[i]);
+    std::vector<unsigned> together;
+    if (reranker.may_hold_pairs(found))
+      together = count_adjacent(db_, docids[i], plan.adjacent_words,
+                                [&](const std::string& t) { return found.count(t) > 0; });
+    ranked[i].score = round_score(reranker.score(matched[i].weight, found, together));
+  }
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
   stopwatch.lap(t.rerank);

@@ -2,7 +2,7 @@
 // on the same passages (one non-empty line with a letter = one passage) and
 // the same queries, with highlighted fragments as Fahras shows snippets.
 //
-//   java LuceneBench index INDEX_DIR CORPUS_DIR
+//   java LuceneBench index INDEX_DIR CORPUS_DIR...
 //   java LuceneBench search INDEX_DIR QUERIES_FILE [--no-highlight]
 // (--no-highlight times the search alone, for the README's breakdown)
 import java.io.File;
@@ -25,19 +25,25 @@ public class LuceneBench {
   static final Version V = Version.LUCENE_4_10_4;
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 3 || args.length > 4) {
-      System.err.println("usage: LuceneBench index|search INDEX_DIR CORPUS_DIR|QUERIES");
+    if (args.length < 3 || (args[0].equals("search") && args.length > 4)) {
+      System.err.println("usage: LuceneBench index INDEX_DIR CORPUS_DIR... | search INDEX_DIR QUERIES [--no-highlight]");
       System.exit(2);
     }
-    if (args[0].equals("index")) index(args[1], args[2]);
+    if (args[0].equals("index")) index(args[1], Arrays.copyOfRange(args, 2, args.length));
     else search(args[1], args[2], args.length == 4 && args[3].equals("--no-highlight"));
   }
 
-  static void index(String indexDir, String corpusDir) throws Exception {
+  static void index(String indexDir, String[] corpusDirs) throws Exception {
     long start = System.nanoTime();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(Paths.get(corpusDir))) {
-      files = walk.filter(p -> p.toString().endsWith(".txt")).sorted().collect(Collectors.toList());
+    List<Path> files = new ArrayList<>();
+    Map<Path, String> rootOf = new HashMap<>();
+    for (String corpusDir : corpusDirs) {
+      try (Stream<Path> walk = Files.walk(Paths.get(corpusDir))) {
+        for (Path p : walk.filter(p -> p.toString().endsWith(".txt")).sorted().collect(Collectors.toList())) {
+          files.add(p);
+          rootOf.put(p, corpusDir);
+        }
+      }
     }
     IndexWriterConfig config = new IndexWriterConfig(V, new ArabicAnalyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
@@ -51,7 +57,7 @@ public class LuceneBench {
           String text = lines.get(i);
           if (!text.codePoints().anyMatch(Character::isLetterOrDigit)) continue;
           Document doc = new Document();
-          doc.add(new StringField("id", corpusRelative(corpusDir, file) + ":" + (i + 1), Field.Store.YES));
+          doc.add(new StringField("id", corpusRelative(rootOf.get(file), file) + ":" + (i + 1), Field.Store.YES));
           doc.add(new TextField("text", text, Field.Store.YES));
           writer.addDocument(doc);
           passages++;

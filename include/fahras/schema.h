@@ -24,7 +24,9 @@ inline constexpr std::string_view kHeadingPrefix = "H";  // heading: words of th
 // X<key>:<stem> for a word (its phonetic key, then its stem: the index can
 // list the spellings that share a key), X<key> for two adjacent words joined.
 inline constexpr std::string_view kPhoneticPrefix = "X";  // no positions
-inline constexpr std::string_view kStemPairPrefix = "J";  // J<stem> <stem>: adjacent content words
+// J<stem> <stem> held adjacent content words until analysis version 7;
+// retired (positions say where words stand): do not reuse the prefix.
+inline constexpr std::string_view kRetiredStemPairPrefix = "J";
 
 // Value slots.
 inline constexpr unsigned kSlotArticle = 0;  // article file (collapse key)
@@ -67,9 +69,6 @@ inline std::string article_term(std::string_view file) {
 }
 inline std::string passage_term(std::string_view passage_id) {
   return bounded_term(kPassageIdPrefix, passage_id);
-}
-inline std::string stem_pair_term(std::string_view first, std::string_view second) {
-  return bounded_term(kStemPairPrefix, std::string(first) + " " + std::string(second));
 }
 std::string location_value(std::string_view file, uint32_t line);
 // Splits a location_value; false if the value is not one (an index from
