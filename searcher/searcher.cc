@@ -103,6 +103,7 @@ void Searcher::open() {
 }
 
 void Searcher::follow_commit(const IndexDelta& delta) {
+  if (spelling_specs_.empty()) suggester_.forget();  // the commit may have changed the spelling
   if (delta.terms) {
     statistics_.forget_terms(*delta.terms);
     disjunction_matcher_.forget_postings_of(*delta.terms);
@@ -114,6 +115,7 @@ void Searcher::follow_commit(const IndexDelta& delta) {
 }
 
 void Searcher::forget_index_answers() {
+  suggester_.forget();
   disjunction_matcher_.forget_postings();
   statistics_.forget();
   locations_.forget();
@@ -155,12 +157,14 @@ bool reopen_same_database(Xapian::Database& db, bool& changed) {
 }  // namespace
 
 bool Searcher::reopen() {
-  // A separate spelling index is read live: nothing remembered depends on it.
+  // A separate spelling index is followed as it changes (the suggester
+  // remembers its table).
   bool spelling_changed = false;
   if (!spelling_specs_.empty() && !reopen_same_database(spelling_db_, spelling_changed)) {
     open();
     return true;
   }
+  if (spelling_changed) suggester_.forget();
   bool changed = false;
   IndexDelta delta;  // unknown: forget everything
   if (following_) {
@@ -302,11 +306,13 @@ std::optional<std::string> Searcher::suggest(const std::string& query,
   for (const std::string& w : concept_words) {
     if (statistics_.termfreq(w) > 0 || statistics_.termfreq("Z" + stem_word(w)) > 0) continue;
     if (is_quantity_word(w)) continue;
-    std::string s = spelling_db_.get_spelling_suggestion(w, 2);
-    if (s.empty()) {
-      // Spelling holds words as written: retry without the article or clitics.
-      std::string bare = strip_proclitics(w);
-      if (bare != w) s = spelling_db_.get_spelling_suggestion(bare, 2);
+    // Spelling holds words as written: the word, then the word without its
+    // article or clitics, at one edit, then at two (a word of one edit
+    // without its article is likelier meant than one of two with a clitic).
+    std::string s, bare = strip_proclitics(w);
+    for (unsigned edits = 1; s.empty() && edits <= kMaxSuggestionEdits; ++edits) {
+      s = suggester_.suggest(spelling_db_, w, edits);
+      if (s.empty() && bare != w) s = suggester_.suggest(spelling_db_, bare, edits);
     }
     if (s.empty() || s == w) continue;
     size_t at = corrected.find(w);

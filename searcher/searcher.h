@@ -23,6 +23,7 @@
 #include "location_column.h"
 #include "passage_document.h"
 #include "query_plan.h"
+#include "spelling_suggester.h"
 #include "synonyms.h"
 #include "term_statistics.h"
 
@@ -129,6 +130,7 @@ class Searcher {
   TermStatistics statistics_{db_};
   DisjunctionMatcher disjunction_matcher_;
   LocationColumn locations_;
+  SpellingSuggester suggester_;
 };
 
 // Opens one database spec: a directory or stub file, or HOST:PORT of a
