@@ -17,6 +17,7 @@
 #include "analysis_version.h"
 #include "analyzer.h"
 #include "batch_writer.h"
+#include "bulk_build.h"
 #include "corpus_scan.h"
 #include "fahras/schema.h"
 #include "file_state.h"
@@ -248,7 +249,9 @@ IndexReport run_index(const IndexOptions& options) {
   std::vector<std::filesystem::path> paths = shard_paths(options.database, shards);
   if (!options.dry_run && shards > 1) std::filesystem::create_directories(options.database);
   std::vector<Xapian::WritableDatabase> writers;
+  std::vector<std::filesystem::path> created;  // written without fsync until the end
   std::map<std::string, FileState> stored;
+  if (!options.dry_run) tune_flush_threshold();
   // Terms made by another version of the analysis chain would not match the
   // searcher's: every file is then analyzed again, as with --full.
   IndexOptions effective = options;
@@ -257,7 +260,9 @@ IndexReport run_index(const IndexOptions& options) {
     if (options.dry_run) {
       if (std::filesystem::exists(path)) reader = Xapian::Database(path.string());
     } else {
-      writers.emplace_back(path.string(), Xapian::DB_CREATE_OR_OPEN);
+      int flags = writer_flags(path);
+      if (flags & Xapian::DB_NO_SYNC) created.push_back(path);
+      writers.emplace_back(path.string(), flags);
       discard_compaction_leftovers(path);
       reader = writers.back();
       if (reader.get_metadata(std::string(schema::kMetaSchemaVersion)).empty())
@@ -337,6 +342,7 @@ IndexReport run_index(const IndexOptions& options) {
     batches[k]->finish();
     report.passages_deleted += batches[k]->passages_deleted();
   }
+  for (const auto& path : created) sync_database_files(path);
   if (!options.dry_run) {
     size_t held = 0, changed = 0;
     for (const auto& w : writers) {
