@@ -53,7 +53,7 @@ bench_collection() {
   done
 }
 
-echo "== incremental run: 1 file in 10,000 changed (legal/ + arwiki/ copies)"
+echo "== incremental run: 1 file changed among the copies of legal/ and arwiki/"
 mkdir -p "$work/inc"
 cp -r "$corpora/legal" "$corpora/arwiki" "$work/inc/"
 chmod -R u+w "$work/inc"
