@@ -7,13 +7,7 @@ build=$(cd "$1" && pwd); shift
 sizes=("${@:-10000 100000}")
 [ $# -gt 0 ] || sizes=(10000 100000)
 here=$(cd "$(dirname "$0")" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-jars=$(ls /usr/share/java/lucene-{core,analyzers-common,queryparser,highlighter,queries,memory}-4.10.4.jar | paste -sd:)
-javac -nowarn -d "$work/classes" -cp "$jars" "$here/lucene/LuceneBench.java"
-lucene=(java -Xmx2g -cp "$work/classes:$jars" LuceneBench)
-# Runs a command, keeping its stdout, then prints its peak resident memory.
-measured() { /usr/bin/time -f "peak_rss_kib=%M" -o "$work/time.txt" "$@"; cat "$work/time.txt"; }
+source "$here/lucene_peer.sh"
 
 echo "== analysis chain (per word and MB/s), beside Xapian's Snowball arabic"
 "$build/bench/bench_analysis" --benchmark_min_time=0.3 2>/dev/null | grep BM_

@@ -16,13 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 shared=$(cd "${2:-$here/../../shared}" && pwd)
 corpora=$shared/corpora
 [ -d "$corpora/arwiki" ] || { echo "run_real_benchmarks: no $corpora/arwiki" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-jars=$(ls /usr/share/java/lucene-{core,analyzers-common,queryparser,highlighter,queries,memory}-4.10.4.jar | paste -sd:)
-javac -nowarn -d "$work/classes" -cp "$jars" "$here/lucene/LuceneBench.java"
-lucene=(java -Xmx2g -cp "$work/classes:$jars" LuceneBench)
-# Runs a command, keeping its stdout, then prints its peak resident memory.
-measured() { /usr/bin/time -f "peak_rss_kib=%M" -o "$work/time.txt" "$@"; cat "$work/time.txt"; }
+source "$here/lucene_peer.sh"
 mb() { echo $(( $(du -sb "$1" | cut -f1) / 1000000 )); }
 tables() { (cd "$1" && for t in *.glass; do printf '%s=%dMB ' "${t%.glass}" $(( $(stat -c %s "$t") / 1000000 )); done; echo); }
 

@@ -2,7 +2,6 @@
 #include "spelling_suggester.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include "utf8.h"
 
