@@ -1,14 +1,18 @@
 // Crash-safe batched writes (see batch_writer.h).
 #include "batch_writer.h"
 
+#include <charconv>
+
 #include "compaction.h"
 #include "fahras/schema.h"
-#include "passage_document.h"
+#include "normalizer.h"
 
 namespace fahras {
 
 BatchWriter::BatchWriter(Xapian::WritableDatabase& db, size_t commit_every)
     : db_(db), commit_every_(commit_every) {
+  std::string since = db_.get_metadata(std::string(schema::kMetaKeyVocabularySince));
+  std::from_chars(since.data(), since.data() + since.size(), key_vocabulary_since_);
   db_.begin_transaction();
   in_transaction_ = true;
 }
@@ -30,7 +34,12 @@ void BatchWriter::add_spelling(const Xapian::Document& doc, int sign) {
 void BatchWriter::delete_passages(const std::string& article) {
   std::string term = schema::article_term(article);
   std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
-  for (Xapian::docid id : ids) add_spelling(db_.get_document(id), -1);
+  for (Xapian::docid id : ids) {
+    Xapian::Document doc = db_.get_document(id);
+    add_spelling(doc, -1);
+    if (id >= key_vocabulary_since_)
+      key_vocabulary_.count(word_terms_of(normalize(passage_data_of(doc).text)).keyed_stems, -1);
+  }
   if (!ids.empty()) db_.delete_document(term);
   pending_ += ids.size();
   passages_deleted_ += ids.size();
@@ -39,12 +48,13 @@ void BatchWriter::delete_passages(const std::string& article) {
 }
 
 void BatchWriter::replace_article(const std::string& article,
-                                  const std::vector<Xapian::Document>& passages,
+                                  const std::vector<PassageDocument>& passages,
                                   const std::string& state_key, const std::string& state) {
   delete_passages(article);
-  for (const Xapian::Document& doc : passages) {
-    db_.add_document(doc);
-    add_spelling(doc, +1);
+  for (const PassageDocument& passage : passages) {
+    db_.add_document(passage.document);
+    add_spelling(passage.document, +1);
+    key_vocabulary_.count(passage.keyed_stems, +1);
   }
   db_.set_metadata(state_key, state);
   pending_ += passages.size() + 1;
@@ -63,6 +73,14 @@ void BatchWriter::set_metadata(const std::string& key, const std::string& value)
   db_.set_metadata(key, value);
 }
 
+void BatchWriter::restart_key_vocabulary() {
+  clear_key_vocabulary(db_);
+  key_vocabulary_ = KeyVocabularyChanges();
+  key_vocabulary_since_ = db_.get_lastdocid() + 1;
+  db_.set_metadata(std::string(schema::kMetaKeyVocabularySince),
+                   std::to_string(key_vocabulary_since_));
+}
+
 void BatchWriter::commit_if_due() {
   if (pending_ < commit_every_) return;
   finish();
@@ -77,6 +95,7 @@ void BatchWriter::finish() {
     if (count < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-count));
   }
   spelling_.clear();
+  key_vocabulary_.apply(db_);
   if (passages_changed_in_batch_ > 0) {
     std::string key(schema::kMetaChangedSinceCompaction);
     db_.set_metadata(

@@ -1,8 +1,9 @@
 // Writes whole articles into a Fahras index in crash-safe batches.
 //
 // Every change goes through one Xapian transaction per batch of about
-// commit_every passages, so an article's passages, its spelling counts and its
-// state (a metadata value) are committed together or not at all; so is the
+// commit_every passages, so an article's passages, its spelling counts, its
+// entries in the key vocabulary (key_vocabulary.h) and its state (a metadata
+// value) are committed together or not at all; so is the
 // count of passages changed since the last compaction (compaction.h), and
 // the articles whose passages the commit deleted (schema.h). Used
 // by corpus runs (index_run.h) and document ingestion (record_ingest.h).
@@ -13,6 +14,9 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "key_vocabulary.h"
+#include "passage_document.h"
 
 namespace fahras {
 
@@ -26,11 +30,15 @@ class BatchWriter {
 
   // Replaces every passage of `article` (its B term) with `passages` and sets
   // its state metadata.
-  void replace_article(const std::string& article, const std::vector<Xapian::Document>& passages,
+  void replace_article(const std::string& article, const std::vector<PassageDocument>& passages,
                        const std::string& state_key, const std::string& state);
   // Removes every passage of `article` and its state.
   void remove_article(const std::string& article, const std::string& state_key);
   void set_metadata(const std::string& key, const std::string& value);
+  // Empties the key vocabulary and counts only passages added from now on:
+  // for a run that re-analyzes every passage another analysis version made
+  // (their entries would not be the ones this version derives).
+  void restart_key_vocabulary();
 
   // Commits the open batch.
   void finish();
@@ -51,6 +59,8 @@ class BatchWriter {
   std::vector<std::string> deleted_articles_in_batch_;  // for kMetaLastDeletedArticles
   bool in_transaction_ = false;
   std::unordered_map<std::string, int64_t> spelling_;
+  KeyVocabularyChanges key_vocabulary_;
+  Xapian::docid key_vocabulary_since_ = 0;  // schema::kMetaKeyVocabularySince
 };
 
 }  // namespace fahras

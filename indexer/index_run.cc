@@ -38,7 +38,7 @@ struct PreparedFile {
   bool skipped = false;
   bool content_unchanged = false;  // same hash as stored: only the state moves
   std::string skip_reason;
-  std::vector<Xapian::Document> documents;
+  std::vector<PassageDocument> documents;
   std::vector<std::string> warnings;
 };
 
@@ -251,6 +251,7 @@ IndexReport run_index(const IndexOptions& options) {
   std::vector<Xapian::WritableDatabase> writers;
   std::vector<std::filesystem::path> created;  // written without fsync until the end
   std::map<std::string, FileState> stored;
+  std::vector<bool> reanalyzed;  // per database: made by another analysis version
   if (!options.dry_run) tune_flush_threshold();
   // Terms made by another version of the analysis chain would not match the
   // searcher's: every file is then analyzed again, as with --full.
@@ -271,7 +272,8 @@ IndexReport run_index(const IndexOptions& options) {
     }
     std::map<std::string, FileState> states = stored_states(reader);
     std::string made_by = analysis_version_of(reader);
-    if (!states.empty() && made_by != kAnalysisVersion) {
+    reanalyzed.push_back(!states.empty() && made_by != kAnalysisVersion);
+    if (reanalyzed.back()) {
       effective.full = true;
       report.warnings.push_back(path.string() + ": terms made by analysis version " + made_by +
                                 ", this indexer makes version " + std::string(kAnalysisVersion) +
@@ -297,8 +299,10 @@ IndexReport run_index(const IndexOptions& options) {
 
   // One batch per shard; an article and its state live in shard_of(id).
   std::vector<std::unique_ptr<BatchWriter>> batches;
-  for (auto& w : writers)
-    batches.push_back(std::make_unique<BatchWriter>(w, options.commit_every_passages));
+  for (size_t k = 0; k < writers.size(); ++k) {
+    batches.push_back(std::make_unique<BatchWriter>(writers[k], options.commit_every_passages));
+    if (reanalyzed[k]) batches.back()->restart_key_vocabulary();
+  }
   auto batch_for = [&](const std::string& id) -> BatchWriter* {
     return batches.empty() ? nullptr : batches[shard_of(id, shards)].get();
   };

@@ -3,6 +3,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -96,21 +97,17 @@ PassageDocumentBuilder::PassageDocumentBuilder() : stopper_(make_stopper()) {
 
 PassageDocumentBuilder::~PassageDocumentBuilder() = default;
 
-Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Article& article,
-                                               const Passage& passage, size_t& long_words,
-                                               const std::string& url, const std::string& date) {
-  Xapian::Document doc;
-  generator_.set_document(doc);
-  std::string text = normalize(passage.text);
-  // Phonetic keys of each word (with its stem, so that the index can list the
-  // spellings sharing a key), and of each pair of adjacent words so that a
-  // name written as one word in Latin script (ByteDance) meets its Arabic
-  // transcription in two (بايت دانس).
-  // (Where query words stand together, the ranker reads from positions.)
+WordTerms word_terms_of(const std::string& normalized_text) {
+  WordTerms out;
+  // Each word's phonetic key with its stem, so the index can list the
+  // spellings sharing a key, and the key of each pair of adjacent words so
+  // that a name written as one word in Latin script (ByteDance) meets its
+  // Arabic transcription in two (بايت دانس). (Where query words stand
+  // together, the ranker reads from positions.)
   std::string previous_key_source;
-  for (const std::string& word : split_words(text)) {
+  for (const std::string& word : split_words(normalized_text)) {
     if (word.size() > schema::kMaxWordBytes) {
-      ++long_words;
+      ++out.long_words;
       previous_key_source.clear();
       continue;
     }
@@ -118,19 +115,35 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
       previous_key_source.clear();
       continue;
     }
-    std::string stem = stem_word(word);
     std::string alternative = alternative_stem(word);
-    if (!alternative.empty()) doc.add_term("Z" + alternative);
+    if (!alternative.empty()) out.terms.push_back("Z" + alternative);
     std::string key_source = phonetic_key_source(word);
     std::string key = phonetic_key(key_source);
     if (key.empty()) key = vowel_marked_key(key_source);  // short_name_key, key known empty
-    if (!key.empty()) doc.add_term(schema::phonetic_word_term(key, stem));
+    if (!key.empty()) out.keyed_stems.push_back({std::move(key), stem_word(word)});
     if (!previous_key_source.empty()) {
       std::string pair_key = phonetic_pair_key(previous_key_source + key_source);
-      if (!pair_key.empty()) doc.add_term(schema::phonetic_pair_term(pair_key));
+      if (!pair_key.empty()) out.terms.push_back(schema::phonetic_pair_term(pair_key));
     }
     previous_key_source = std::move(key_source);
   }
+  std::sort(out.keyed_stems.begin(), out.keyed_stems.end());
+  out.keyed_stems.erase(std::unique(out.keyed_stems.begin(), out.keyed_stems.end()),
+                        out.keyed_stems.end());
+  return out;
+}
+
+PassageDocument PassageDocumentBuilder::build(const std::string& file, const Article& article,
+                                              const Passage& passage, size_t& long_words,
+                                              const std::string& url, const std::string& date) {
+  PassageDocument built;
+  Xapian::Document& doc = built.document;
+  generator_.set_document(doc);
+  std::string text = normalize(passage.text);
+  WordTerms word_terms = word_terms_of(text);
+  for (const std::string& term : word_terms.terms) doc.add_term(term);
+  long_words += word_terms.long_words;
+  built.keyed_stems = std::move(word_terms.keyed_stems);
   generator_.index_text(text);
   // The title and headings are searchable as fields (title:, heading:) on the
   // passages that are the title or the heading; repeating them in every
@@ -149,7 +162,7 @@ Xapian::Document PassageDocumentBuilder::build(const std::string& file, const Ar
                    passage.offset, article.title, passage.heading,
                    passage.text,   url,           date};
   doc.add_value(schema::kSlotPassageData, data.to_json());
-  return doc;
+  return built;
 }
 
 PassageData passage_data_of(const Xapian::Document& doc) {

@@ -11,7 +11,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "key_vocabulary.h"
 #include "passages.h"
 
 namespace fahras {
@@ -38,15 +40,32 @@ struct PassageData {
 // the document data for documents indexed before that slot existed.
 PassageData passage_data_of(const Xapian::Document& doc);
 
+// What a passage's words add beyond the TermGenerator's terms.
+struct WordTerms {
+  std::vector<std::string> terms;      // alternative stems (Z), joined-pair keys (X)
+  std::vector<KeyedStem> keyed_stems;  // the key vocabulary's entries, each once
+  size_t long_words = 0;               // words longer than schema::kMaxWordBytes
+};
+
+// WordTerms of a passage's normalized text: the same for the passage indexed
+// and the passage deleted, so the vocabulary's counts stay exact.
+WordTerms word_terms_of(const std::string& normalized_text);
+
+// A passage's document and its entries in the key vocabulary.
+struct PassageDocument {
+  Xapian::Document document;
+  std::vector<KeyedStem> keyed_stems;
+};
+
 class PassageDocumentBuilder {
  public:
   PassageDocumentBuilder();
   ~PassageDocumentBuilder();
 
   // long_words counts words dropped for being longer than schema::kMaxWordBytes.
-  Xapian::Document build(const std::string& file, const Article& article, const Passage& passage,
-                         size_t& long_words, const std::string& url = {},
-                         const std::string& date = {});
+  PassageDocument build(const std::string& file, const Article& article, const Passage& passage,
+                        size_t& long_words, const std::string& url = {},
+                        const std::string& date = {});
 
  private:
   std::unique_ptr<Xapian::Stopper> stopper_;

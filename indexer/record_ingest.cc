@@ -113,7 +113,7 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
     }
     Article article = split_article(content);
     state.passages = static_cast<uint32_t>(article.passages.size());
-    std::vector<Xapian::Document> documents;
+    std::vector<PassageDocument> documents;
     size_t long_words = 0;
     for (const Passage& p : article.passages)
       documents.push_back(

@@ -21,14 +21,16 @@
 namespace fahras {
 namespace {
 
+// A key's term for one of the stems under it (key_terms).
+bool is_stem_term(const std::string& term) { return !term.empty() && term[0] == 'Z'; }
+
 // Words found through a phonetic key are highlighted as those words (not
 // every word of the key); two words joined, through the key.
 void highlight_key_terms(const std::string& key, const std::vector<std::string>& key_terms,
                          HighlightTerms& highlight) {
-  const std::string word_prefix = schema::phonetic_word_prefix(key);
   for (const std::string& t : key_terms) {
-    if (t.compare(0, word_prefix.size(), word_prefix) == 0)
-      highlight.stems.insert(t.substr(word_prefix.size()));
+    if (is_stem_term(t))
+      highlight.stems.insert(t.substr(1));
     else
       highlight.keys.insert(key);
   }
@@ -178,10 +180,9 @@ std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& sour
                                                          bool other_script_only) const {
   std::vector<std::string> terms = key_terms(key);
   bool source_latin = is_ascii(source);
-  std::string prefix = schema::phonetic_word_prefix(key);
   std::erase_if(terms, [&](const std::string& term) {
-    if (term.compare(0, prefix.size(), prefix) != 0) return other_script_only;  // a pair's key
-    std::string stem = term.substr(prefix.size());
+    if (!is_stem_term(term)) return other_script_only;  // a pair's key
+    std::string stem = term.substr(1);
     if (is_ascii(stem) == source_latin)
       return other_script_only || is_short_name_key(key);  // see short_name_key
     return source_latin ? !may_transcribe(source, stem) : !may_transcribe(stem, source);
@@ -194,8 +195,8 @@ std::vector<std::string> QueryPlanner::key_terms(const std::string& key) const {
   if (key.empty()) return terms;
   std::string pair = schema::phonetic_pair_term(key);
   if (statistics_.termfreq(pair) > 0) terms.push_back(pair);
-  std::string prefix = schema::phonetic_word_prefix(key);
-  for (std::string& t : statistics_.terms_with_prefix(prefix)) terms.push_back(std::move(t));
+  for (const std::string& stem : statistics_.stems_with_key(key))
+    if (statistics_.termfreq(z(stem)) > 0) terms.push_back(z(stem));
   return terms;
 }
 

@@ -17,6 +17,7 @@
 #include "quantity_readings.h"
 #include "query_plan.h"
 #include "rerank.h"
+#include "shard_handles.h"
 #include "term_matches.h"
 
 namespace fahras {
@@ -98,11 +99,16 @@ void Searcher::open() {
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
   spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
+  std::vector<Xapian::Database> shards;
+  for (const std::string& spec : specs_)
+    for (Xapian::Database& shard : open_each_shard(spec)) shards.push_back(std::move(shard));
+  statistics_.set_shards(std::move(shards));
   planner_ = std::make_unique<QueryPlanner>(db_, synonyms_, statistics_);
   check_analysis_version();
 }
 
 void Searcher::follow_commit(const IndexDelta& delta) {
+  statistics_.reopen_shards();
   if (spelling_specs_.empty()) suggester_.forget();  // the commit may have changed the spelling
   if (delta.terms) {
     statistics_.forget_terms(*delta.terms);

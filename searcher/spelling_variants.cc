@@ -50,11 +50,9 @@ std::vector<std::string> spelling_variants(TermStatistics& index, const std::str
                                            const std::string& stem) {
   std::vector<std::string> out;
   if (key.empty()) return out;
-  const std::string prefix = schema::phonetic_word_prefix(key);
   std::u32string own = to_utf32(stem);
   bool own_latin = is_ascii(stem);
-  for (const std::string& term : index.terms_with_prefix(prefix)) {
-    std::string other = term.substr(prefix.size());
+  for (std::string& other : index.stems_with_key(key)) {
     if (other == stem || other.empty()) continue;
     if (is_ascii(other) != own_latin) {  // another script: a transcription of the word?
       if (own_latin ? may_transcribe(stem, other) : may_transcribe(other, stem))

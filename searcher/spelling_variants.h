@@ -5,7 +5,7 @@
 // others. Following the word's whole phonetic key (phonetic_key.h) would also
 // follow every other word that shares its consonant skeleton, and in a large
 // index that is a long posting list for a few true variants. The index lists
-// the stems indexed under each key (schema::phonetic_word_term), so the
+// the stems indexed under each key (indexer/key_vocabulary.h), so the
 // variants are read off it per query: stems under the word's key that, within
 // a script, differ from the word's stem by one letter; across scripts, that
 // could transcribe each other (phonetic_key.h: may_transcribe).

@@ -1,6 +1,9 @@
 // Remembered term statistics (see term_statistics.h).
 #include "term_statistics.h"
 
+#include "fahras/schema.h"
+#include "key_vocabulary.h"
+
 namespace fahras {
 
 Xapian::doccount TermStatistics::termfreq(const std::string& term) {
@@ -12,32 +15,41 @@ Xapian::doccount TermStatistics::termfreq(const std::string& term) {
   return frequency;
 }
 
-std::vector<std::string> TermStatistics::terms_with_prefix(const std::string& prefix) {
-  auto found = with_prefix_.find(prefix);
-  if (found != with_prefix_.end()) return found->second;
+std::vector<std::string> TermStatistics::stems_with_key(const std::string& key) {
+  auto found = with_key_.find(key);
+  if (found != with_key_.end()) return found->second;
   make_room();
-  std::vector<std::string> terms;
-  for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) terms.push_back(*t);
-  with_prefix_.emplace(prefix, terms);
-  return terms;
+  const std::string metadata_key = std::string(schema::kMetaKeyVocabularyPrefix) + key;
+  KeyVocabulary united;
+  if (shards_.empty()) {
+    united = parse_key_vocabulary(db_.get_metadata(metadata_key));
+  } else {
+    for (const Xapian::Database& shard : shards_)
+      united.merge(parse_key_vocabulary(shard.get_metadata(metadata_key)));
+  }
+  std::vector<std::string> stems;
+  for (auto& entry : united) stems.push_back(entry.first);
+  with_key_.emplace(key, stems);
+  return stems;
+}
+
+void TermStatistics::reopen_shards() {
+  for (Xapian::Database& shard : shards_) shard.reopen();
+  with_key_.clear();
 }
 
 void TermStatistics::forget() {
   termfreq_.clear();
-  with_prefix_.clear();
+  with_key_.clear();
 }
 
 void TermStatistics::forget_terms(const std::unordered_set<std::string>& terms) {
-  for (const std::string& term : terms) {
-    termfreq_.erase(term);
-    if (with_prefix_.empty()) continue;
-    for (size_t length = 0; length <= term.size(); ++length)
-      with_prefix_.erase(term.substr(0, length));
-  }
+  with_key_.clear();
+  for (const std::string& term : terms) termfreq_.erase(term);
 }
 
 void TermStatistics::make_room() {
-  if (termfreq_.size() + with_prefix_.size() >= kMaxRememberedAnswers) forget();
+  if (termfreq_.size() + with_key_.size() >= kMaxRememberedAnswers) forget();
 }
 
 }  // namespace fahras

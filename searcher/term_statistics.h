@@ -1,14 +1,15 @@
 // What the searcher asks the index about terms, remembered until it reopens.
 //
 // Planning a query asks the index how many passages hold each candidate term
-// and which terms start with a phonetic key; ranking asks again. Xapian
-// answers every such question with a B-tree lookup that copies 8 KB blocks
-// from the operating system, where Lucene keeps its terms index in memory.
-// Most of planning's time went there; the answers are remembered here.
+// and which stems it holds under a phonetic key (indexer/key_vocabulary.h); ranking asks again.
+// Xapian answers every such question with a B-tree lookup that copies 8 KB blocks from the
+// operating system, where Lucene keeps its terms index in memory. Most of planning's time went
+// there; the answers are remembered here.
 //
 // Contract: the answers are those of the database's revision when they were
 // asked, so the owner must forget() whenever it reopens the database, or
-// forget_terms() what a commit that only added documents added. At most
+// forget_terms() what a commit that only added documents added (which forgets
+// every key's stems: a commit's new entries are not listed). At most
 // kMaxRememberedAnswers are kept; beyond that all are forgotten and asked
 // again. Not thread-safe.
 #pragma once
@@ -30,20 +31,29 @@ class TermStatistics {
 
   // How many documents hold the term (0 when none does).
   Xapian::doccount termfreq(const std::string& term);
-  // Every term of the index that starts with `prefix`, in byte order.
-  std::vector<std::string> terms_with_prefix(const std::string& prefix);
+  // The stems the index holds under a phonetic key, in byte order.
+  std::vector<std::string> stems_with_key(const std::string& key);
+
+  // The databases whose key vocabularies stems_with_key() unites: each shard
+  // of the database (Xapian reads metadata from the first shard only).
+  // Default: the database itself, right for an unsharded index.
+  void set_shards(std::vector<Xapian::Database> shards) { shards_ = std::move(shards); }
+  // Follows the shards to their latest commit (with the database, after a
+  // commit), forgetting every key's stems.
+  void reopen_shards();
 
   void forget();
-  // Forgets what `terms` change: their frequencies, and the listings of every
-  // prefix of theirs (index_delta.h: the terms a commit added).
+  // Forgets what `terms` change: their frequencies, and every key's stems
+  // (index_delta.h: the terms a commit added).
   void forget_terms(const std::unordered_set<std::string>& terms);
 
  private:
   void make_room();
 
   const Xapian::Database& db_;
+  std::vector<Xapian::Database> shards_;
   std::unordered_map<std::string, Xapian::doccount> termfreq_;
-  std::unordered_map<std::string, std::vector<std::string>> with_prefix_;
+  std::unordered_map<std::string, std::vector<std::string>> with_key_;
 };
 
 }  // namespace fahras

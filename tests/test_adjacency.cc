@@ -15,7 +15,7 @@ Xapian::docid index_passage(Xapian::WritableDatabase& db, const std::string& tex
   Article article = split_article("عنوان\n" + text + "\n");
   PassageDocumentBuilder builder;
   size_t long_words = 0;
-  return db.add_document(builder.build("a.txt", article, article.passages[1], long_words));
+  return db.add_document(builder.build("a.txt", article, article.passages[1], long_words).document);
 }
 
 WordPair pair_of(const char* first, const char* second) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "fahras/schema.h"
+#include "key_vocabulary.h"
 #include "phonetic_key.h"
 #include "spelling_variants.h"
 #include "utf8.h"
@@ -13,16 +14,18 @@ using namespace fahras;
 
 namespace {
 
-// An index where each given stem is a word indexed under its phonetic key, as
-// the indexer does (schema::phonetic_word_term), one document each.
+// An index where each given stem is a word in the key vocabulary under its
+// phonetic key, as the indexer keeps it (key_vocabulary.h), one document each.
 Xapian::WritableDatabase index_of(std::initializer_list<const char*> stems) {
   Xapian::WritableDatabase db = Xapian::InMemory::open();
+  KeyVocabularyChanges vocabulary;
   for (const char* stem : stems) {
     Xapian::Document doc;
     doc.add_term(std::string("Z") + stem);
-    doc.add_term(schema::phonetic_word_term(phonetic_key(stem), stem));
     db.add_document(doc);
+    vocabulary.count({{phonetic_key(stem), stem}}, +1);
   }
+  vocabulary.apply(db);
   db.commit();
   return db;
 }

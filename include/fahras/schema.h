@@ -21,8 +21,9 @@ inline constexpr std::string_view kArticlePrefix = "B";    // B<file>: every pas
 // Free-text prefixes (searchable with the QueryParser field names below).
 inline constexpr std::string_view kTitlePrefix = "S";    // title:  words of the article title
 inline constexpr std::string_view kHeadingPrefix = "H";  // heading: words of the heading above
-// X<key>:<stem> for a word (its phonetic key, then its stem: the index can
-// list the spellings that share a key), X<key> for two adjacent words joined.
+// X<key> for two adjacent words joined (its phonetic key). Until analysis
+// version 8 X<key>:<stem> also held a word's key and stem; the stems under a
+// key are now vocabulary metadata (kMetaKeyVocabularyPrefix).
 inline constexpr std::string_view kPhoneticPrefix = "X";  // no positions
 // J<stem> <stem> held adjacent content words until analysis version 7;
 // retired (positions say where words stand): do not reuse the prefix.
@@ -52,6 +53,14 @@ inline constexpr std::string_view kMetaChangedSinceCompaction = "fahras:changed"
 // deleted, one per line ("*": too many to list); searchers read it to follow
 // deletions (searcher/index_delta.h).
 inline constexpr std::string_view kMetaLastDeletedArticles = "fahras:deleted";
+// + phonetic key -> the stems passages hold under it, with their passage
+// counts (indexer/key_vocabulary.h).
+inline constexpr std::string_view kMetaKeyVocabularyPrefix = "fahras:vk:";
+// The first docid whose passages the key vocabulary counts, in decimal (absent:
+// every passage): a run that re-analyzes an index made by another analysis
+// version starts the vocabulary again, and passages from before are not
+// subtracted from it when they are deleted.
+inline constexpr std::string_view kMetaKeyVocabularySince = "fahras:vk-since";
 inline constexpr std::string_view kMetaAnalysisVersion =
     "fahras:analysis";  // the analysis chain's version the terms were made by
 
@@ -75,13 +84,6 @@ std::string location_value(std::string_view file, uint32_t line);
 // before the slot existed leaves it empty).
 bool parse_location_value(std::string_view value, std::string& file, uint32_t& line);
 
-// The phonetic key term of one word, and the prefix all of a key's word terms share.
-inline std::string phonetic_word_term(std::string_view key, std::string_view stem) {
-  return bounded_term(std::string(kPhoneticPrefix) + std::string(key) + ":", stem);
-}
-inline std::string phonetic_word_prefix(std::string_view key) {
-  return std::string(kPhoneticPrefix) + std::string(key) + ":";
-}
 // The phonetic key term of two adjacent words joined.
 inline std::string phonetic_pair_term(std::string_view key) {
   return std::string(kPhoneticPrefix) + std::string(key);

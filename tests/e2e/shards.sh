@@ -55,6 +55,14 @@ for q in 'H200 الصين موافقة' 'هوانج' 'Huawei' 'ترامب NOT ا
   [ "$(ranking --db "$work/sharded" -- "$q")" = "$(ranking --db "$work/one" -- "$q")" ] ||
     fail "sharded and single index rank '$q' differently"
 done
+# The stems under a phonetic key are each shard's metadata (indexer/key_vocabulary.h):
+# read from every shard, local or remote, they expand a query as one index does.
+expansion() { "$build/searcher/fahras-search" --show-query -n 1 "$@" 2>&1 >/dev/null | grep '^Query('; }
+for q in 'Nvidia' 'Huang' 'بايتدانس'; do
+  expected=$(expansion --db "$work/one" -- "$q")
+  [ "$(expansion --db "$work/sharded" -- "$q")" = "$expected" ] || fail "sharded index expands '$q' otherwise"
+  [ "$(expansion "${remote[@]}" -- "$q")" = "$expected" ] || fail "remote shards expand '$q' otherwise"
+done
 grep -q 'هواوي' <<< "$("$build/searcher/fahras-search" "${remote[@]}" --json Huawei)" || fail "synonyms over remote shards"
 suggestion=$("$build/searcher/fahras-search" "${remote[@]}" --json الصنيية || true)  # no hits: exit 1
 grep -q '"suggestion":"الصينيه"' <<< "$suggestion" || fail "spelling over remote shards: $suggestion"
