@@ -49,18 +49,24 @@ void compact_one(const fs::path& database) {
     fs::remove_all(workspace, ignored);
     throw;
   }
+  swap_in_workspace(target);
+}
+
+}  // namespace
+
+void swap_in_workspace(const fs::path& database) {
+  fs::path target = real_directory(database);
+  fs::path workspace = compaction_workspace(target);
   if (::renameat2(AT_FDCWD, workspace.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
     int error = errno;
     std::error_code ignored;
     fs::remove_all(workspace, ignored);
-    throw std::runtime_error(target.string() + ": cannot swap in the compacted copy (" +
+    throw std::runtime_error(target.string() + ": cannot swap in the new copy (" +
                              std::strerror(error) + "); the index is as it was");
   }
   sync_directory(target.parent_path());
-  fs::remove_all(workspace);  // now the old copy
+  remove_if_possible(workspace);  // now the old copy; what stays, the next run removes
 }
-
-}  // namespace
 
 bool compaction_due(size_t passages_changed, size_t passages_held) {
   return passages_changed > 0 && static_cast<double>(passages_changed) >=
@@ -74,19 +80,27 @@ size_t passages_changed_since_compaction(const Xapian::Database& db) {
   return changed;
 }
 
-fs::path compaction_workspace(const fs::path& database) {
+fs::path workspace_beside(const fs::path& database, std::string_view suffix) {
   fs::path target = real_directory(database);
-  return target.parent_path() / (target.filename().string() + ".compacting");
+  return target.parent_path() / (target.filename().string() + std::string(suffix));
+}
+
+void remove_if_possible(const fs::path& path) {
+  try {
+    std::error_code not_now;
+    fs::remove_all(path, not_now);
+  } catch (const fs::filesystem_error&) {
+  }
+}
+
+fs::path compaction_workspace(const fs::path& database) {
+  return workspace_beside(database, ".compacting");
 }
 
 void discard_compaction_leftovers(const fs::path& database) {
   // What cannot be removed now is tried again by the next compaction, which
   // then fails with the reason as a warning.
-  try {
-    std::error_code not_now;
-    fs::remove_all(compaction_workspace(database), not_now);
-  } catch (const fs::filesystem_error&) {
-  }
+  remove_if_possible(compaction_workspace(database));
 }
 
 uint64_t database_bytes(const fs::path& database) {

@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fahras {
@@ -46,8 +47,21 @@ bool compaction_due(size_t passages_changed, size_t passages_held);
 // The index's count of passages written and deleted since its last compaction.
 size_t passages_changed_since_compaction(const Xapian::Database& db);
 
+// DATABASE<suffix> beside the database's own directory (symbolic links
+// resolved): where a copy of it is built before it is swapped in.
+std::filesystem::path workspace_beside(const std::filesystem::path& database,
+                                       std::string_view suffix);
+// Removes a file or directory tree as far as it can now, never throwing.
+void remove_if_possible(const std::filesystem::path& path);
+
 // Where a compaction of `database` builds its copy.
 std::filesystem::path compaction_workspace(const std::filesystem::path& database);
+
+// Exchanges `database` with the committed database built in its
+// compaction_workspace (atomically, as above), then removes the old one (or
+// leaves it to discard_compaction_leftovers). Throws only when the exchange
+// fails, having removed the workspace: the index is as it was.
+void swap_in_workspace(const std::filesystem::path& database);
 
 // Removes what an interrupted compaction of `database` left behind, if it
 // can. Call it only while holding the index's writer.

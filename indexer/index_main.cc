@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
       "ingest JSON Lines records from FILE ('-': standard input) "
       "instead of a corpus")("threads", po::value<unsigned>()->default_value(0),
                              "analysis threads (0: one per spare core)")(
+      "writers", po::value<unsigned>()->default_value(0),
+      "a new index is written in N parts in parallel, then merged (0: one per core)")(
       "quiet,q", "no progress bar")("shards", po::value<size_t>()->default_value(0),
                                     "build a new index as N shards (docs/scaling.md)")(
       "compact", "compact the index after the run even if it changed little")(
@@ -91,6 +93,7 @@ int main(int argc, char** argv) {
     options.full = vm.count("full") > 0;
     options.dry_run = vm.count("dry-run") > 0;
     options.threads = vm["threads"].as<unsigned>();
+    options.writers = vm["writers"].as<unsigned>();
     options.shards = vm["shards"].as<size_t>();
     if (vm.count("compact") && vm.count("no-compact"))
       throw std::runtime_error("--compact and --no-compact exclude each other");

@@ -29,7 +29,10 @@ struct IndexOptions {
   bool full = false;     // reindex every file, ignoring stored state
   bool dry_run = false;  // report what would change, write nothing
   unsigned threads = 0;  // analysis threads; 0 = one per core beside the writer
-  size_t shards = 0;     // 0: keep the index's layout (a new index: 1, plain)
+  // A new (empty) index is built in this many parts written in parallel and
+  // merged (parallel_build.h); 0 = one per core, 1 = one writer.
+  unsigned writers = 0;
+  size_t shards = 0;  // 0: keep the index's layout (a new index: 1, plain)
   CompactionPolicy compaction = CompactionPolicy::kWhenDue;
   size_t commit_every_passages = 20000;
   // Called after each file with (files done, files to index); may be empty.

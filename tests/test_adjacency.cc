@@ -35,13 +35,13 @@ TEST_SUITE("adjacency") {
 
   TEST_CASE("written forms stand together or apart, in order, in a real passage") {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
-    Xapian::docid doc = index_passage(
-        db,
-        "وافقت السلطات الصينية على استيراد رقائق H200، وقالت إن الرقائق المتقدمة "
-        "ستصل إلى الشركات الصينية قريباً.");
+    Xapian::docid doc =
+        index_passage(db,
+                      "وافقت السلطات الصينية على استيراد رقائق H200، وقالت إن الرقائق المتقدمة "
+                      "ستصل إلى الشركات الصينية قريباً.");
     std::vector<WordPair> pairs = {pair_of("السلطات", "الصينيّة"), pair_of("رقائق", "H200"),
                                    pair_of("الشركات", "الصينيه"), pair_of("الصينية", "السلطات"),
-                                   pair_of("وافقت", "الرقائق"), pair_of("الشركه", "الصينية")};
+                                   pair_of("وافقت", "الرقائق"),   pair_of("الشركه", "الصينية")};
     auto holds = [&](const std::string& term) {
       return db.postlist_begin(term) != db.postlist_end(term);
     };

@@ -49,7 +49,8 @@ TEST_SUITE("passage_document") {
     REQUIRE(article.passages.size() == 2);
     PassageDocumentBuilder builder;
     size_t long_words = 0;
-    Xapian::Document doc = builder.build("a.txt", article, article.passages[1], long_words).document;
+    Xapian::Document doc =
+        builder.build("a.txt", article, article.passages[1], long_words).document;
     CHECK(doc.get_data().empty());
     CHECK_FALSE(doc.get_value(schema::kSlotPassageData).empty());
     PassageData data = passage_data_of(doc);
@@ -66,7 +67,8 @@ TEST_SUITE("passage_document") {
     Article article = split_article("عنوان\nأعلن الرئيس سياسته بشراء شرائح إنفيديا.\n");
     PassageDocumentBuilder builder;
     size_t long_words = 0;
-    Xapian::Document doc = builder.build("a.txt", article, article.passages[1], long_words).document;
+    Xapian::Document doc =
+        builder.build("a.txt", article, article.passages[1], long_words).document;
     std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
     CHECK(terms.count("Zسياست"));  // the stem: ته may be a radical ت and ة
     CHECK(terms.count("Zسياس"));   // the reading سياسة + ه

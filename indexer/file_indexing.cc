@@ -1,0 +1,200 @@
+// Reading, analyzing and writing files (see file_indexing.h).
+#include "file_indexing.h"
+
+#include <condition_variable>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "fahras/schema.h"
+#include "passage_document.h"
+#include "passages.h"
+#include "utf8.h"
+
+namespace fahras {
+namespace {
+
+constexpr size_t kMaxFilesAhead = 64;  // bounds memory held by finished, unwritten files
+
+// A file read and analyzed by a worker, ready for the writer.
+struct PreparedFile {
+  FileState state;
+  bool skipped = false;
+  bool content_unchanged = false;  // same hash as stored: only the state moves
+  std::string skip_reason;
+  std::vector<PassageDocument> documents;
+  std::vector<std::string> warnings;
+};
+
+// Offset of the first invalid UTF-8 sequence and how many there are.
+std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
+  size_t first = std::string_view::npos, count = 0;
+  char32_t c;
+  for (size_t i = 0; i < s.size();) {
+    size_t here = i;
+    if (!decode_utf8(s, i, c)) {
+      if (count++ == 0) first = here;
+    }
+  }
+  return {first, count};
+}
+
+PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& stored, bool full,
+                     bool analyze, PassageDocumentBuilder& builder) {
+  PreparedFile out;
+  std::string error;
+  std::optional<std::string> content = read_whole_file(file.path, error);
+  if (!content) {
+    out.skipped = true;
+    out.skip_reason = error;
+    return out;
+  }
+  out.state = {file.size, file.mtime_ns, content_hash(*content), 0};
+  if (stored && !full && stored->content_hash == out.state.content_hash) {
+    out.state.passages = stored->passages;
+    out.content_unchanged = true;
+    return out;
+  }
+  if (content->find('\0') != std::string::npos) {
+    out.skipped = true;
+    out.skip_reason = "binary file (contains NUL bytes)";
+    return out;
+  }
+  auto [first_invalid, invalid_count] = invalid_utf8(*content);
+  if (invalid_count > 0)
+    out.warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(first_invalid) +
+                           " (" + std::to_string(invalid_count) +
+                           " invalid sequences replaced by spaces)");
+  Article article = split_article(*content);
+  out.state.passages = static_cast<uint32_t>(article.passages.size());
+  if (article.passages.empty())
+    out.warnings.push_back(file.id + ": no passages (empty or no words)");
+  if (!analyze) return out;
+  size_t long_words = 0;
+  for (const Passage& p : article.passages)
+    out.documents.push_back(builder.build(file.id, article, p, long_words));
+  if (long_words > 0)
+    out.warnings.push_back(file.id + ": " + std::to_string(long_words) + " words longer than " +
+                           std::to_string(schema::kMaxWordBytes) + " bytes not indexed");
+  return out;
+}
+
+// Runs prepare() for candidates on worker threads, handing results to the
+// caller in candidate order.
+class PreparePipeline {
+ public:
+  PreparePipeline(const std::vector<const CorpusFile*>& files,
+                  const std::map<std::string, FileState>& stored, const IndexOptions& options)
+      : files_(files), stored_(stored), options_(options), results_(files.size()) {
+    unsigned n = options.threads;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency() - 1);
+    for (unsigned i = 0; i < n; ++i) workers_.emplace_back([this] { work(); });
+  }
+  ~PreparePipeline() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (auto& w : workers_) w.join();
+  }
+
+  PreparedFile take(size_t index) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return results_[index].has_value(); });
+    PreparedFile out = std::move(*results_[index]);
+    results_[index].reset();
+    taken_ = index + 1;
+    changed_.notify_all();
+    return out;
+  }
+
+ private:
+  void work() {
+    PassageDocumentBuilder builder;
+    for (;;) {
+      size_t index;
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] {
+          return stop_ || next_ >= files_.size() || next_ < taken_ + kMaxFilesAhead;
+        });
+        if (stop_ || next_ >= files_.size()) return;
+        index = next_++;
+      }
+      const CorpusFile& f = *files_[index];
+      auto it = stored_.find(f.id);
+      std::optional<FileState> stored;
+      if (it != stored_.end()) stored = it->second;
+      PreparedFile prepared;
+      try {
+        prepared = prepare(f, stored, options_.full, !options_.dry_run, builder);
+      } catch (const std::exception& e) {
+        prepared.skipped = true;
+        prepared.skip_reason = std::string("analysis failed: ") + e.what();
+      }
+      {
+        std::lock_guard lock(mutex_);
+        results_[index] = std::move(prepared);
+      }
+      changed_.notify_all();
+    }
+  }
+
+  const std::vector<const CorpusFile*>& files_;
+  const std::map<std::string, FileState>& stored_;
+  const IndexOptions& options_;
+  std::vector<std::optional<PreparedFile>> results_;
+  std::vector<std::thread> workers_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t next_ = 0, taken_ = 0;
+  bool stop_ = false;
+};
+
+}  // namespace
+
+std::optional<std::string> read_whole_file(const std::filesystem::path& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open: " + std::string(std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string content{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return content;
+}
+
+void index_files(const std::vector<const CorpusFile*>& files,
+                 const std::map<std::string, FileState>& stored, const IndexOptions& options,
+                 const BatchFor& batch_for, IndexReport& report,
+                 const std::function<void()>& file_done) {
+  PreparePipeline pipeline(files, stored, options);
+  for (size_t i = 0; i < files.size(); ++i) {
+    const CorpusFile& f = *files[i];
+    PreparedFile prepared = pipeline.take(i);
+    bool was_indexed = stored.count(f.id) > 0;
+    for (std::string& w : prepared.warnings) report.warnings.push_back(std::move(w));
+    if (prepared.skipped) {
+      report.skipped.push_back({f.id, prepared.skip_reason});
+    } else if (prepared.content_unchanged) {
+      report.unchanged.push_back(f.id);
+      if (BatchWriter* batch = batch_for(f.id))
+        batch->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
+    } else {
+      (was_indexed ? report.updated : report.added).push_back(f.id);
+      if (BatchWriter* batch = batch_for(f.id)) {
+        batch->replace_article(f.id, prepared.documents, schema::file_state_key(f.id),
+                               prepared.state.encode());
+        report.passages_written += prepared.documents.size();
+      }
+    }
+    if (file_done) file_done();
+  }
+}
+
+}  // namespace fahras

@@ -1,0 +1,50 @@
+// A new index built in parts on every core, then merged.
+//
+// A first build has nothing to lose and everything to write, and one Xapian
+// writer keeps one core busy. So its files are split into runs of
+// consecutive files of about equal size, each written into a database of its
+// own (in DB.parts, without fsync) by a thread of its own with analysis
+// beside it, and Xapian's compact merges the parts, in order, into DB's
+// compaction workspace, which then gets the index's own metadata, is synced
+// and is exchanged with DB (compaction.h: swap_in_workspace). Each part's
+// docids follow its files' order and compact appends the parts in order, so
+// the merged index is the one a sequential build writes, docid for docid:
+// the same passages, terms, positions, metadata, spelling table and search
+// results; the counts of the key vocabulary add up across parts
+// (merge_key_vocabularies). The merged index is compact already.
+//
+// A crash leaves DB as it was (empty) and leftovers that the next run removes
+// (discard_parts_leftovers, discard_compaction_leftovers) before building
+// again.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "corpus_scan.h"
+#include "index_run.h"
+
+namespace fahras {
+
+// Where the parts of `database` are built.
+std::filesystem::path parts_workspace(const std::filesystem::path& database);
+void discard_parts_leftovers(const std::filesystem::path& database);
+
+// At most `parts` runs of consecutive files, of about equal bytes, none empty.
+std::vector<std::vector<const CorpusFile*>> split_by_size(
+    const std::vector<const CorpusFile*>& files, size_t parts);
+
+// Builds `files` into `database` in `parts` parts (options.threads analysis
+// threads in all; 0: one per core), setting `metadata` on the merged index.
+// The caller holds `database`'s writer, which holds nothing and has nothing
+// left to commit (Xapian would write that into the new index's directory),
+// for the whole call, and must not use it afterwards. Fills report as index_files() does;
+// throws on failure, `database` being as it was.
+void build_in_parts(const std::filesystem::path& database,
+                    const std::vector<const CorpusFile*>& files, const IndexOptions& options,
+                    size_t parts, const std::map<std::string, std::string>& metadata,
+                    IndexReport& report);
+
+}  // namespace fahras
