@@ -81,6 +81,8 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   unsigned threads = options.threads ? options.threads : cores;
   part_options.threads = std::max<unsigned>(1, threads / static_cast<unsigned>(runs.size()));
+  part_options.commit_every_passages =
+      std::min(options.commit_every_passages, kPartCommitEveryPassages);
   std::mutex progress_mutex;
   size_t files_done = 0;
   const std::map<std::string, FileState> nothing_stored;
@@ -90,7 +92,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
       part.path = workspace / ("part-" + std::to_string(k));
       Xapian::WritableDatabase db(part.path.string(),
                                   Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-      BatchWriter batch(db, options.commit_every_passages);
+      BatchWriter batch(db, part_options.commit_every_passages);
       index_files(
           runs[k], nothing_stored, part_options, [&](const std::string&) { return &batch; },
           part.report,

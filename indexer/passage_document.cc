@@ -2,8 +2,11 @@
 #include "passage_document.h"
 
 #include <simdjson.h>
+#include <zstd.h>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -161,13 +164,48 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   PassageData data{file,           passage.line,  passage.window,
                    passage.offset, article.title, passage.heading,
                    passage.text,   url,           date};
-  doc.add_value(schema::kSlotPassageData, data.to_json());
+  doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json()));
   return built;
 }
 
+namespace {
+
+constexpr unsigned char kZstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};  // little-endian 0xFD2FB528
+
+bool is_zstd_frame(const std::string& value) {
+  return value.size() >= 4 && std::memcmp(value.data(), kZstdMagic, 4) == 0;
+}
+
+}  // namespace
+
+std::string compress_passage_data(const std::string& json) {
+  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context(ZSTD_createCCtx(),
+                                                                          ZSTD_freeCCtx);
+  std::string frame(ZSTD_compressBound(json.size()), '\0');
+  size_t size = ZSTD_compressCCtx(context.get(), frame.data(), frame.size(), json.data(),
+                                  json.size(), kPassageDataLevel);
+  if (ZSTD_isError(size))
+    throw std::runtime_error(std::string("compressing passage data: ") + ZSTD_getErrorName(size));
+  frame.resize(size);
+  return frame;
+}
+
 PassageData passage_data_of(const Xapian::Document& doc) {
-  std::string json = doc.get_value(schema::kSlotPassageData);
-  return PassageData::from_json(json.empty() ? doc.get_data() : json);
+  std::string value = doc.get_value(schema::kSlotPassageData);
+  if (value.empty()) return PassageData::from_json(doc.get_data());
+  if (!is_zstd_frame(value)) return PassageData::from_json(value);
+  thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> context(ZSTD_createDCtx(),
+                                                                          ZSTD_freeDCtx);
+  unsigned long long size = ZSTD_getFrameContentSize(value.data(), value.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1u << 30))
+    throw std::runtime_error("passage data: not a whole compressed frame");
+  std::string json(size, '\0');
+  size_t got =
+      ZSTD_decompressDCtx(context.get(), json.data(), json.size(), value.data(), value.size());
+  if (ZSTD_isError(got) || got != size)
+    throw std::runtime_error(std::string("passage data: ") +
+                             (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"));
+  return PassageData::from_json(json);
 }
 
 bool is_spelling_word(const std::string& term) {

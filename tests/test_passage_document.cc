@@ -43,25 +43,35 @@ TEST_SUITE("passage_document") {
     CHECK_THROWS(PassageData::from_json("{\"file\":"));
   }
 
-  TEST_CASE(
-      "a passage's data is stored uncompressed in its value slot, and read from either place") {
-    Article article = split_article("شرائح إنفيديا\nوافقت الصين على استيراد شرائح H200.\n");
+  TEST_CASE("a passage's data is stored compressed in its value slot, and read from any form") {
+    Article article = split_article(
+        "شرائح إنفيديا\nوافقت الصين على استيراد شرائح H200، وقالت الشركة إن الموافقة "
+        "تشمل مئات الآلاف من الشرائح التي تصنعها الشركة الأمريكية للعملاء الصينيين.\n");
     REQUIRE(article.passages.size() == 2);
     PassageDocumentBuilder builder;
     size_t long_words = 0;
     Xapian::Document doc =
         builder.build("a.txt", article, article.passages[1], long_words).document;
     CHECK(doc.get_data().empty());
-    CHECK_FALSE(doc.get_value(schema::kSlotPassageData).empty());
+    std::string stored = doc.get_value(schema::kSlotPassageData);
     PassageData data = passage_data_of(doc);
     CHECK(data.file == "a.txt");
     CHECK(data.line == 2);
     CHECK(data.title == "شرائح إنفيديا");
-    CHECK(data.text == "وافقت الصين على استيراد شرائح H200.");
-    // A document indexed before the slot existed: the JSON is its data.
+    CHECK(data.text.rfind("وافقت الصين على استيراد شرائح H200،", 0) == 0);
+    CHECK(stored.size() < data.to_json().size() * 3 / 4);  // a zstd frame, not the JSON
+    CHECK(stored.rfind("\x28\xB5\x2F\xFD", 0) == 0);
+    // As indexed before: the JSON itself in the slot, or as the document data.
+    Xapian::Document plain;
+    plain.add_value(schema::kSlotPassageData, data.to_json());
+    CHECK(passage_data_of(plain).text == data.text);
     Xapian::Document old;
     old.set_data(data.to_json());
     CHECK(passage_data_of(old).text == data.text);
+    // A damaged frame is an error, never a crash.
+    Xapian::Document damaged;
+    damaged.add_value(schema::kSlotPassageData, stored.substr(0, stored.size() / 2));
+    CHECK_THROWS_AS(passage_data_of(damaged), std::runtime_error);
   }
   TEST_CASE("a word is indexed under its stem and its other reading") {
     Article article = split_article("عنوان\nأعلن الرئيس سياسته بشراء شرائح إنفيديا.\n");

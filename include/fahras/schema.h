@@ -36,10 +36,11 @@ inline constexpr unsigned kSlotWindow = 2;  // 0-based window within a long line
 // Where the passage is, in one value: the ranker reads it for every candidate.
 // location_value(): the line as 4 bytes, big-endian, then the article file.
 inline constexpr unsigned kSlotLocation = 3;
-// The passage's stored data (PassageData JSON), uncompressed: Xapian zlib-
-// compresses document data, and inflating it was most of fetching a hit. The
-// document data is left empty; documents indexed before this slot existed
-// keep their JSON there (passage_data_of() reads either).
+// The passage's stored data (PassageData JSON) as one zstd frame: Xapian
+// zlib-compresses document data, and inflating it was most of fetching a hit.
+// The document data is left empty. Documents indexed before keep their JSON
+// uncompressed here, or before this slot existed in the document data
+// (passage_data_of() reads each form).
 inline constexpr unsigned kSlotPassageData = 4;
 
 // Metadata keys.
