@@ -20,17 +20,41 @@ bool has_ascii_letter(const std::string& word) {
   return false;
 }
 
+// The letters of a word, as bits (the low six bits of each character's last
+// UTF-8 byte): a stem's letters are among its word's.
+uint64_t letter_bits(const std::string& word) {
+  uint64_t bits = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(word[i]);
+    if (i + 1 == word.size() || (static_cast<unsigned char>(word[i + 1]) & 0xC0) != 0x80)
+      bits |= uint64_t{1} << (c & 0x3F);
+  }
+  return bits;
+}
+
+struct StemFilter {
+  std::vector<std::pair<uint64_t, const std::string*>> stems;  // letter bits, stem
+  bool stem_every_word = false;                                // the stems hold الله (below)
+};
+
+StemFilter stem_filter(const std::set<std::string>& stems) {
+  StemFilter filter;
+  for (const std::string& stem : stems) filter.stems.emplace_back(letter_bits(stem), &stem);
+  filter.stem_every_word = stems.count("الله") > 0;
+  return filter;
+}
+
 // Whether stemming the word could give one of the stems. An Arabic stem is
 // the word with affixes cut off, so it is a substring of the word (الله, which
 // every clitic form stems to, excepted); a Latin word's English stem may
-// change letters (policy -> polici), so it always needs stemming.
-// `stem_every_word`: the stems hold الله.
-bool may_stem_to(const std::string& word, const std::set<std::string>& stems,
-                 bool stem_every_word) {
-  if (stems.empty()) return false;
-  if (stem_every_word || has_ascii_letter(word)) return true;
-  for (const std::string& stem : stems)
-    if (word.find(stem) != std::string::npos) return true;
+// change letters (policy -> polici), so it always needs stemming. The letter
+// bits rule out most words before any substring search.
+bool may_stem_to(const std::string& word, const StemFilter& filter) {
+  if (filter.stems.empty()) return false;
+  if (filter.stem_every_word || has_ascii_letter(word)) return true;
+  uint64_t letters = letter_bits(word);
+  for (const auto& [bits, stem] : filter.stems)
+    if ((bits & ~letters) == 0 && word.find(*stem) != std::string::npos) return true;
   return false;
 }
 
@@ -95,7 +119,7 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
   bool pair_keyed = std::any_of(terms.keys.begin(), terms.keys.end(), [](const std::string& k) {
     return k.size() >= kMinPhoneticPairClasses;
   });
-  bool stem_every_word = terms.stems.count("الله") > 0;
+  StemFilter filter = stem_filter(terms.stems);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
     mark_groups_at(tokens, i, terms.phrases, marked);
@@ -103,7 +127,7 @@ std::vector<ByteRange> find_highlights(const std::string& text, const HighlightT
       if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
     // Stop words match only as written (above); the cheap substring test
     // runs before the stop-word lookup, which most words need not reach.
-    if (!marked[i] && may_stem_to(word, terms.stems, stem_every_word)) {
+    if (!marked[i] && may_stem_to(word, filter)) {
       if (is_stopword(word)) continue;
       if (terms.stems.count(stem_word(word))) marked[i] = true;
       std::string alternative = marked[i] ? std::string() : alternative_stem(word);
