@@ -2,8 +2,8 @@
 //
 // Usage: bench_search --db DB --queries FILE [--limit 10] [--passes 5]
 // Runs every query once to warm the cache (reported as the first, cold-cache
-// pass), then --passes timed passes over all of them, and prints the median over the passes of each pass's p50, p90, p99
-// and max latency in milliseconds as "fahras-search ..." (LuceneBench reports
+// pass), then --passes timed passes over all of them, and prints the median over the passes of each
+// pass's p50, p90, p99 and max latency in milliseconds as "fahras-search ..." (LuceneBench reports
 // the same way, so one slow pass of either does not decide a comparison).
 #include <algorithm>
 #include <array>
@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
       "passes", po::value<size_t>()->default_value(5), "timed passes over the queries")(
       "rerank-depth", po::value<size_t>()->default_value(fahras::kRerankDepth),
       "passages scored again after BM25")("stages",
-                                          "also print the mean time of each search stage");
+                                          "also print the mean time of each search stage")(
+      "slowest", po::value<size_t>()->default_value(0),
+      "also print the N slowest queries of the last pass, with their stages");
   try {
     po::variables_map vm;
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -81,7 +83,8 @@ int main(int argc, char** argv) {
     // Per pass: p50, p90, p99, max.
     std::vector<std::array<double, 4>> passes;
     fahras::SearchTimings stage_sums;
-    std::vector<std::pair<double, fahras::SearchTimings>> last_pass;  // (ms, stages) per search
+    // (ms, stages) per search of the last pass, in query order until sorted
+    std::vector<std::pair<double, fahras::SearchTimings>> last_pass;
     size_t searches = 0;
     for (size_t pass = 0; pass < std::max<size_t>(1, vm["passes"].as<size_t>()); ++pass) {
       std::vector<double> ms;
@@ -105,6 +108,20 @@ int main(int argc, char** argv) {
         "fahras-search queries=%zu passes=%zu p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f "
         "(checksum %zu)\n",
         queries.size(), passes.size(), median(0), median(1), median(2), median(3), sink % 1000);
+    if (size_t slowest = std::min(vm["slowest"].as<size_t>(), last_pass.size())) {
+      std::vector<size_t> order(last_pass.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(),
+                [&](size_t a, size_t b) { return last_pass[a].first > last_pass[b].first; });
+      for (size_t k = 0; k < slowest; ++k) {
+        const auto& [ms, s] = last_pass[order[k]];
+        std::printf(
+            "slow %.3f ms: plan=%.3f match=%.3f term_matches=%.3f rerank=%.3f fetch=%.3f "
+            "highlight=%.3f suggest=%.3f  %s\n",
+            ms, s.plan, s.match, s.term_matches, s.rerank, s.fetch, s.highlight, s.suggest,
+            queries[order[k]].c_str());
+      }
+    }
     if (vm.count("stages")) {
       auto print_stages = [](const char* what, const fahras::SearchTimings& s, size_t searches) {
         double n = static_cast<double>(std::max<size_t>(1, searches));

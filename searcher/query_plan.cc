@@ -180,11 +180,13 @@ std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& sour
                                                          bool other_script_only) const {
   std::vector<std::string> terms = key_terms(key);
   bool source_latin = is_ascii(source);
+  std::u32string own = to_utf32(source);
   std::erase_if(terms, [&](const std::string& term) {
     if (!is_stem_term(term)) return other_script_only;  // a pair's key
     std::string stem = term.substr(1);
     if (is_ascii(stem) == source_latin)
-      return other_script_only || is_short_name_key(key);  // see short_name_key
+      return other_script_only || is_short_name_key(key) ||  // see short_name_key
+             edit_distance(own, to_utf32(stem), kMaxKeySpellingEdits) > kMaxKeySpellingEdits;
     return source_latin ? !may_transcribe(source, stem) : !may_transcribe(stem, source);
   });
   return terms;
@@ -367,6 +369,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       // (نفيديا, انفيديا; ترمب, ترامب) is a spelling however common.
       if (variant_freq > kMaxVariantShare * stem_freq + kVariantAllowance) variants.clear();
       variants.insert(variants.end(), vowel_variants.begin(), vowel_variants.end());
+      // The commonest few: on a real vocabulary a common word's key lists
+      // dozens of rare words of the other script (كاس: cash, case, quasi).
+      if (variants.size() > kMaxSpellingVariants) {
+        std::stable_sort(variants.begin(), variants.end(),
+                         [&](const std::string& a, const std::string& b) {
+                           return statistics_.termfreq(z(a)) > statistics_.termfreq(z(b));
+                         });
+        variants.resize(kMaxSpellingVariants);
+      }
       for (const std::string& variant : variants) {
         weak_expansions[i].emplace_back(z(variant));
         terms.insert(z(variant));

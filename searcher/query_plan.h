@@ -53,7 +53,14 @@ inline constexpr double kSpellingVariantWeight = 0.1;
 // (dev nDCG@10 0.867 at 1, 0.859 at 2: more lets plurals and other words in).
 inline constexpr double kMaxVariantShare = 1.0;
 inline constexpr unsigned kVariantAllowance = 10;
+// At most this many other spellings per word, the commonest.
+inline constexpr size_t kMaxSpellingVariants = 4;
 inline constexpr size_t kMaxQueryBytes = 4096;
+// A word followed through its phonetic key meets the stems of its own script
+// under the key only within this many edits: a key is a consonant skeleton,
+// which on a real vocabulary many words share (تاسسست: seventy stems, توسيع
+// and توزيع among them).
+inline constexpr size_t kMaxKeySpellingEdits = 2;
 
 // What the highlighter marks in a passage.
 struct HighlightTerms {

@@ -3,7 +3,10 @@
 
 #include "e2e_support.h"
 #include "index_run.h"
+#include "key_vocabulary.h"
 #include "light_stemmer.h"
+#include "normalizer.h"
+#include "phonetic_key.h"
 #include "query_plan.h"
 
 using namespace fahras;
@@ -80,6 +83,44 @@ TEST_SUITE("query_plan") {
     CHECK(planner.plan("ترامب").query.get_description() == "Query(Zترامب@1)");
     // An unknown spelling is.
     CHECK(planner.plan("نفيديا").query.get_description().find("Zانفيديا") != std::string::npos);
+  }
+
+  TEST_CASE("expansion is bounded: a key's words within two edits, the four commonest spellings") {
+    // Stems under one key as a real vocabulary has them (key_vocabulary.h),
+    // each in `count` passages.
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    KeyVocabularyChanges vocabulary;
+    auto add = [&](const std::string& word, int count) {
+      std::string stem = stem_word(normalize(word));
+      for (int i = 0; i < count; ++i) {
+        Xapian::Document doc;
+        doc.add_term("Z" + stem);
+        doc.add_posting(normalize(word), 1);
+        db.add_document(doc);
+        vocabulary.count({{phonetic_key(phonetic_key_source(normalize(word))), stem}}, +1);
+      }
+    };
+    for (const char* word : {"تأسست", "تستطيع", "تشتيت", "توسطت", "تعززت"}) add(word, 1);
+    for (auto [word, count] : std::initializer_list<std::pair<const char*, int>>{
+             {"بطول", 20}, {"بطل", 5}, {"بتول", 4}, {"بطال", 3}, {"ببطول", 2}, {"بطويل", 1}})
+      add(word, count);
+    vocabulary.apply(db);
+    db.commit();
+    Synonyms none;
+    QueryPlanner planner(db, none);
+    // A word the index does not know (three s) meets its spellings, not every
+    // word of its consonant skeleton.
+    REQUIRE(phonetic_key(phonetic_key_source(normalize("تأسسست"))) ==
+            phonetic_key(phonetic_key_source(normalize("تستطيع"))));
+    std::string unknown = planner.plan("تأسسست").query.get_description();
+    CHECK(unknown.find("Z" + stem_word(normalize("تأسست"))) != std::string::npos);
+    for (const char* other : {"تستطيع", "تشتيت", "توسطت", "تعززت"})
+      CHECK_MESSAGE(unknown.find("Z" + stem_word(normalize(other))) == std::string::npos, other);
+    // A known word's other spellings: the four commonest of five.
+    std::string known = planner.plan("بطول").query.get_description();
+    for (const char* kept : {"بطل", "بتول", "بطال", "ببطول"})
+      CHECK_MESSAGE(known.find("Z" + stem_word(normalize(kept))) != std::string::npos, kept);
+    CHECK(known.find("Z" + stem_word(normalize("بطويل"))) == std::string::npos);
   }
 
   TEST_CASE("two adjacent words follow their joined key, to the name written as one word") {
