@@ -109,7 +109,12 @@ void Searcher::open() {
 
 void Searcher::follow_commit(const IndexDelta& delta) {
   statistics_.reopen_shards();
-  if (spelling_specs_.empty()) suggester_.forget();  // the commit may have changed the spelling
+  if (spelling_specs_.empty()) {  // the commit may have changed the spelling
+    if (delta.terms)
+      suggester_.follow(spelling_db_, *delta.terms);
+    else
+      suggester_.forget();
+  }
   if (delta.terms) {
     statistics_.forget_terms(*delta.terms);
     disjunction_matcher_.forget_postings_of(*delta.terms);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "passage_document.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -81,7 +82,57 @@ void SpellingSuggester::forget() {
   asked_ = 0;
   frequencies_.clear();
   utf8_.clear();
+  built_ = 0;
   deletes_.clear();
+  added_deletes_.clear();
+  added_.clear();
+}
+
+size_t SpellingSuggester::index_of(const std::string& word) const {
+  auto end = utf8_.begin() + static_cast<std::ptrdiff_t>(built_);
+  auto at = std::lower_bound(utf8_.begin(), end, word);
+  if (at != end && *at == word) return static_cast<size_t>(at - utf8_.begin());
+  auto added = added_.find(word);
+  return added == added_.end() ? utf8_.size() : added->second;
+}
+
+void SpellingSuggester::follow(const Xapian::Database& spelling,
+                               const std::unordered_set<std::string>& words) {
+  if (!loaded_) return;  // the table, when built, reads the database as it is then
+  std::vector<std::string> sorted;
+  for (const std::string& word : words)
+    if (is_spelling_word(word)) sorted.push_back(word);
+  std::sort(sorted.begin(), sorted.end());
+  // Xapian 1.4 looks a spelling's frequency up by skipping its list of
+  // spellings to it: in byte order, one list serves them all.
+  Xapian::TermIterator at = spelling.spellings_begin();
+  std::vector<uint64_t> suffix;
+  std::u32string letters;
+  for (const std::string& word : sorted) {
+    if (at != spelling.spellings_end()) at.skip_to(word);
+    Xapian::doccount frequency =
+        at != spelling.spellings_end() && *at == word ? at.get_termfreq() : 0;
+    size_t i = index_of(word);
+    if (i < utf8_.size()) {
+      frequencies_[i] = frequency;
+      continue;
+    }
+    if (frequency == 0) continue;
+    if (added_.size() >= kMaxFollowedWords) {
+      forget();  // built again from the database after the next questions
+      return;
+    }
+    auto index = static_cast<uint32_t>(utf8_.size());
+    utf8_.push_back(word);
+    frequencies_.push_back(frequency);
+    added_.emplace(word, index);
+    to_utf32_into(word, letters);
+    deletion_hashes(letters, suffix, [&](uint64_t h) {
+      auto at =
+          std::lower_bound(added_deletes_.begin(), added_deletes_.end(), std::make_pair(h, index));
+      added_deletes_.insert(at, {h, index});
+    });
+  }
 }
 
 void SpellingSuggester::load(const Xapian::Database& spelling) {
@@ -111,6 +162,7 @@ void SpellingSuggester::load(const Xapian::Database& spelling) {
   }
   for (size_t b = 0; b + 1 < start.size(); ++b)
     std::sort(deletes_.begin() + start[b], deletes_.begin() + start[b + 1]);
+  built_ = utf8_.size();
   loaded_ = true;
 }
 
@@ -128,20 +180,26 @@ std::string SpellingSuggester::suggest(const Xapian::Database& spelling, const s
   if (target.empty() || utf8_.empty()) return {};
   std::vector<uint32_t> candidates;
   for (uint64_t h : query_hashes(target)) {
-    auto at = std::lower_bound(deletes_.begin(), deletes_.end(), std::make_pair(h, uint32_t{0}));
-    for (; at != deletes_.end() && at->first == h; ++at) candidates.push_back(at->second);
+    for (const auto* table : {&deletes_, &added_deletes_}) {
+      auto at = std::lower_bound(table->begin(), table->end(), std::make_pair(h, uint32_t{0}));
+      for (; at != table->end() && at->first == h; ++at) candidates.push_back(at->second);
+    }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   size_t best = utf8_.size();
   unsigned best_distance = max_edits + 1;
   std::u32string candidate;
-  for (uint32_t i : candidates) {  // in table order: the first of equals wins
-    if (utf8_[i] == word) return {};  // the word is in the table itself
+  for (uint32_t i : candidates) {
+    if (frequencies_[i] == 0) continue;  // gone since the table was built
+    if (utf8_[i] == word) return {};     // the word is in the table itself
     to_utf32_into(utf8_[i], candidate);
     unsigned distance = osa_distance(candidate, target, max_edits);
-    if (distance < best_distance ||
-        (distance == best_distance && best < utf8_.size() && frequencies_[i] > frequencies_[best])) {
+    bool better = distance < best_distance;
+    if (!better && distance == best_distance && best < utf8_.size())
+      better = frequencies_[i] > frequencies_[best] ||
+               (frequencies_[i] == frequencies_[best] && utf8_[i] < utf8_[best]);
+    if (better) {
       best = i;
       best_distance = distance;
     }

@@ -25,8 +25,9 @@
 // construction or forget() are answered by Xapian's suggester (building the
 // table takes ~170 ms on the Wikipedia collection, three times one of
 // Xapian's answers: a program that searches once should not pay it); the
-// next ones read the table. The owner calls forget() whenever
-// the spelling database may have changed (a reopen that moved it). Not
+// next ones read the table. When the spelling database moves to a commit
+// that changed known words (index_delta.h), the owner calls follow() with
+// them, which updates the table in place; otherwise forget(). Not
 // thread-safe.
 #pragma once
 
@@ -34,6 +35,8 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -41,6 +44,7 @@ namespace fahras {
 
 inline constexpr unsigned kMaxSuggestionEdits = 2;
 inline constexpr size_t kQuestionsBeforeTable = 16;
+inline constexpr size_t kMaxFollowedWords = 50000;
 
 class SpellingSuggester {
  public:
@@ -52,18 +56,31 @@ class SpellingSuggester {
 
   void forget();
 
+  // Takes the current frequency in `spelling` of each word of `words` that
+  // may be in its table (others are skipped): a word added is suggested, one
+  // gone no longer is. More than kMaxFollowedWords added since the table was
+  // built: the table is forgotten, to be built again.
+  void follow(const Xapian::Database& spelling, const std::unordered_set<std::string>& words);
+
   // How many words it holds (0 before the first suggest()).
   size_t size() const { return utf8_.size(); }
 
  private:
   void load(const Xapian::Database& spelling);
+  // The index of a word in utf8_, or utf8_.size().
+  size_t index_of(const std::string& word) const;
 
   bool loaded_ = false;
   size_t asked_ = 0;  // suggest() calls since forget()
-  std::vector<std::string> utf8_;  // the table's words, in its (byte) order
+  // The table's words: those it was built from, in byte order, then those
+  // added since (follow()). A word gone has frequency 0.
+  std::vector<std::string> utf8_;
+  size_t built_ = 0;  // words it was built from
   std::vector<Xapian::doccount> frequencies_;
-  // (hash of a word or of it without one letter, word index), sorted.
-  std::vector<std::pair<uint64_t, uint32_t>> deletes_;
+  // (hash of a word or of it without one letter, word index), sorted: for
+  // the words it was built from, and for those added since.
+  std::vector<std::pair<uint64_t, uint32_t>> deletes_, added_deletes_;
+  std::unordered_map<std::string, uint32_t> added_;  // word added -> index
 };
 
 }  // namespace fahras

@@ -70,4 +70,37 @@ TEST_SUITE("spelling_suggester") {
     reread();
     CHECK(suggester.suggest(db, normalize("المبارات")) == normalize("المباراه"));
   }
+
+  TEST_CASE("the table follows the words a commit changed, without being built again") {
+    e2e::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE);
+    for (const char* w : {"الشركات", "الحكومة", "استراتيجية"}) db.add_spelling(normalize(w), 2);
+    db.commit();
+    SpellingSuggester suggester;
+    for (size_t i = 0; i < kQuestionsBeforeTable; ++i) suggester.suggest(db, "warm");
+    CHECK(suggester.suggest(db, normalize("الرقايق")).empty());
+    size_t built = suggester.size();
+    REQUIRE(built == 3);
+    // A commit adds الرقائق and removes الحكومة.
+    db.add_spelling(normalize("الرقائق"), 1);
+    db.remove_spelling(normalize("الحكومة"), 2);
+    db.commit();
+    CHECK(suggester.suggest(db, normalize("الرقايق")).empty());  // not told yet
+    suggester.follow(db, {normalize("الرقائق"), normalize("الحكومة"), "Zرقائق", "في"});
+    CHECK(suggester.size() == built + 1);
+    CHECK(suggester.suggest(db, normalize("الرقايق")) == normalize("الرقائق"));
+    CHECK(suggester.suggest(db, normalize("الحكوممة")).empty());
+    // Equal distance and frequency: the first in byte order, added or not.
+    db.add_spelling(normalize("الشرطات"), 2);
+    db.commit();
+    suggester.follow(db, {normalize("الشرطات")});
+    CHECK(suggester.suggest(db, normalize("الشرمات")) ==
+          std::min(normalize("الشركات"), normalize("الشرطات")));
+    // And back: the word returns.
+    db.add_spelling(normalize("الحكومة"), 1);
+    db.commit();
+    suggester.follow(db, {normalize("الحكومة")});
+    CHECK(suggester.suggest(db, normalize("الحكوممة")) == normalize("الحكومة"));
+    CHECK(suggester.size() == built + 2);
+  }
 }
