@@ -26,19 +26,20 @@ BatchWriter::~BatchWriter() {
   }
 }
 
-void BatchWriter::add_spelling(const Xapian::Document& doc, int sign) {
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-    if (is_spelling_word(*t)) spelling_[*t] += sign * static_cast<int64_t>(t.get_wdf());
+void BatchWriter::drop_spelling_table() {
+  std::vector<std::pair<std::string, Xapian::termcount>> words;
+  for (auto w = db_.spellings_begin(); w != db_.spellings_end(); ++w)
+    words.emplace_back(*w, w.get_termfreq());
+  for (const auto& [word, frequency] : words) db_.remove_spelling(word, frequency);
 }
 
 void BatchWriter::delete_passages(const std::string& article) {
   std::string term = schema::article_term(article);
   std::vector<Xapian::docid> ids(db_.postlist_begin(term), db_.postlist_end(term));
   for (Xapian::docid id : ids) {
+    if (id < key_vocabulary_since_) continue;
     Xapian::Document doc = db_.get_document(id);
-    add_spelling(doc, -1);
-    if (id >= key_vocabulary_since_)
-      key_vocabulary_.count(word_terms_of(normalize(passage_data_of(doc).text)).keyed_stems, -1);
+    key_vocabulary_.count(word_terms_of(normalize(passage_data_of(doc).text)).keyed_stems, -1);
   }
   if (!ids.empty()) db_.delete_document(term);
   pending_ += ids.size();
@@ -53,7 +54,6 @@ void BatchWriter::replace_article(const std::string& article,
   delete_passages(article);
   for (const PassageDocument& passage : passages) {
     db_.add_document(passage.document);
-    add_spelling(passage.document, +1);
     key_vocabulary_.count(passage.keyed_stems, +1);
   }
   db_.set_metadata(state_key, state);
@@ -90,11 +90,6 @@ void BatchWriter::commit_if_due() {
 
 void BatchWriter::finish() {
   if (!in_transaction_) return;
-  for (const auto& [word, count] : spelling_) {
-    if (count > 0) db_.add_spelling(word, static_cast<Xapian::termcount>(count));
-    if (count < 0) db_.remove_spelling(word, static_cast<Xapian::termcount>(-count));
-  }
-  spelling_.clear();
   key_vocabulary_.apply(db_);
   if (passages_changed_in_batch_ > 0) {
     std::string key(schema::kMetaChangedSinceCompaction);

@@ -1,9 +1,9 @@
 // Writes whole articles into a Fahras index in crash-safe batches.
 //
 // Every change goes through one Xapian transaction per batch of about
-// commit_every passages, so an article's passages, its spelling counts, its
-// entries in the key vocabulary (key_vocabulary.h) and its state (a metadata
-// value) are committed together or not at all; so is the
+// commit_every passages, so an article's passages, its entries in the key
+// vocabulary (key_vocabulary.h) and its state (a metadata value) are
+// committed together or not at all; so is the
 // count of passages changed since the last compaction (compaction.h), and
 // the articles whose passages the commit deleted (schema.h). Used
 // by corpus runs (index_run.h) and document ingestion (record_ingest.h).
@@ -39,6 +39,10 @@ class BatchWriter {
   // for a run that re-analyzes every passage another analysis version made
   // (their entries would not be the ones this version derives).
   void restart_key_vocabulary();
+  // Empties Xapian's spelling table, which indexes written by analysis
+  // version 8 and before kept up to date ("did you mean" now reads the
+  // index's words: searcher/spelling_suggester.h).
+  void drop_spelling_table();
 
   // Commits the open batch.
   void finish();
@@ -47,7 +51,6 @@ class BatchWriter {
   size_t passages_deleted() const { return passages_deleted_; }
 
  private:
-  void add_spelling(const Xapian::Document& doc, int sign);
   void delete_passages(const std::string& article);
   void commit_if_due();
 
@@ -58,7 +61,6 @@ class BatchWriter {
   size_t passages_changed_in_batch_ = 0;  // added and deleted, for kMetaChangedSinceCompaction
   std::vector<std::string> deleted_articles_in_batch_;  // for kMetaLastDeletedArticles
   bool in_transaction_ = false;
-  std::unordered_map<std::string, int64_t> spelling_;
   KeyVocabularyChanges key_vocabulary_;
   Xapian::docid key_vocabulary_since_ = 0;  // schema::kMetaKeyVocabularySince
 };

@@ -180,6 +180,8 @@ IndexReport run_index(const IndexOptions& options) {
   for (size_t k = 0; k < writers.size(); ++k) {
     batches.push_back(std::make_unique<BatchWriter>(writers[k], options.commit_every_passages));
     if (reanalyzed[k]) batches.back()->restart_key_vocabulary();
+    if (writers[k].spellings_begin() != writers[k].spellings_end())
+      batches.back()->drop_spelling_table();
   }
   auto batch_for = [&](const std::string& id) -> BatchWriter* {
     return batches.empty() ? nullptr : batches[shard_of(id, shards)].get();

@@ -17,6 +17,9 @@ constexpr uint64_t kBase = 0x100000001b3ULL;
 
 constexpr unsigned kBucketBits = 16;
 
+// Where the index's unprefixed terms begin: after every capital letter.
+const std::string kFirstWordTerm = "[";
+
 // kBase to the powers 0..n-1 and beyond, grown on demand.
 const uint64_t* powers(size_t n) {
   thread_local std::vector<uint64_t> power = {1};
@@ -75,6 +78,101 @@ void to_utf32_into(const std::string& utf8, std::u32string& out) {
     if (decode_utf8(utf8, i, c)) out.push_back(c);
 }
 
+// The best of the candidates considered: the least distance to the target
+// (at most max_edits), then the most frequent, then the first in byte order.
+class Closest {
+ public:
+  Closest(const std::u32string& target, unsigned max_edits)
+      : target_(target), max_edits_(max_edits), best_distance_(max_edits + 1) {}
+
+  void consider(const std::string& candidate, Xapian::doccount frequency) {
+    to_utf32_into(candidate, letters_);
+    unsigned distance = osa_distance(letters_, target_, max_edits_);
+    if (distance > max_edits_) return;
+    bool better =
+        distance < best_distance_ ||
+        (distance == best_distance_ &&
+         (frequency > best_frequency_ || (frequency == best_frequency_ && candidate < best_)));
+    if (!better) return;
+    best_ = candidate;
+    best_distance_ = distance;
+    best_frequency_ = frequency;
+  }
+  const std::string& word() const { return best_; }
+
+ private:
+  const std::u32string& target_;
+  unsigned max_edits_;
+  unsigned best_distance_;
+  Xapian::doccount best_frequency_ = 0;
+  std::string best_;
+  std::u32string letters_;
+};
+
+// The letters a word may have gained, lost or had swapped for another: the
+// Arabic letters (hamza to yeh) for an Arabic word, a-z and digits for a Latin one.
+std::u32string alphabet_for(const std::u32string& word) {
+  std::u32string letters;
+  bool latin = std::all_of(word.begin(), word.end(), [](char32_t c) { return c < 0x80; });
+  if (latin) {
+    for (char32_t c = U'a'; c <= U'z'; ++c) letters.push_back(c);
+    for (char32_t c = U'0'; c <= U'9'; ++c) letters.push_back(c);
+  } else {
+    for (char32_t c = 0x0621; c <= 0x064A; ++c)
+      if (c < 0x063B || c > 0x0640) letters.push_back(c);  // not the unassigned or tatweel
+  }
+  return letters;
+}
+
+// Every string one edit (deletion, swap of neighbours, substitution,
+// insertion) from `word`, added to `out` in UTF-8.
+void one_edit_from(const std::u32string& word, const std::u32string& alphabet,
+                   std::vector<std::string>& out) {
+  const size_t n = word.size();
+  std::u32string w;
+  for (size_t i = 0; i < n; ++i) {
+    w = word;
+    w.erase(i, 1);
+    out.push_back(to_utf8(w));
+    if (i + 1 < n) {
+      w = word;
+      std::swap(w[i], w[i + 1]);
+      out.push_back(to_utf8(w));
+    }
+  }
+  for (char32_t c : alphabet) {
+    for (size_t i = 0; i <= n; ++i) {
+      if (i < n && word[i] != c) {
+        w = word;
+        w[i] = c;
+        out.push_back(to_utf8(w));
+      }
+      w = word;
+      w.insert(w.begin() + static_cast<std::ptrdiff_t>(i), c);
+      out.push_back(to_utf8(w));
+    }
+  }
+}
+
+// The strings the table would offer as candidates: one edit from the word,
+// and with two edits allowed, the word without one letter and one edit from
+// that (a letter too many in the query, and one more edit).
+std::vector<std::string> words_within_reach(const std::u32string& word, unsigned max_edits) {
+  std::u32string alphabet = alphabet_for(word);
+  std::vector<std::string> out;
+  one_edit_from(word, alphabet, out);
+  if (max_edits >= 2 && word.size() > 2) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      std::u32string shorter = word;
+      shorter.erase(i, 1);
+      one_edit_from(shorter, alphabet, out);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace
 
 void SpellingSuggester::forget() {
@@ -96,22 +194,14 @@ size_t SpellingSuggester::index_of(const std::string& word) const {
   return added == added_.end() ? utf8_.size() : added->second;
 }
 
-void SpellingSuggester::follow(const Xapian::Database& spelling,
+void SpellingSuggester::follow(const Xapian::Database& index,
                                const std::unordered_set<std::string>& words) {
   if (!loaded_) return;  // the table, when built, reads the database as it is then
-  std::vector<std::string> sorted;
-  for (const std::string& word : words)
-    if (is_spelling_word(word)) sorted.push_back(word);
-  std::sort(sorted.begin(), sorted.end());
-  // Xapian 1.4 looks a spelling's frequency up by skipping its list of
-  // spellings to it: in byte order, one list serves them all.
-  Xapian::TermIterator at = spelling.spellings_begin();
   std::vector<uint64_t> suffix;
   std::u32string letters;
-  for (const std::string& word : sorted) {
-    if (at != spelling.spellings_end()) at.skip_to(word);
-    Xapian::doccount frequency =
-        at != spelling.spellings_end() && *at == word ? at.get_termfreq() : 0;
+  for (const std::string& word : words) {
+    if (!is_spelling_word(word)) continue;
+    Xapian::doccount frequency = index.get_termfreq(word);
     size_t i = index_of(word);
     if (i < utf8_.size()) {
       frequencies_[i] = frequency;
@@ -135,11 +225,15 @@ void SpellingSuggester::follow(const Xapian::Database& spelling,
   }
 }
 
-void SpellingSuggester::load(const Xapian::Database& spelling) {
+void SpellingSuggester::load(const Xapian::Database& index) {
   forget();
-  for (auto s = spelling.spellings_begin(); s != spelling.spellings_end(); ++s) {
-    utf8_.push_back(*s);
-    frequencies_.push_back(s.get_termfreq());
+  // Prefixed terms start with a capital letter: the words come after them.
+  Xapian::TermIterator t = index.allterms_begin();
+  t.skip_to(kFirstWordTerm);
+  for (; t != index.allterms_end(); ++t) {
+    if (!is_spelling_word(*t)) continue;
+    utf8_.push_back(*t);
+    frequencies_.push_back(t.get_termfreq());
   }
   // Counting sort into buckets by the hash's top bits, then each (small)
   // bucket sorted: the table is in hash order without a sort of it all.
@@ -166,18 +260,22 @@ void SpellingSuggester::load(const Xapian::Database& spelling) {
   loaded_ = true;
 }
 
-std::string SpellingSuggester::suggest(const Xapian::Database& spelling, const std::string& word,
+std::string SpellingSuggester::suggest(const Xapian::Database& index, const std::string& word,
                                        unsigned max_edits) {
   max_edits = std::min(max_edits, kMaxSuggestionEdits);
-  if (!loaded_ && asked_++ < kQuestionsBeforeTable) {
-    // The first questions of a revision go to Xapian: a program that asks
-    // for one query (fahras-search) does not build a table of every word.
-    std::string s = spelling.get_spelling_suggestion(word, max_edits);
-    return s == word ? std::string() : s;
-  }
-  if (!loaded_) load(spelling);
   const std::u32string target = to_utf32(word);
-  if (target.empty() || utf8_.empty()) return {};
+  if (target.empty()) return {};
+  Closest closest(target, max_edits);
+  if (!loaded_ && asked_++ < kQuestionsBeforeTable) {
+    // The first questions look the words within reach up in the index: a
+    // program that asks once (fahras-search) does not read every word.
+    if (index.get_termfreq(word) > 0) return {};
+    for (const std::string& candidate : words_within_reach(target, max_edits))
+      if (is_spelling_word(candidate))
+        if (Xapian::doccount f = index.get_termfreq(candidate)) closest.consider(candidate, f);
+    return closest.word();
+  }
+  if (!loaded_) load(index);
   std::vector<uint32_t> candidates;
   for (uint64_t h : query_hashes(target)) {
     for (const auto* table : {&deletes_, &added_deletes_}) {
@@ -187,24 +285,12 @@ std::string SpellingSuggester::suggest(const Xapian::Database& spelling, const s
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  size_t best = utf8_.size();
-  unsigned best_distance = max_edits + 1;
-  std::u32string candidate;
   for (uint32_t i : candidates) {
     if (frequencies_[i] == 0) continue;  // gone since the table was built
     if (utf8_[i] == word) return {};     // the word is in the table itself
-    to_utf32_into(utf8_[i], candidate);
-    unsigned distance = osa_distance(candidate, target, max_edits);
-    bool better = distance < best_distance;
-    if (!better && distance == best_distance && best < utf8_.size())
-      better = frequencies_[i] > frequencies_[best] ||
-               (frequencies_[i] == frequencies_[best] && utf8_[i] < utf8_[best]);
-    if (better) {
-      best = i;
-      best_distance = distance;
-    }
+    closest.consider(utf8_[i], frequencies_[i]);
   }
-  return best < utf8_.size() ? utf8_[best] : std::string();
+  return closest.word();
 }
 
 }  // namespace fahras

@@ -1,16 +1,21 @@
-// "Did you mean": the closest word of the index's spelling table to a word
-// it does not hold, at a cost that does not grow with the vocabulary.
+// "Did you mean": the closest word the index holds to a word it does not, at
+// a cost that does not grow with the vocabulary.
 //
-// Xapian's own suggester (Database::get_spelling_suggestion) gathers
+// The words are the index's own: its unprefixed terms that could be
+// spellings (is_spelling_word: three letters or more, no stop word), each
+// with the number of passages holding it. Xapian's spelling table held the
+// same words, but keeping it up to date took a third of indexing time (12 of
+// 35 s of CPU on the Wikipedia collection), and its suggester gathers
 // candidates through trigram posting lists, which on a real vocabulary
-// (170,000 words of the Wikipedia collection) took 58 ms for one misspelled
-// question word. This one is a symmetric-delete index (SymSpell): it holds,
-// for every word of the spelling table, the hashes of the word and of the
-// word with one letter deleted, sorted; a query word's candidates are the
-// words that share a hash with it, or with it missing one or two letters, so
-// a suggestion costs a few dozen binary searches whatever the vocabulary.
-// Candidates are checked by their edit distance (Damerau-Levenshtein,
-// optimal string alignment: a swap of neighbouring letters is one edit).
+// (170,000 words) took 58 ms for one misspelled question word.
+//
+// This one is a symmetric-delete index (SymSpell): it holds, for every word,
+// the hashes of the word and of the word with one letter deleted, sorted; a
+// query word's candidates are the words that share a hash with it, or with it
+// missing one or two letters, so a suggestion costs a few dozen binary
+// searches whatever the vocabulary. Candidates are checked by their edit
+// distance (Damerau-Levenshtein, optimal string alignment: a swap of
+// neighbouring letters is one edit).
 //
 // What it finds within two edits: one edit of any kind (a dropped, doubled,
 // wrong or swapped letter, a wrong hamza seat), and two edits of which one is
@@ -22,13 +27,14 @@
 // then the most frequent, then the first in byte order.
 //
 // Contract: the first kQuestionsBeforeTable suggest() calls after
-// construction or forget() are answered by Xapian's suggester (building the
-// table takes ~170 ms on the Wikipedia collection, three times one of
-// Xapian's answers: a program that searches once should not pay it); the
-// next ones read the table. When the spelling database moves to a commit
-// that changed known words (index_delta.h), the owner calls follow() with
-// them, which updates the table in place; otherwise forget(). Not
-// thread-safe.
+// construction or forget() look the words within reach up one by one in the
+// index (each edit of the word, and of it without each letter: a few
+// thousand term lookups, a few milliseconds; building the table reads every
+// word, ~0.2 s on the Wikipedia collection: a program that searches once
+// should not pay it), with the same answers; the next ones read the table.
+// When the database moves to a commit that changed known words
+// (index_delta.h), the owner calls follow() with them, which updates the
+// table in place; otherwise forget(). Not thread-safe.
 #pragma once
 
 #include <xapian.h>
@@ -51,22 +57,22 @@ class SpellingSuggester {
   // The suggestion for a normalized word, or "" when no word of the table is
   // within max_edits (at most kMaxSuggestionEdits), or the word is in the
   // table itself.
-  std::string suggest(const Xapian::Database& spelling, const std::string& word,
+  std::string suggest(const Xapian::Database& index, const std::string& word,
                       unsigned max_edits = kMaxSuggestionEdits);
 
   void forget();
 
-  // Takes the current frequency in `spelling` of each word of `words` that
-  // may be in its table (others are skipped): a word added is suggested, one
-  // gone no longer is. More than kMaxFollowedWords added since the table was
+  // Takes the current frequency in `index` of each word of `words` that may
+  // be in the table (others are skipped): a word added is suggested, one gone
+  // no longer is. More than kMaxFollowedWords added since the table was
   // built: the table is forgotten, to be built again.
-  void follow(const Xapian::Database& spelling, const std::unordered_set<std::string>& words);
+  void follow(const Xapian::Database& index, const std::unordered_set<std::string>& words);
 
   // How many words it holds (0 before the first suggest()).
   size_t size() const { return utf8_.size(); }
 
  private:
-  void load(const Xapian::Database& spelling);
+  void load(const Xapian::Database& index);
   // The index of a word in utf8_, or utf8_.size().
   size_t index_of(const std::string& word) const;
 
