@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-
 namespace fahras {
 
 unsigned count_together(const std::vector<Xapian::termpos>& first,

@@ -2,7 +2,9 @@
 #include "disjunction_matcher.h"
 
 #include <algorithm>
+#include <unordered_map>
 
+#include "passage_context.h"
 #include "rerank.h"
 
 namespace fahras {
@@ -29,7 +31,8 @@ bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<Wei
 
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
                                                  const std::vector<WeightedTerm>& terms,
-                                                 size_t depth, size_t& total) {
+                                                 size_t depth, size_t& total,
+                                                 const LocationKey& location) {
   static_assert(kBm25B == 0, "the accumulator leaves out BM25's length normalization");
   Xapian::docid last = db.get_lastdocid();
   if (weight_of_.size() <= last) {
@@ -61,13 +64,41 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     }
   }
   total = touched_.size();
-  auto better = [&](Xapian::docid a, Xapian::docid b) {
+  for (Xapian::docid d : touched_) weight_of_[d] = round_score(weight_of_[d]);
+  size_t keep = std::min(depth, touched_.size());
+  std::vector<WeightedDoc> out;
+  if (keep == 0) return out;
+  auto heavier = [&](Xapian::docid a, Xapian::docid b) {
     if (weight_of_[a] != weight_of_[b]) return weight_of_[a] > weight_of_[b];
     return a < b;
   };
-  size_t keep = std::min(depth, touched_.size());
-  std::partial_sort(touched_.begin(), touched_.begin() + keep, touched_.end(), better);
-  std::vector<WeightedDoc> out;
+  std::nth_element(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep - 1),
+                   touched_.end(), heavier);
+  // The documents of the weight at the cut: those that make it are the first
+  // by location, as Xapian's matcher sorts them.
+  const double cut = weight_of_[touched_[keep - 1]];
+  auto tied_begin = std::partition(touched_.begin(), touched_.end(),
+                                   [&](Xapian::docid d) { return weight_of_[d] > cut; });
+  auto tied_end = std::partition(tied_begin, touched_.end(),
+                                 [&](Xapian::docid d) { return weight_of_[d] == cut; });
+  std::unordered_map<Xapian::docid, std::string> locations;  // asked once each
+  auto location_of = [&](Xapian::docid d) -> const std::string& {
+    auto found = locations.find(d);
+    if (found == locations.end()) found = locations.emplace(d, location(d)).first;
+    return found->second;
+  };
+  auto before = [&](Xapian::docid a, Xapian::docid b) {
+    if (weight_of_[a] != weight_of_[b]) return weight_of_[a] > weight_of_[b];
+    const std::string &la = location_of(a), &lb = location_of(b);
+    return la != lb ? la < lb : a < b;
+  };
+  size_t above = static_cast<size_t>(tied_begin - touched_.begin());
+  if (static_cast<size_t>(tied_end - touched_.begin()) > keep)
+    std::partial_sort(tied_begin, touched_.begin() + static_cast<std::ptrdiff_t>(keep), tied_end,
+                      before);
+  std::sort(touched_.begin(), tied_begin, before);
+  if (above + static_cast<size_t>(tied_end - tied_begin) <= keep)
+    std::sort(tied_begin, tied_end, before);
   out.reserve(keep);
   for (size_t i = 0; i < keep; ++i) out.push_back({touched_[i], weight_of_[touched_[i]]});
   return out;

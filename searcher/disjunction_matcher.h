@@ -9,9 +9,12 @@
 // are kept for the next queries (postings_cache.h).
 //
 // Contract: top() returns what Xapian::Enquire with passage_bm25() returns for
-// OR(factor_i * term_i) with get_mset(0, depth): the same documents, ranked by
-// the same weights (equal up to the order of floating-point additions), ties
-// by ascending docid. Queries of any other shape (phrases, NOT, filters,
+// OR(factor_i * term_i) with get_mset(0, depth), sorted by relevance then by
+// the location value (schema::kSlotLocation): the same documents, by the same
+// weights rounded as round_score() does (Xapian's and these may differ in the
+// last bits, from the order of additions), documents of equal weight in
+// ascending order of their location, so that which of them make the cut
+// depends on the passages, not on their docids. Queries of any other shape (phrases, NOT, filters,
 // synonym groups, a term twice), collapsing and remote databases stay with
 // Xapian's matcher, and so do disjunctions with too many postings to decode:
 // see Searcher::match.
@@ -20,6 +23,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -54,6 +58,9 @@ struct WeightedDoc {
   double weight = 0;
 };
 
+// A document's location value (schema::kSlotLocation; "" when it has none).
+using LocationKey = std::function<std::string(Xapian::docid)>;
+
 class DisjunctionMatcher {
  public:
   // Whether top() should rank the terms: their postings are few enough (or
@@ -64,8 +71,9 @@ class DisjunctionMatcher {
 
   // The best `depth` documents; `total` receives how many match any term.
   // Not thread-safe: one matcher per thread (it keeps its accumulators).
+  // `location` is asked only for documents tied at the cut.
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
-                               size_t depth, size_t& total);
+                               size_t depth, size_t& total, const LocationKey& location);
 
   // The posting lists decoded so far.
   const PostingsCache& postings() const { return postings_; }

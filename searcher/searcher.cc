@@ -250,7 +250,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   if (!stale_analysis_notice_.empty()) result.notices.push_back(stale_analysis_notice_);
 
   size_t depth = std::max(options.rerank_depth, options.offset + options.limit);
-  std::vector<WeightedDoc> matched = match(plan, options, depth, result.total);
+  const LocationColumn* column = remote_ ? nullptr : locations_.for_search(db_);
+  std::vector<WeightedDoc> matched = match(plan, options, depth, column, result.total);
   stopwatch.lap(t.match);
 
   std::vector<Xapian::docid> docids;
@@ -258,8 +259,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   for (const WeightedDoc& m : matched) docids.push_back(m.docid);
   TermMatches matches(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
   stopwatch.lap(t.term_matches);
-  std::vector<Candidate> ranked =
-      read_candidates(db_, docids, remote_ ? nullptr : locations_.for_search(db_));
+  std::vector<Candidate> ranked = read_candidates(db_, docids, column);
   stopwatch.lap(t.locations);
   Reranker reranker(db_.get_doccount(), statistics_, plan);
   for (size_t i = 0; i < ranked.size(); ++i) {
@@ -294,19 +294,45 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 }
 
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
-                                         size_t depth, size_t& total) {
+                                         size_t depth, const LocationColumn* column,
+                                         size_t& total) {
   if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
-      disjunction_matcher_.suits(db_, plan.disjunction))
-    return disjunction_matcher_.top(db_, plan.disjunction, depth, total);
+      disjunction_matcher_.suits(db_, plan.disjunction)) {
+    auto location = [&](Xapian::docid d) {
+      std::string_view file;
+      uint32_t line = 0;
+      if (column && column->find(d, file, line)) return schema::location_value(file, line);
+      return db_.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLocation);
+    };
+    return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location);
+  }
+  // Passages of equal weight in order of their location, so that which make
+  // the cut depends on the passages, not on their docids (the order of past
+  // writes, or the shards'); weights rounded as the disjunction matcher
+  // rounds them, from a few more passages than the cut.
   Xapian::Enquire enquire(db_);
   enquire.set_query(plan.query);
   enquire.set_weighting_scheme(passage_bm25());
+  enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
   if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth + kTieMargin));
   total = mset.get_matches_estimated();
+  struct Ranked {
+    double weight;
+    std::string location;
+    Xapian::docid docid;
+  };
+  std::vector<Ranked> ranked;
+  ranked.reserve(mset.size());
+  for (auto m = mset.begin(); m != mset.end(); ++m)
+    ranked.push_back({round_score(m.get_weight()), m.get_sort_key(), *m});
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.location < b.location;
+  });
   std::vector<WeightedDoc> out;
-  out.reserve(mset.size());
-  for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({*m, m.get_weight()});
+  for (size_t i = 0; i < ranked.size() && i < depth; ++i)
+    out.push_back({ranked[i].docid, ranked[i].weight});
   return out;
 }
 

@@ -30,6 +30,9 @@
 namespace fahras {
 
 inline constexpr size_t kRerankDepth = 30;
+// Xapian's matcher is asked for this many passages beyond the cut, which its
+// weights rounded decide (Searcher::match).
+inline constexpr size_t kTieMargin = 8;
 
 struct SearchOptions {
   size_t limit = 10;
@@ -104,7 +107,7 @@ class Searcher {
   // The re-ranking candidates with their BM25 weights, best first; `total`
   // receives how many passages match (Xapian's estimate on its path).
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
-                                 size_t& total);
+                                 const LocationColumn* column, size_t& total);
   void forget_index_answers();
   // After a commit: forgets what `delta` says it may have changed
   // (index_delta.h), everything when it cannot say.

@@ -278,6 +278,57 @@ TEST_SUITE("e2e_index") {
     CHECK(index_contents(parallel) == index_contents(sequential));
   }
 
+  TEST_CASE("results depend on the passages only: incremental, clean, sharded alike") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus";
+    std::vector<fs::path> articles;
+    for (const auto& entry : fs::directory_iterator(FAHRAS_CORPUS_DIR))
+      if (entry.path().extension() == ".txt") articles.push_back(entry.path());
+    std::sort(articles.begin(), articles.end());
+    fs::create_directories(corpus);
+    for (const fs::path& a : articles) fs::copy_file(a, corpus / a.filename());
+    fs::path db = tmp.path / "db";
+    REQUIRE(index(db, corpus).status == 0);
+    // Edit, add, delete and rename files, then index incrementally.
+    std::ofstream(corpus / articles[2].filename(), std::ios::app)
+        << "فقرة جديدة عن الرقائق والشرائح التي تطلبها الشركات الصينية.\n";
+    write_file(corpus / "new.txt", kArticleA + kArticleB);
+    fs::remove(corpus / articles[1].filename());
+    fs::rename(corpus / articles[3].filename(), corpus / ("renamed-" + articles[3].filename().string()));
+    REQUIRE(index(db, corpus).status == 0);
+    fs::path clean = tmp.path / "clean", sharded = tmp.path / "sharded";
+    REQUIRE(index(clean, corpus).status == 0);
+    REQUIRE(index(sharded, corpus, "--shards 2").status == 0);
+    fahras::Searcher incremental({db.string()}), rebuilt({clean.string()}),
+        shards({sharded.string()});
+    // Single common words tie on BM25 in many passages (b = 0).
+    const char* queries[] = {
+        "الرقائق", "الصين", "شرائح", "إنفيديا", "ترامب", "بكين", "الشركات", "الذكاء الاصطناعي",
+        "H200", "H20", "واشنطن", "هوانغ", "بايت دانس", "علي بابا", "الموافقة", "التصدير",
+        "الأمن القومي", "وزارة التجارة", "المستوردة", "المحللون", "أشباه الموصلات",
+        "الحكومة الصينية", "Nvidia", "Huawei", "مليار دولار", "الطلب", "السوق", "العملاء",
+        "الصين موافقة H200", "\"الذكاء الاصطناعي\""};
+    fahras::SearchOptions options;
+    options.limit = 50;
+    auto ranking = [&](fahras::Searcher& searcher, const char* query) {
+      std::string out;
+      for (const auto& hit : searcher.search(query, options).hits)
+        out += hit.file + ":" + std::to_string(hit.line) + "#" + std::to_string(hit.window) + " " +
+               std::to_string(hit.score) + "\n";
+      return out;
+    };
+    size_t compared = 0;
+    for (int pass = 0; pass < 2; ++pass) {  // the second: the searchers' caches filled
+      for (const char* query : queries) {
+        std::string expected = ranking(rebuilt, query);
+        CHECK_MESSAGE(ranking(incremental, query) == expected, std::string(query));
+        CHECK_MESSAGE(ranking(shards, query) == expected, std::string(query));
+        compared += !expected.empty();
+      }
+    }
+    CHECK(compared >= 2 * 28);
+  }
+
   TEST_CASE("kill -9 at any moment: the index opens, checks clean, and converges") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db", clean = tmp.path / "clean";

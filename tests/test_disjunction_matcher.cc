@@ -5,9 +5,12 @@
 #include "corpus_index.h"
 #include "disjunction_matcher.h"
 #include "e2e_support.h"
+#include "fahras/schema.h"
 #include "index_run.h"
+#include "passage_context.h"
 #include "query_plan.h"
 #include "rerank.h"
+#include "searcher.h"
 #include "term_documents.h"
 
 using namespace fahras;
@@ -16,29 +19,45 @@ namespace {
 
 using testing::CorpusIndex;
 
-// Xapian's ranking of the plan's query: (docid, weight), best first.
+// Xapian's ranking of the plan's query: (docid, weight), best first, as the
+// searcher reads it (Searcher::match): ties by location, weights rounded,
+// from a few more passages than the cut.
 std::vector<WeightedDoc> xapian_top(const Xapian::Database& db, const Xapian::Query& query,
                                     size_t depth, size_t& total) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(passage_bm25());
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth), db.get_doccount());
+  enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
+  Xapian::MSet mset =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(depth + kTieMargin), db.get_doccount());
   total = mset.get_matches_estimated();
+  std::vector<std::tuple<double, std::string, Xapian::docid>> ranked;
+  for (auto m = mset.begin(); m != mset.end(); ++m)
+    ranked.emplace_back(-round_score(m.get_weight()), m.get_sort_key(), *m);
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
+    return std::tie(std::get<0>(x), std::get<1>(x)) < std::tie(std::get<0>(y), std::get<1>(y));
+  });
   std::vector<WeightedDoc> out;
-  for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({*m, m.get_weight()});
+  for (size_t i = 0; i < ranked.size() && i < depth; ++i)
+    out.push_back({std::get<2>(ranked[i]), -std::get<0>(ranked[i])});
   return out;
+}
+
+// The location value of a document, as the searcher gives the matcher.
+LocationKey location_in(const Xapian::Database& db) {
+  return [&db](Xapian::docid d) { return db.get_document(d).get_value(schema::kSlotLocation); };
 }
 
 void check_same_ranking(const Xapian::Database& db, DisjunctionMatcher& matcher,
                         const QueryPlan& plan, size_t depth) {
   size_t expected_total = 0, total = 0;
   std::vector<WeightedDoc> expected = xapian_top(db, plan.query, depth, expected_total);
-  std::vector<WeightedDoc> got = matcher.top(db, plan.disjunction, depth, total);
+  std::vector<WeightedDoc> got = matcher.top(db, plan.disjunction, depth, total, location_in(db));
   CHECK(total == expected_total);
   REQUIRE(got.size() == expected.size());
   for (size_t i = 0; i < got.size(); ++i) {
     CHECK(got[i].docid == expected[i].docid);
-    CHECK(got[i].weight == doctest::Approx(expected[i].weight).epsilon(1e-12));
+    CHECK(got[i].weight == doctest::Approx(expected[i].weight).epsilon(1e-9));
   }
 }
 
@@ -66,6 +85,31 @@ TEST_SUITE("disjunction_matcher") {
     CHECK(flat >= 8);
   }
 
+  TEST_CASE("passages of equal weight make the cut by location, not by docid") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    // Written in another order than their locations: c.txt:9, a.txt:9, a.txt:2.
+    for (auto [file, line] :
+         {std::pair<const char*, uint32_t>{"c.txt", 9}, {"a.txt", 9}, {"a.txt", 2}}) {
+      Xapian::Document doc;
+      doc.add_term("Zصين");
+      doc.add_value(schema::kSlotLocation, schema::location_value(file, line));
+      db.add_document(doc);
+    }
+    db.commit();
+    DisjunctionMatcher matcher;
+    size_t total = 0;
+    std::vector<WeightedDoc> got = matcher.top(db, {{"Zصين", 1.0, 3}}, 2, total, location_in(db));
+    CHECK(total == 3);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0].docid == 3);  // a.txt:2
+    CHECK(got[1].docid == 2);  // a.txt:9 (line, then file)
+    size_t xapian_total = 0;
+    std::vector<WeightedDoc> xapian = xapian_top(db, Xapian::Query("Zصين"), 2, xapian_total);
+    REQUIRE(xapian.size() == 2);
+    CHECK(xapian[0].docid == got[0].docid);
+    CHECK(xapian[1].docid == got[1].docid);
+  }
+
   TEST_CASE("a query of any other shape is not offered as a disjunction") {
     CorpusIndex index;
     const Xapian::Database& db = index.db;
@@ -90,11 +134,11 @@ TEST_SUITE("disjunction_matcher") {
     db.commit();
     DisjunctionMatcher matcher;
     size_t total = 0;
-    CHECK(matcher.top(db, {{"Zصين", 1.0, 1}}, 10, total).size() == 1);
+    CHECK(matcher.top(db, {{"Zصين", 1.0, 1}}, 10, total, location_in(db)).size() == 1);
     Xapian::docid later = add({"Zصين", "Zبكين"});
     db.commit();
     std::vector<WeightedDoc> got =
-        matcher.top(db, {{"Zصين", 1.0, 2}, {"Zبكين", 0.6, 1}}, 10, total);
+        matcher.top(db, {{"Zصين", 1.0, 2}, {"Zبكين", 0.6, 1}}, 10, total, location_in(db));
     CHECK(total == 2);
     REQUIRE(got.size() == 2);
     CHECK(got[0].docid == later);  // two terms beat one

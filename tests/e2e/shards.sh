@@ -37,21 +37,14 @@ read -r pid1 port1 < <(start_server "$work/sharded/shard-01"); pids+=("$pid1")
 remote=(--db "127.0.0.1:$port0" --db "127.0.0.1:$port1" --spelling "$work/sharded")
 
 ranking() { "$build/searcher/fahras-search" --json -n 20 "$@" | grep -o '"file":"[^"]*"\|"line":[0-9]*\|"score":[0-9.]*' | paste -sd' '; }
-scores() { "$build/searcher/fahras-search" --json -n 20 "$@" | grep -o '"score":[0-9.]*' | paste -sd' '; }
-# Remote shards rank exactly as the same shards opened locally: passage by
-# passage, score by score. Against one index of the same corpus, statistics are
-# global, so the scores are the same; passages of equal score may come in
-# another order (ties go by docid, which depends on the layout), and a
-# re-ranking cut through such a tie may differ, so only queries whose top 20
-# has no tie at the cut are compared passage by passage.
+# Remote shards rank exactly as the same shards opened locally, and as one
+# index of the same corpus: passage by passage, score by score (statistics are
+# global, and passages of equal weight make the re-ranking cut by their
+# location, not by docids, which depend on the layout).
 for q in 'H200 الصين موافقة' 'Nvidia' 'هوانج' 'Huawei' 'شرائح الذكاء الاصطناعي' '"الذكاء الاصطناعي"' 'ترامب NOT الصين'; do
   sharded_ranking=$(ranking --db "$work/sharded" -- "$q")
   [ -n "$sharded_ranking" ] || fail "no hits for $q"
   [ "$(ranking "${remote[@]}" -- "$q")" = "$sharded_ranking" ] || fail "remote shards rank '$q' differently"
-  [ "$(scores --db "$work/sharded" -- "$q" | cut -d' ' -f1)" = "$(scores --db "$work/one" -- "$q" | cut -d' ' -f1)" ] ||
-    fail "sharded and single index give '$q' a different best score"
-done
-for q in 'H200 الصين موافقة' 'هوانج' 'Huawei' 'ترامب NOT الصين'; do
   [ "$(ranking --db "$work/sharded" -- "$q")" = "$(ranking --db "$work/one" -- "$q")" ] ||
     fail "sharded and single index rank '$q' differently"
 done
