@@ -2,7 +2,6 @@
 #include "disjunction_matcher.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "passage_context.h"
 #include "rerank.h"
@@ -32,7 +31,7 @@ bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<Wei
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
                                                  const std::vector<WeightedTerm>& terms,
                                                  size_t depth, size_t& total,
-                                                 const LocationKey& location) {
+                                                 const LocationOf& location) {
   static_assert(kBm25B == 0, "the accumulator leaves out BM25's length normalization");
   Xapian::docid last = db.get_lastdocid();
   if (weight_of_.size() <= last) {
@@ -81,16 +80,12 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
                                    [&](Xapian::docid d) { return weight_of_[d] > cut; });
   auto tied_end = std::partition(tied_begin, touched_.end(),
                                  [&](Xapian::docid d) { return weight_of_[d] == cut; });
-  std::unordered_map<Xapian::docid, std::string> locations;  // asked once each
-  auto location_of = [&](Xapian::docid d) -> const std::string& {
-    auto found = locations.find(d);
-    if (found == locations.end()) found = locations.emplace(d, location(d)).first;
-    return found->second;
-  };
   auto before = [&](Xapian::docid a, Xapian::docid b) {
     if (weight_of_[a] != weight_of_[b]) return weight_of_[a] > weight_of_[b];
-    const std::string &la = location_of(a), &lb = location_of(b);
-    return la != lb ? la < lb : a < b;
+    PassageLocation la = location(a), lb = location(b);
+    if (la < lb) return true;
+    if (lb < la) return false;
+    return a < b;
   };
   size_t above = static_cast<size_t>(tied_begin - touched_.begin());
   if (static_cast<size_t>(tied_end - touched_.begin()) > keep)

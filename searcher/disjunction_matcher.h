@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -58,8 +59,16 @@ struct WeightedDoc {
   double weight = 0;
 };
 
-// A document's location value (schema::kSlotLocation; "" when it has none).
-using LocationKey = std::function<std::string(Xapian::docid)>;
+// Where a passage is, ordered as its location value (schema::kSlotLocation:
+// the line, then the file; a document without one has line 0 and no file).
+struct PassageLocation {
+  uint32_t line = 0;
+  std::string_view file;  // valid while the caller's column or cache lives
+  bool operator<(const PassageLocation& other) const {
+    return line != other.line ? line < other.line : file < other.file;
+  }
+};
+using LocationOf = std::function<PassageLocation(Xapian::docid)>;
 
 class DisjunctionMatcher {
  public:
@@ -73,7 +82,7 @@ class DisjunctionMatcher {
   // Not thread-safe: one matcher per thread (it keeps its accumulators).
   // `location` is asked only for documents tied at the cut.
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
-                               size_t depth, size_t& total, const LocationKey& location);
+                               size_t depth, size_t& total, const LocationOf& location);
 
   // The posting lists decoded so far.
   const PostingsCache& postings() const { return postings_; }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <regex>
+#include <unordered_map>
 
 #include "analysis_version.h"
 #include "analyzer.h"
@@ -298,11 +299,23 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
                                          size_t& total) {
   if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
       disjunction_matcher_.suits(db_, plan.disjunction)) {
+    // Read from the location slot when the column does not hold them (the
+    // first search of a revision): kept while the matcher compares them.
+    std::unordered_map<Xapian::docid, std::pair<uint32_t, std::string>> read;
     auto location = [&](Xapian::docid d) {
-      std::string_view file;
-      uint32_t line = 0;
-      if (column && column->find(d, file, line)) return schema::location_value(file, line);
-      return db_.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLocation);
+      PassageLocation at;
+      if (column && column->find(d, at.file, at.line)) return at;
+      auto found = read.find(d);
+      if (found == read.end()) {
+        std::pair<uint32_t, std::string> location;
+        schema::parse_location_value(
+            db_.get_document(d, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotLocation),
+            location.second, location.first);
+        found = read.emplace(d, std::move(location)).first;
+      }
+      at.line = found->second.first;
+      at.file = found->second.second;
+      return at;
     };
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location);
   }

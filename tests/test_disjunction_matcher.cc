@@ -2,6 +2,9 @@
 // Xapian's matcher does, on the real corpus and the planner's real queries.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <memory>
+
 #include "corpus_index.h"
 #include "disjunction_matcher.h"
 #include "e2e_support.h"
@@ -43,9 +46,18 @@ std::vector<WeightedDoc> xapian_top(const Xapian::Database& db, const Xapian::Qu
   return out;
 }
 
-// The location value of a document, as the searcher gives the matcher.
-LocationKey location_in(const Xapian::Database& db) {
-  return [&db](Xapian::docid d) { return db.get_document(d).get_value(schema::kSlotLocation); };
+// Where a document is, as the searcher tells the matcher (from its location
+// value; the files kept for as long as the database).
+LocationOf location_in(const Xapian::Database& db) {
+  auto files = std::make_shared<std::map<Xapian::docid, std::string>>();
+  return [&db, files](Xapian::docid d) {
+    PassageLocation at;
+    std::string& file = (*files)[d];
+    schema::parse_location_value(db.get_document(d).get_value(schema::kSlotLocation), file,
+                                 at.line);
+    at.file = file;
+    return at;
+  };
 }
 
 void check_same_ranking(const Xapian::Database& db, DisjunctionMatcher& matcher,
