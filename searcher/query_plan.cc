@@ -429,8 +429,30 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         out.push_back(form);
     return out;
   };
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    WordPair pair{forms(i), forms(i + 1)};
+  // In a query of plain words, every word counts, stop words included: a
+  // remembered phrase (من كل شيء) is its words in their order.
+  std::vector<std::vector<std::string>> sequence;  // forms of each word, in order
+  std::vector<bool> content;                       // whether it is a concept's
+  bool plain = std::none_of(all_words.begin(), all_words.end(), is_operator) &&
+               text.find_first_of("\":*") == std::string::npos &&
+               all_words.size() <= kMaxSequenceWords;
+  if (plain) {
+    size_t next_concept = 0;
+    for (const std::string& w : all_words) {
+      content.push_back(next_concept < words.size() && w == words[next_concept]);
+      if (content.back()) {
+        sequence.push_back(forms(next_concept++));
+      } else {
+        sequence.push_back({});
+        if (statistics_.termfreq(w) > 0) sequence.back().push_back(w);
+      }
+    }
+  } else {
+    for (size_t i = 0; i < words.size(); ++i) sequence.push_back(forms(i));
+    content.assign(words.size(), true);
+  }
+  for (size_t i = 0; i + 1 < sequence.size(); ++i) {
+    WordPair pair{sequence[i], sequence[i + 1]};
     if (!pair.first.empty() && !pair.second.empty()) plan.adjacent_words.push_back(std::move(pair));
   }
   // Each concept's expansions go beside its term in the parsed query, under

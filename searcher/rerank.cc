@@ -59,8 +59,14 @@ double Reranker::coverage(const TermMatches::Found& matched) const {
 double Reranker::score(double bm25, const TermMatches::Found& matched,
                        const std::vector<unsigned>& together) const {
   double proximity = 0;
-  for (size_t i = 0; i < together.size() && i < pair_idf_.size(); ++i)
-    if (together[i] > 0) proximity += kProximityWeight * pair_idf_[i] * bm25_tf(together[i]);
+  size_t pairs_together = 0;
+  for (size_t i = 0; i < together.size() && i < pair_idf_.size(); ++i) {
+    if (together[i] == 0) continue;
+    proximity += kProximityWeight * pair_idf_[i] * bm25_tf(together[i]);
+    ++pairs_together;
+  }
+  if (pair_idf_.size() >= 2 && pairs_together == pair_idf_.size())
+    for (double idf : pair_idf_) proximity += kSequenceWeight * idf;
   return (bm25 + proximity) * std::pow(coverage(matched), kCoverageExponent);
 }
 

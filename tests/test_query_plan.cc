@@ -143,6 +143,27 @@ TEST_SUITE("query_plan") {
     CHECK(reopened.plan("بايت دانس").query.get_description().find(bytedance) != std::string::npos);
   }
 
+  TEST_CASE("a query of plain words is a sequence, stop words included") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    auto pairs = [&](const char* query) {
+      std::vector<std::pair<std::string, std::string>> out;
+      for (const WordPair& p : planner.plan(query).adjacent_words)
+        out.emplace_back(p.first.front(), p.second.front());
+      return out;
+    };
+    // على is a stop word: it stands between its neighbours in the sequence.
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    CHECK(pairs("السلطات الصينية على استيراد") ==
+          Pairs{{normalize("السلطات"), normalize("الصينية")},
+                {normalize("الصينية"), normalize("على")},
+                {normalize("على"), normalize("استيراد")}});
+    // With an operator, content words only.
+    CHECK(pairs("الصينية على استيراد NOT ترامب") ==
+          Pairs{{normalize("الصينية"), normalize("استيراد")}});
+  }
+
   TEST_CASE("synonyms expand to single words and phrases") {
     SmallIndex index;
     Synonyms synonyms = Synonyms::parse("ByteDance, بايت دانس\n");
