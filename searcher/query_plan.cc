@@ -110,6 +110,32 @@ std::vector<WeightedTerm> as_disjunction(
   return out;
 }
 
+// Words that ask rather than say what about: not stop words of the analysis
+// chain (كم is also the abbreviation of kilometre in the text), but no topic
+// of a question.
+bool is_question_word(const std::string& word) {
+  static const std::set<std::string> words = [] {
+    std::set<std::string> out;
+    for (const char* w : {"كم", "ماهو", "ماهي", "ماهى", "ماذا", "لماذا", "ماالذي", "منهو", "منهي"})
+      out.insert(normalize(w));
+    return out;
+  }();
+  return words.count(word) > 0;
+}
+
+// The analysis chain's stop words, and question words: what a query's parser
+// leaves out.
+class QueryStopper : public Xapian::Stopper {
+ public:
+  QueryStopper() : chain_(make_stopper()) {}
+  bool operator()(const std::string& word) const override {
+    return (*chain_)(word) || is_question_word(word);
+  }
+
+ private:
+  std::unique_ptr<Xapian::Stopper> chain_;
+};
+
 // The content words a user asked for: not operators, field names, file:
 // values, stop words, words of quoted phrases, wildcards, or words excluded
 // with NOT or a leading '-'. `prefixes` receives the wildcards' prefixes.
@@ -143,7 +169,8 @@ std::vector<std::string> concept_words_of(const std::string& text,
       continue;
     }
     for (const std::string& w : split_words(token))
-      if (w.size() <= schema::kMaxWordBytes && !is_stopword(w)) words.push_back(w);
+      if (w.size() <= schema::kMaxWordBytes && !is_stopword(w) && !is_question_word(w))
+        words.push_back(w);
   }
   return words;
 }
@@ -166,14 +193,17 @@ std::string normalize_query_text(const std::string& raw_query) {
 
 QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms,
                            TermStatistics& statistics)
-    : db_(db), synonyms_(synonyms), statistics_(statistics), stopper_(make_stopper()) {}
+    : db_(db),
+      synonyms_(synonyms),
+      statistics_(statistics),
+      stopper_(std::make_unique<QueryStopper>()) {}
 
 QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms)
     : db_(db),
       synonyms_(synonyms),
       own_statistics_(std::make_unique<TermStatistics>(db)),
       statistics_(*own_statistics_),
-      stopper_(make_stopper()) {}
+      stopper_(std::make_unique<QueryStopper>()) {}
 
 std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& source,
                                                          const std::string& key,

@@ -143,6 +143,20 @@ TEST_SUITE("query_plan") {
     CHECK(reopened.plan("بايت دانس").query.get_description().find(bytedance) != std::string::npos);
   }
 
+  TEST_CASE("question words are no topic: left out of concepts and of the query") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    QueryPlan plan = planner.plan("كم شرائح اشترت بايت دانس؟ ماهو الثمن");
+    for (const std::string& w : plan.concept_words) {
+      CHECK(w != normalize("كم"));
+      CHECK(w != normalize("ماهو"));
+    }
+    std::string query = plan.query.get_description();
+    CHECK(query.find(normalize("كم")) == std::string::npos);
+    CHECK(query.find("Zشرائح") != std::string::npos);
+  }
+
   TEST_CASE("a query of plain words is a sequence, stop words included") {
     SmallIndex index;
     Synonyms none;
