@@ -315,6 +315,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (w[0] >= '0' && w[0] <= '9') terms.insert(w);
     plan.highlight.stems.insert(stem);
     plan.concept_words.push_back(w);
+    plan.concept_stems.push_back({stem});
+    for (const std::string& reading : readings[i])
+      if (reading != stem) plan.concept_stems.back().push_back(reading);
 
     // The clitic reading of a word the index knows, weakly (one it does not
     // know is among its readings, above).

@@ -79,6 +79,8 @@ struct QueryPlan {
   Xapian::Query query;
   std::vector<std::set<std::string>> concept_terms;  // concept -> index terms that match it
   std::vector<std::string> concept_words;            // concept -> normalized query word
+  // concept -> the stems of the word as typed and as meant (its readings)
+  std::vector<std::vector<std::string>> concept_stems;
   HighlightTerms highlight;
   // Written forms of adjacent query words that the index both holds: the
   // ranker rewards passages where they stand together (adjacency.h). In a

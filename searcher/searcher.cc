@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <map>
 #include <regex>
+#include <set>
 #include <unordered_map>
 
 #include "analysis_version.h"
@@ -20,6 +22,7 @@
 #include "rerank.h"
 #include "shard_handles.h"
 #include "term_matches.h"
+#include "title_evidence.h"
 
 namespace fahras {
 namespace {
@@ -109,6 +112,7 @@ void Searcher::open() {
 }
 
 void Searcher::follow_commit(const IndexDelta& delta) {
+  articles_ = 0;  // counted again when next needed
   statistics_.reopen_shards();
   if (spelling_specs_.empty()) {  // the commit may have changed the spelling
     if (delta.terms)
@@ -127,6 +131,7 @@ void Searcher::follow_commit(const IndexDelta& delta) {
 }
 
 void Searcher::forget_index_answers() {
+  articles_ = 0;
   suggester_.forget();
   disjunction_matcher_.forget_postings();
   statistics_.forget();
@@ -263,13 +268,23 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Candidate> ranked = read_candidates(db_, docids, column);
   stopwatch.lap(t.locations);
   Reranker reranker(db_.get_doccount(), statistics_, plan);
+  std::map<std::string, double> titles;  // file -> title evidence
+  if (!plan.concept_stems.empty()) {
+    if (articles_ == 0) articles_ = count_articles(db_);
+    std::set<std::string> files;
+    for (const Candidate& c : ranked) files.insert(c.file);
+    titles = title_evidence(db_, plan.concept_stems, files, articles_, column);
+  }
   for (size_t i = 0; i < ranked.size(); ++i) {
     const TermMatches::Found& found = matches.of(docids[i]);
     std::vector<unsigned> together;
     if (reranker.may_hold_pairs(found))
       together = count_adjacent(db_, docids[i], plan.adjacent_words,
                                 [&](const std::string& t) { return found.count(t) > 0; });
-    ranked[i].score = round_score(reranker.score(matched[i].weight, found, together));
+    double evidence = 0;
+    if (auto title = titles.find(ranked[i].file); title != titles.end()) evidence = title->second;
+    ranked[i].score =
+        round_score(reranker.score(matched[i].weight + kTitleWeight * evidence, found, together));
   }
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);

@@ -134,6 +134,7 @@ class Searcher {
   DisjunctionMatcher disjunction_matcher_;
   LocationColumn locations_;
   SpellingSuggester suggester_;
+  Xapian::doccount articles_ = 0;  // count_articles(db_), 0 until asked
 };
 
 // Opens one database spec: a directory or stub file, or HOST:PORT of a

@@ -1,0 +1,38 @@
+// An article's title as evidence for its passages.
+//
+// Questions name the subject of the article that answers them (متى ولد جمال
+// خاشقجي: the article جمال خاشقجي), and the paragraph holding the answer
+// often does not repeat it. So a candidate passage gains, for each query
+// concept its article's title holds, that concept's idf among articles
+// (how many titles hold it, of all the index's articles: a word every title
+// of a small topical collection holds weighs nothing), times kTitleWeight
+// (rerank.h), the classic interpolation of passage and document evidence.
+// Titles are the title passages' ZS terms (schema.h: title:).
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "location_column.h"
+
+namespace fahras {
+
+// A concept's title term is skipped when more titles than this hold it: it
+// names no subject, and reading its postings would cost more than it tells.
+inline constexpr Xapian::doccount kMaxTitlePostings = 2000;
+
+// How many articles the index holds (its B terms).
+Xapian::doccount count_articles(const Xapian::Database& db);
+
+// For each of `files` whose article title holds some of the concepts (by one
+// of each concept's stems, QueryPlan::concept_stems): the sum over those
+// concepts of the idf among `articles` articles of the rarest stem it holds.
+std::map<std::string, double> title_evidence(
+    const Xapian::Database& db, const std::vector<std::vector<std::string>>& concept_stems,
+    const std::set<std::string>& files, Xapian::doccount articles, const LocationColumn* column);
+
+}  // namespace fahras
