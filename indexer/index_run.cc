@@ -4,7 +4,10 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <exception>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <thread>
 
 #include "analysis_version.h"
@@ -50,6 +53,72 @@ std::string read_synonyms(const std::vector<std::filesystem::path>& roots, Index
     return {};
   }
   return {};
+}
+
+// Writes the shards' files each on a thread of its own (their writers are
+// independent databases), then reports the files in `files`' order, as one
+// writer would.
+void index_shards_in_parallel(const std::vector<const CorpusFile*>& files,
+                              const std::map<std::string, FileState>& stored,
+                              const IndexOptions& options,
+                              const std::vector<std::unique_ptr<BatchWriter>>& batches,
+                              IndexReport& report) {
+  size_t shards = batches.size();
+  std::vector<std::vector<const CorpusFile*>> of_shard(shards);
+  std::map<std::string, size_t> order;  // file id -> its place in `files`
+  for (size_t i = 0; i < files.size(); ++i) {
+    of_shard[shard_of(files[i]->id, shards)].push_back(files[i]);
+    order[files[i]->id] = i;
+  }
+  IndexOptions shard_options = options;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  shard_options.threads = std::max<unsigned>(
+      1, (options.threads ? options.threads : cores) / static_cast<unsigned>(shards));
+  std::vector<IndexReport> reports(shards);
+  std::vector<std::exception_ptr> failures(shards);
+  std::mutex progress_mutex;
+  size_t files_done = 0;
+  {
+    std::vector<std::thread> writers;
+    for (size_t k = 0; k < shards; ++k)
+      writers.emplace_back([&, k] {
+        try {
+          index_files(
+              of_shard[k], stored, shard_options,
+              [&](const std::string&) { return batches[k].get(); }, reports[k],
+              [&] {
+                std::lock_guard lock(progress_mutex);
+                if (options.progress) options.progress(++files_done, files.size());
+              });
+        } catch (...) {
+          failures[k] = std::current_exception();
+        }
+      });
+    for (std::thread& t : writers) t.join();
+  }
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  // Each list in the files' order; a warning starts with its file's id.
+  auto place = [&](const std::string& text) {
+    for (size_t end = text.find(':'); end != std::string::npos; end = text.find(':', end + 1))
+      if (auto found = order.find(text.substr(0, end)); found != order.end()) return found->second;
+    return files.size();
+  };
+  auto merge = [&](auto member, auto key) {
+    auto& into = report.*member;
+    size_t first = into.size();
+    for (IndexReport& r : reports)
+      for (auto& item : r.*member) into.push_back(std::move(item));
+    std::stable_sort(into.begin() + static_cast<std::ptrdiff_t>(first), into.end(),
+                     [&](const auto& a, const auto& b) { return place(key(a)) < place(key(b)); });
+  };
+  auto id = [](const std::string& s) { return s + ":"; };
+  merge(&IndexReport::added, id);
+  merge(&IndexReport::updated, id);
+  merge(&IndexReport::unchanged, id);
+  merge(&IndexReport::skipped, [](const IndexReport::Skip& s) { return s.file + ":"; });
+  merge(&IndexReport::warnings, [](const std::string& s) { return s; });
+  for (const IndexReport& r : reports) report.passages_written += r.passages_written;
 }
 
 // How many parts a new index of `files` is built in (parallel_build.h): the
@@ -186,10 +255,14 @@ IndexReport run_index(const IndexOptions& options) {
   auto batch_for = [&](const std::string& id) -> BatchWriter* {
     return batches.empty() ? nullptr : batches[shard_of(id, shards)].get();
   };
-  size_t files_done = 0;
-  index_files(candidates, stored, effective, batch_for, report, [&] {
-    if (options.progress) options.progress(++files_done, candidates.size());
-  });
+  if (batches.size() > 1) {
+    index_shards_in_parallel(candidates, stored, effective, batches, report);
+  } else {
+    size_t files_done = 0;
+    index_files(candidates, stored, effective, batch_for, report, [&] {
+      if (options.progress) options.progress(++files_done, candidates.size());
+    });
+  }
 
   std::map<std::string, bool> present;
   for (const CorpusFile& f : scan.files) present[f.id] = true;

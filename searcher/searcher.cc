@@ -112,8 +112,7 @@ void Searcher::open() {
 }
 
 void Searcher::follow_commit(const IndexDelta& delta) {
-  articles_ = 0;  // counted again when next needed
-  statistics_.reopen_shards();
+  articles_ = 0;                  // counted again when next needed
   if (spelling_specs_.empty()) {  // the commit may have changed the spelling
     if (delta.terms)
       suggester_.follow(spelling_db_, *delta.terms);
@@ -203,6 +202,15 @@ bool Searcher::reopen() {
       return true;
     }
     if (!changed) return spelling_changed;
+  }
+  // The shards' own handles (their key vocabularies) follow too; one that
+  // now reads another database (a compacted copy swapped in meanwhile)
+  // cannot: everything is opened anew.
+  try {
+    statistics_.reopen_shards();
+  } catch (const Xapian::DatabaseError&) {
+    open();
+    return true;
   }
   follow_commit(delta);
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
