@@ -10,6 +10,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "compaction.h"
+
 namespace fahras {
 namespace {
 
@@ -31,6 +33,28 @@ int writer_flags(const std::filesystem::path& database) {
   int flags = Xapian::DB_CREATE_OR_OPEN;
   if (!std::filesystem::exists(database)) flags |= Xapian::DB_NO_SYNC;
   return flags;
+}
+
+bool create_database_atomically(const std::filesystem::path& database) {
+  if (std::filesystem::exists(database)) return false;
+  std::filesystem::path creating = workspace_beside(database, ".creating");
+  try {
+    std::filesystem::remove_all(creating);
+    {
+      Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+      db.commit();
+    }
+    sync_database_files(creating);
+  } catch (const std::exception&) {  // no room beside it (a name too long)
+    remove_if_possible(creating);
+    return false;
+  } catch (const Xapian::Error&) {
+    remove_if_possible(creating);
+    return false;
+  }
+  std::filesystem::rename(creating, database);
+  sync_path(creating.parent_path(), O_RDONLY | O_DIRECTORY);
+  return true;
 }
 
 void sync_database_files(const std::filesystem::path& database) {

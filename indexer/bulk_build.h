@@ -24,6 +24,15 @@ void tune_flush_threshold();
 // Xapian flags for a writer of `database`: DB_NO_SYNC when it does not exist yet.
 int writer_flags(const std::filesystem::path& database);
 
+// Creates an empty database at `database` when there is none, whole or not
+// at all: Xapian creates a database's directory before its files, so a
+// process killed meanwhile would leave a directory that no longer opens. It
+// is built beside (DATABASE.creating, removed first if a crash left one),
+// synced and renamed into place. Returns whether it created one: false too
+// when nothing can be built beside it (a name too long to take the suffix),
+// and the writer then creates it in place.
+bool create_database_atomically(const std::filesystem::path& database);
+
 // fsyncs every file of the database directory, then the directory itself.
 // Throws std::runtime_error naming the file that could not be synced.
 void sync_database_files(const std::filesystem::path& database);

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "bulk_build.h"
 #include "index_report.h"
 #include "index_run.h"
 #include "record_ingest.h"
@@ -34,6 +35,7 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
   if (fahras::existing_shard_count(options.database) > 1 || options.shards > 1)
     throw std::runtime_error(options.database.string() +
                              ": --jsonl writes a plain index, not shards");
+  fahras::create_database_atomically(options.database);
   Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
   fahras::discard_compaction_leftovers(options.database);
   fahras::IndexReport report;

@@ -175,6 +175,7 @@ IndexReport run_index(const IndexOptions& options) {
     } else {
       int flags = writer_flags(path);
       if (flags & Xapian::DB_NO_SYNC) created.push_back(path);
+      create_database_atomically(path);
       writers.emplace_back(path.string(), flags);
       discard_compaction_leftovers(path);
       discard_parts_leftovers(path);

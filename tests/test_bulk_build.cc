@@ -28,4 +28,15 @@ TEST_SUITE("bulk_build") {
     CHECK(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "500");
     ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
   }
+
+  TEST_CASE("a new database appears whole: built beside, renamed into place") {
+    e2e::TempDir dir;
+    std::filesystem::path db = dir.path / "db";
+    // What a process killed while creating one left beside it.
+    e2e::write_file(dir.path / "db.creating" / "postlist.glass", "half");
+    CHECK(create_database_atomically(db));
+    CHECK_FALSE(std::filesystem::exists(dir.path / "db.creating"));
+    CHECK(Xapian::Database(db.string()).get_doccount() == 0);
+    CHECK_FALSE(create_database_atomically(db));  // there is one: left as it is
+  }
 }
