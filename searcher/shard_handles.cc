@@ -27,8 +27,6 @@ std::vector<Xapian::Database> open_stub_lines(const fs::path& stub) {
       shards.push_back(Xapian::Database(path.string()));
     } else if (kind == "remote" && second.empty() && first.find(':') != std::string::npos) {
       shards.push_back(open_database(first.front() == ':' ? "localhost" + first : first));
-    } else if (kind == "tcp" && !second.empty()) {
-      shards.push_back(Xapian::Remote::open(first, static_cast<unsigned>(std::stoul(second))));
     } else {
       return {};
     }

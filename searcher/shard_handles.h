@@ -16,7 +16,7 @@ namespace fahras {
 // The shards of `spec` (see open_database in searcher.h), each opened on its
 // own: the lines of a stub file (or of a directory's XAPIANDB stub) that name
 // a local database ("auto", "glass" or "chert" PATH, relative to the stub) or
-// a xapian-tcpsrv ("remote HOST:PORT", "tcp HOST PORT"); any other spec, or a
+// a xapian-tcpsrv ("remote HOST:PORT" or ":PORT"); any other spec, or a
 // stub with another kind of line, is one handle on the whole.
 std::vector<Xapian::Database> open_each_shard(const std::string& spec);
 

@@ -51,10 +51,14 @@ done
 # The stems under a phonetic key are each shard's metadata (indexer/key_vocabulary.h):
 # read from every shard, local or remote, they expand a query as one index does.
 expansion() { "$build/searcher/fahras-search" --show-query -n 1 "$@" 2>&1 >/dev/null | grep '^Query('; }
+# A stub file naming the remote shards.
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$port1" > "$work/remote.stub"
 for q in 'Nvidia' 'Huang' 'بايتدانس'; do
   expected=$(expansion --db "$work/one" -- "$q")
   [ "$(expansion --db "$work/sharded" -- "$q")" = "$expected" ] || fail "sharded index expands '$q' otherwise"
   [ "$(expansion "${remote[@]}" -- "$q")" = "$expected" ] || fail "remote shards expand '$q' otherwise"
+  [ "$(expansion --db "$work/remote.stub" --spelling "$work/sharded" -- "$q")" = "$expected" ] ||
+    fail "a stub of remote shards expands '$q' otherwise"
 done
 grep -q 'هواوي' <<< "$("$build/searcher/fahras-search" "${remote[@]}" --json Huawei)" || fail "synonyms over remote shards"
 suggestion=$("$build/searcher/fahras-search" "${remote[@]}" --json الصنيية || true)  # no hits: exit 1
