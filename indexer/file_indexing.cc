@@ -3,6 +3,7 @@
 
 #include <condition_variable>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -205,6 +206,60 @@ void index_files(const std::vector<const CorpusFile*>& files,
     }
     if (file_done) file_done();
   }
+}
+
+std::vector<IndexReport> index_groups_in_parallel(
+    const std::vector<std::vector<const CorpusFile*>>& groups,
+    const std::map<std::string, FileState>& stored, const IndexOptions& options,
+    const std::function<void(size_t group, const WriteThrough& write)>& with_batch) {
+  IndexOptions each = options;
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads = options.threads ? options.threads : cores;
+  each.threads =
+      std::max<unsigned>(1, threads / static_cast<unsigned>(std::max<size_t>(groups.size(), 1)));
+  size_t total = 0;
+  for (const auto& group : groups) total += group.size();
+  std::vector<IndexReport> reports(groups.size());
+  std::vector<std::exception_ptr> failures(groups.size());
+  std::mutex progress_mutex;
+  size_t files_done = 0;
+  auto file_done = [&] {
+    std::lock_guard lock(progress_mutex);
+    ++files_done;
+    if (options.progress) options.progress(files_done, total);
+  };
+  {
+    std::vector<std::thread> writers;
+    for (size_t k = 0; k < groups.size(); ++k)
+      writers.emplace_back([&, k] {
+        try {
+          with_batch(k, [&](BatchWriter& batch) {
+            index_files(
+                groups[k], stored, each, [&](const std::string&) { return &batch; }, reports[k],
+                file_done);
+          });
+        } catch (...) {
+          failures[k] = std::current_exception();
+        }
+      });
+    for (std::thread& t : writers) t.join();
+  }
+  for (const std::exception_ptr& failure : failures)
+    if (failure) std::rethrow_exception(failure);
+  return reports;
+}
+
+void append_report(IndexReport& into, IndexReport&& from) {
+  auto append = [](auto& to, auto& items) {
+    to.insert(to.end(), std::make_move_iterator(items.begin()),
+              std::make_move_iterator(items.end()));
+  };
+  append(into.added, from.added);
+  append(into.updated, from.updated);
+  append(into.unchanged, from.unchanged);
+  append(into.skipped, from.skipped);
+  append(into.warnings, from.warnings);
+  into.passages_written += from.passages_written;
 }
 
 }  // namespace fahras

@@ -39,4 +39,20 @@ void index_files(const std::vector<const CorpusFile*>& files,
                  const BatchFor& batch_for, IndexReport& report,
                  const std::function<void()>& file_done);
 
+// Runs index_files over each group of files on a thread of its own, the
+// analysis threads (options.threads; 0: one per core) shared out among them.
+// with_batch(k, write) runs on group k's thread and must call write(batch)
+// once with the batch the group writes through (opening and finishing it
+// around the call if it owns it). Returns each group's report; after every
+// thread has ended, rethrows the first failure.
+using WriteThrough = std::function<void(BatchWriter&)>;
+std::vector<IndexReport> index_groups_in_parallel(
+    const std::vector<std::vector<const CorpusFile*>>& groups,
+    const std::map<std::string, FileState>& stored, const IndexOptions& options,
+    const std::function<void(size_t group, const WriteThrough& write)>& with_batch);
+
+// Appends what `from` lists (files added, updated, unchanged, skipped;
+// warnings) and its passages written to `into`.
+void append_report(IndexReport& into, IndexReport&& from);
+
 }  // namespace fahras

@@ -4,10 +4,8 @@
 #include <xapian.h>
 
 #include <chrono>
-#include <exception>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
 
 #include "analysis_version.h"
@@ -70,55 +68,27 @@ void index_shards_in_parallel(const std::vector<const CorpusFile*>& files,
     of_shard[shard_of(files[i]->id, shards)].push_back(files[i]);
     order[files[i]->id] = i;
   }
-  IndexOptions shard_options = options;
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  shard_options.threads = std::max<unsigned>(
-      1, (options.threads ? options.threads : cores) / static_cast<unsigned>(shards));
-  std::vector<IndexReport> reports(shards);
-  std::vector<std::exception_ptr> failures(shards);
-  std::mutex progress_mutex;
-  size_t files_done = 0;
-  {
-    std::vector<std::thread> writers;
-    for (size_t k = 0; k < shards; ++k)
-      writers.emplace_back([&, k] {
-        try {
-          index_files(
-              of_shard[k], stored, shard_options,
-              [&](const std::string&) { return batches[k].get(); }, reports[k],
-              [&] {
-                std::lock_guard lock(progress_mutex);
-                if (options.progress) options.progress(++files_done, files.size());
-              });
-        } catch (...) {
-          failures[k] = std::current_exception();
-        }
-      });
-    for (std::thread& t : writers) t.join();
-  }
-  for (const std::exception_ptr& failure : failures)
-    if (failure) std::rethrow_exception(failure);
+  std::vector<IndexReport> reports = index_groups_in_parallel(
+      of_shard, stored, options, [&](size_t k, const WriteThrough& write) { write(*batches[k]); });
   // Each list in the files' order; a warning starts with its file's id.
   auto place = [&](const std::string& text) {
     for (size_t end = text.find(':'); end != std::string::npos; end = text.find(':', end + 1))
       if (auto found = order.find(text.substr(0, end)); found != order.end()) return found->second;
     return files.size();
   };
-  auto merge = [&](auto member, auto key) {
-    auto& into = report.*member;
-    size_t first = into.size();
-    for (IndexReport& r : reports)
-      for (auto& item : r.*member) into.push_back(std::move(item));
-    std::stable_sort(into.begin() + static_cast<std::ptrdiff_t>(first), into.end(),
+  IndexReport merged;
+  for (IndexReport& r : reports) append_report(merged, std::move(r));
+  auto in_order = [&](auto& items, auto key) {
+    std::stable_sort(items.begin(), items.end(),
                      [&](const auto& a, const auto& b) { return place(key(a)) < place(key(b)); });
   };
   auto id = [](const std::string& s) { return s + ":"; };
-  merge(&IndexReport::added, id);
-  merge(&IndexReport::updated, id);
-  merge(&IndexReport::unchanged, id);
-  merge(&IndexReport::skipped, [](const IndexReport::Skip& s) { return s.file + ":"; });
-  merge(&IndexReport::warnings, [](const std::string& s) { return s; });
-  for (const IndexReport& r : reports) report.passages_written += r.passages_written;
+  in_order(merged.added, id);
+  in_order(merged.updated, id);
+  in_order(merged.unchanged, id);
+  in_order(merged.skipped, [](const IndexReport::Skip& s) { return s.file + ":"; });
+  in_order(merged.warnings, [](const std::string& s) { return s; });
+  append_report(report, std::move(merged));
 }
 
 // How many parts a new index of `files` is built in (parallel_build.h): the

@@ -5,10 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <exception>
 #include <memory>
-#include <mutex>
-#include <thread>
 
 #include "batch_writer.h"
 #include "bulk_build.h"
@@ -71,56 +68,29 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
   fs::path workspace = parts_workspace(database);
   fs::remove_all(workspace);
   fs::create_directories(workspace);
-  struct Part {
-    fs::path path;
-    IndexReport report;
-    std::exception_ptr failure;
-  };
-  std::vector<Part> built(runs.size());
+  std::vector<fs::path> part_paths;
+  for (size_t k = 0; k < runs.size(); ++k)
+    part_paths.push_back(workspace / ("part-" + std::to_string(k)));
   IndexOptions part_options = options;
-  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  unsigned threads = options.threads ? options.threads : cores;
-  part_options.threads = std::max<unsigned>(1, threads / static_cast<unsigned>(runs.size()));
   part_options.commit_every_passages =
       std::min(options.commit_every_passages, kPartCommitEveryPassages);
-  std::mutex progress_mutex;
-  size_t files_done = 0;
-  const std::map<std::string, FileState> nothing_stored;
-  auto build_part = [&](size_t k) {
-    Part& part = built[k];
-    try {
-      part.path = workspace / ("part-" + std::to_string(k));
-      Xapian::WritableDatabase db(part.path.string(),
-                                  Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-      BatchWriter batch(db, part_options.commit_every_passages);
-      index_files(
-          runs[k], nothing_stored, part_options, [&](const std::string&) { return &batch; },
-          part.report,
-          [&] {
-            std::lock_guard lock(progress_mutex);
-            ++files_done;
-            if (options.progress) options.progress(files_done, files.size());
-          });
-      batch.finish();
-    } catch (...) {
-      part.failure = std::current_exception();
-    }
-  };
-  {
-    std::vector<std::thread> writers;
-    for (size_t k = 0; k < runs.size(); ++k) writers.emplace_back(build_part, k);
-    for (std::thread& t : writers) t.join();
-  }
+  std::vector<IndexReport> reports;
   try {
-    for (const Part& part : built)
-      if (part.failure) std::rethrow_exception(part.failure);
+    reports =
+        index_groups_in_parallel(runs, {}, part_options, [&](size_t k, const WriteThrough& write) {
+          Xapian::WritableDatabase db(part_paths[k].string(),
+                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+          BatchWriter batch(db, part_options.commit_every_passages);
+          write(batch);
+          batch.finish();
+        });
     fs::path merged = compaction_workspace(database);
     fs::remove_all(merged);
     Xapian::Database sources;
-    for (const Part& part : built) sources.add_database(Xapian::Database(part.path.string()));
+    for (const fs::path& part : part_paths) sources.add_database(Xapian::Database(part.string()));
     auto merge_started = std::chrono::steady_clock::now();
     CompactionReport merge;
-    for (const Part& part : built) merge.bytes_before += database_bytes(part.path);
+    for (const fs::path& part : part_paths) merge.bytes_before += database_bytes(part);
     PartsCompactor compactor;
     sources.compact(merged.string(), 0, 0, compactor);
     {
@@ -141,19 +111,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
     throw;
   }
   discard_parts_leftovers(database);
-  for (Part& part : built) {
-    IndexReport& r = part.report;
-    auto append = [](auto& into, auto& from) {
-      into.insert(into.end(), std::make_move_iterator(from.begin()),
-                  std::make_move_iterator(from.end()));
-    };
-    append(report.added, r.added);
-    append(report.updated, r.updated);
-    append(report.unchanged, r.unchanged);
-    append(report.skipped, r.skipped);
-    append(report.warnings, r.warnings);
-    report.passages_written += r.passages_written;
-  }
+  for (IndexReport& part : reports) append_report(report, std::move(part));
 }
 
 }  // namespace fahras

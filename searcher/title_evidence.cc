@@ -2,6 +2,7 @@
 #include "title_evidence.h"
 
 #include "fahras/schema.h"
+#include "passage_context.h"
 #include "rerank.h"
 
 namespace fahras {
@@ -25,17 +26,9 @@ std::map<std::string, double> title_evidence(
       Xapian::doccount titles = db.get_termfreq(term);
       if (titles == 0 || titles > kMaxTitlePostings) continue;
       double idf = bm25_idf(std::max(articles, titles), titles);
-      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-        std::string_view file;
-        uint32_t line = 0;
-        std::string read;
-        if (!column || !column->find(*p, file, line)) {
-          read = db.get_document(*p, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotArticle);
-          file = read;
-        }
-        if (auto f = files.find(std::string(file)); f != files.end())
-          best[*f] = std::max(best[*f], idf);
-      }
+      std::vector<Xapian::docid> title_passages(db.postlist_begin(term), db.postlist_end(term));
+      for (const Candidate& title : read_candidates(db, title_passages, column))
+        if (files.count(title.file)) best[title.file] = std::max(best[title.file], idf);
     }
     for (const auto& [file, idf] : best) evidence[file] += idf;
   }
