@@ -186,6 +186,10 @@ void index_files(const std::vector<const CorpusFile*>& files,
                  const std::function<void()>& file_done) {
   PreparePipeline pipeline(files, stored, options);
   for (size_t i = 0; i < files.size(); ++i) {
+    if (options.stop_requested && options.stop_requested()) {
+      report.stopped = true;
+      return;
+    }
     const CorpusFile& f = *files[i];
     PreparedFile prepared = pipeline.take(i);
     bool was_indexed = stored.count(f.id) > 0;
@@ -260,6 +264,7 @@ void append_report(IndexReport& into, IndexReport&& from) {
   append(into.skipped, from.skipped);
   append(into.warnings, from.warnings);
   into.passages_written += from.passages_written;
+  into.stopped = into.stopped || from.stopped;
 }
 
 }  // namespace fahras

@@ -1,10 +1,12 @@
 // fahras-index: builds and incrementally updates a Fahras index.
 //
 // Usage: fahras-index [--db DIR] [--full] [--dry-run] [--json] [CORPUS_DIR...]
+//        fahras-index [--db DIR] --watch [CORPUS_DIR...]
 //        fahras-index [--db DIR] [--json] --jsonl FILE|-
 // Either form takes --compact or --no-compact (compaction.h).
 // Exit status: 0 all files indexed or unchanged; 1 the run finished but some
 // files were skipped (listed with reasons); 2 error, nothing more written.
+// --watch runs until SIGINT or SIGTERM, then exits 0 (watch_loop.h).
 #include <unistd.h>
 #include <xapian.h>
 
@@ -17,6 +19,7 @@
 #include "index_run.h"
 #include "record_ingest.h"
 #include "shards.h"
+#include "watch_loop.h"
 
 namespace po = boost::program_options;
 
@@ -69,15 +72,23 @@ int main(int argc, char** argv) {
       "quiet,q", "no progress bar")("shards", po::value<size_t>()->default_value(0),
                                     "build a new index as N shards (docs/scaling.md)")(
       "compact", "compact the index after the run even if it changed little")(
-      "no-compact", "never compact, even after large changes");
+      "no-compact", "never compact, even after large changes")(
+      "watch",
+      "keep the index current: index, then again after each batch of changes "
+      "(inotify), until SIGINT or SIGTERM")(
+      "watch-quiet", po::value<unsigned>()->default_value(500),
+      "--watch: a batch of changes ends after this many milliseconds without one")(
+      "watch-poll", po::value<unsigned>()->default_value(2000),
+      "--watch: milliseconds between scans when inotify cannot watch every directory");
   po::options_description all;
   all.add(visible).add_options()("corpus", po::value<std::vector<std::string>>(), "corpus roots");
   po::positional_options_description positional;
   positional.add("corpus", -1);
 
   fahras::IndexOptions options;
-  bool json = false;
+  bool json = false, watch = false;
   std::string jsonl;
+  fahras::WatchSettings watch_settings;
   try {
     po::variables_map vm;
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
@@ -103,18 +114,23 @@ int main(int argc, char** argv) {
     if (vm.count("no-compact")) options.compaction = fahras::CompactionPolicy::kNever;
     json = vm.count("json") > 0;
     if (vm.count("jsonl")) jsonl = vm["jsonl"].as<std::string>();
+    watch = vm.count("watch") > 0;
+    if (watch && (!jsonl.empty() || options.dry_run || json))
+      throw std::runtime_error("--watch excludes --jsonl, --dry-run and --json");
+    watch_settings.quiet = std::chrono::milliseconds(vm["watch-quiet"].as<unsigned>());
+    watch_settings.poll =
+        std::chrono::milliseconds(std::max(100u, vm["watch-poll"].as<unsigned>()));
     if (!json && !vm.count("quiet") && isatty(STDERR_FILENO)) options.progress = draw_progress;
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << "\n";
     return 2;
   }
 
+  if (watch) return fahras::watch_corpus(options, watch_settings, kProgram, std::cerr);
   try {
     fahras::IndexReport report =
         jsonl.empty() ? fahras::run_index(options) : ingest(options, jsonl);
-    for (const auto& w : report.warnings) std::cerr << kProgram << ": warning: " << w << '\n';
-    for (const auto& s : report.skipped)
-      std::cerr << kProgram << ": skipped " << s.file << ": " << s.reason << '\n';
+    fahras::print_report_problems(report, kProgram, std::cerr);
     if (json)
       fahras::print_report_json(report, options.dry_run, std::cout);
     else

@@ -37,6 +37,11 @@ void print_report_text(const IndexReport& r, bool list_files, std::ostream& out)
   }
 }
 
+void print_report_problems(const IndexReport& r, const char* program, std::ostream& out) {
+  for (const auto& w : r.warnings) out << program << ": warning: " << w << '\n';
+  for (const auto& s : r.skipped) out << program << ": skipped " << s.file << ": " << s.reason << '\n';
+}
+
 void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
   nlohmann::json skipped = nlohmann::json::array();
   for (const auto& s : r.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}});
@@ -45,6 +50,7 @@ void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
                       {"unchanged", r.unchanged}, {"skipped", skipped},
                       {"warnings", r.warnings},   {"passages_written", r.passages_written},
                       {"seconds", r.seconds}};
+  if (r.stopped) j["stopped"] = true;
   if (r.compaction)
     j["compaction"] = {{"bytes_before", r.compaction->bytes_before},
                        {"bytes_after", r.compaction->bytes_after},

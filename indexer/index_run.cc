@@ -255,7 +255,7 @@ IndexReport run_index(const IndexOptions& options) {
     report.passages_deleted += batches[k]->passages_deleted();
   }
   for (const auto& path : created) sync_database_files(path);
-  if (!options.dry_run) {
+  if (!options.dry_run && !report.stopped) {
     size_t held = 0, changed = 0;
     for (const auto& w : writers) {
       held += w.get_doccount();

@@ -37,6 +37,10 @@ struct IndexOptions {
   size_t commit_every_passages = 20000;
   // Called after each file with (files done, files to index); may be empty.
   std::function<void(size_t, size_t)> progress;
+  // Asked before each file; true ends the run early: what was written so far
+  // is committed (a consistent index the next run completes), nothing is
+  // compacted. May be empty.
+  std::function<bool()> stop_requested;
 };
 
 struct IndexReport {
@@ -52,6 +56,7 @@ struct IndexReport {
   std::optional<CompactionReport> compaction;
   size_t synonym_groups = 0;
   double seconds = 0;
+  bool stopped = false;  // ended early by stop_requested
 };
 
 // Compacts `databases` (compaction.h) as `policy` says, given the passages
