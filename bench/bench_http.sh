@@ -11,7 +11,7 @@ build=$1 db=$2 queries=$3 seconds=${4:-10} connections=${5:-8}
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp) token=$(mktemp)
 echo "bench-token-$$" > "$token"
-"$build/searcher/fahras-serve" --db "$db" --port 0 --threads "$connections" --token-file "$token" > "$out" 2>&1 &
+"$build/server/fahras-serve" --db "$db" --port 0 --threads "$connections" --token-file "$token" > "$out" 2>&1 &
 server=$!
 writer=
 trap 'kill $server $writer 2>/dev/null; rm -f "$out" "$token"' EXIT

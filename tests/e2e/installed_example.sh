@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Fahras into a temporary prefix, builds examples/ against it with
-# find_package(Fahras), and runs the example.
+# find_package(Fahras), and runs the example; checks the installed systemd units.
 # Usage: installed_example.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 source=$2
@@ -24,4 +24,19 @@ before=$(sed -n 's/^compacted: \([0-9]*\) -> .*/\1/p' <<< "$out")
 after=$(sed -n 's/^compacted: [0-9]* -> \([0-9]*\) bytes.*/\1/p' <<< "$out")
 [ "$after" -lt "$before" ] || fail "compaction did not shrink the index: $before -> $after"
 [ ! -e "$work/db.compacting" ] || fail "compaction left its copy"
+# The example systemd units name the installed programs and pass systemd's check.
+for unit in fahras-serve fahras-index-watch; do
+  file=$work/prefix/share/fahras/systemd/$unit.service
+  [ -f "$file" ] || fail "$unit.service not installed"
+  grep -q "^ExecStart=$work/prefix/bin/" "$file" || fail "$unit.service does not run the installed program"
+done
+grep -q -- '--token-file ${CREDENTIALS_DIRECTORY}/token' "$work/prefix/share/fahras/systemd/fahras-serve.service" ||
+  fail "fahras-serve.service does not read its token from a file"
+if command -v systemd-analyze >/dev/null; then
+  verdict=$(cd "$work" && systemd-analyze verify "$work"/prefix/share/fahras/systemd/*.service 2>&1) ||
+    fail "systemd-analyze verify: $verdict"
+  [ -z "$verdict" ] || fail "systemd-analyze verify: $verdict"
+else
+  echo "systemd-analyze not installed: units not verified"
+fi
 echo "e2e.installed_example: ok"

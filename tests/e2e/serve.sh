@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cp -r "$corpus" "$work/corpus"
 "$build/indexer/fahras-index" -q --db "$work/db" "$work/corpus" >/dev/null
 echo secret-token > "$work/token"
-"$build/searcher/fahras-serve" --db "$work/db" --port 0 --threads 4 --token-file "$work/token" > "$work/out" 2>&1 &
+"$build/server/fahras-serve" --db "$work/db" --port 0 --threads 4 --token-file "$work/token" > "$work/out" 2>&1 &
 server=$!
 for _ in $(seq 50); do grep -q listening "$work/out" && break; sleep 0.1; done
 port=$(grep -o '[0-9]*$' "$work/out") || fail "server did not start: $(cat "$work/out")"

@@ -67,7 +67,7 @@ grep -q '"suggestion":"الصينيه"' <<< "$suggestion" || fail "spelling over
 # the copies' new UUIDs, seen through its --spelling index, make it reconnect
 # (docs/scaling.md: xapian-tcpsrv itself does not report a copy made at the
 # revision its database had).
-"$build/searcher/fahras-serve" "${remote[@]}" --port 0 --threads 1 >"$work/serve.log" 2>&1 &
+"$build/server/fahras-serve" "${remote[@]}" --port 0 --threads 1 >"$work/serve.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 50); do grep -q listening "$work/serve.log" && break; sleep 0.1; done
 serve_port=$(grep -o '[0-9]*$' "$work/serve.log") || fail "fahras-serve did not start"

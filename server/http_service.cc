@@ -8,7 +8,9 @@
 #include <sstream>
 
 #include "fahras/fahras.h"
+#include "page_assets.h"
 #include "result_format.h"
+#include "search_page.h"
 
 namespace fahras {
 namespace {
@@ -35,6 +37,16 @@ bool size_param(const httplib::Request& req, const char* name, size_t fallback, 
     return false;
   out = std::stoul(value);
   return true;
+}
+
+// Headers of every response of the search page: it loads its own stylesheet
+// and script and nothing else, so text that escaped escaping could not run.
+void page_headers(httplib::Response& res) {
+  res.set_header("Content-Security-Policy",
+                 "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
+                 "form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
 }
 
 }  // namespace
@@ -101,6 +113,41 @@ struct HttpService::Impl {
     send_json(res, 200, body);
   }
 
+  // GET /?q=&page=&one=1: the search page (search_page.h).
+  void page(const httplib::Request& req, httplib::Response& res) {
+    PageRequest request;
+    request.q = req.get_param_value("q");
+    request.one_per_article = req.get_param_value("one") == "1";
+    std::string error;
+    size_t page = 1;
+    if (!size_param(req, "page", 1, page) || page < 1 || page > kLastPage)
+      error = "رقم الصفحة يجب أن يكون بين 1 و" + std::to_string(kLastPage);
+    else
+      request.page = page;
+    if (request.q.size() > options.max_query_bytes) {
+      error = "الاستعلام أطول من " + std::to_string(options.max_query_bytes) + " بايت";
+      request.q.resize(options.max_query_bytes);
+      while (!request.q.empty() && (request.q.back() & 0xC0) == 0x80) request.q.pop_back();
+      if (!request.q.empty() && (request.q.back() & 0x80)) request.q.pop_back();
+    }
+    std::optional<Results> results;
+    Stats stats;
+    bool has_words = request.q.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (error.empty() && has_words) {
+      SearchParameters so;
+      so.limit = kPageHits;
+      so.offset = (request.page - 1) * kPageHits;
+      so.per_document = request.one_per_article ? 1 : 0;
+      results = index().search(request.q, so);
+    } else {
+      stats = index().stats();
+    }
+    page_headers(res);
+    res.status = error.empty() ? 200 : 400;
+    res.set_content(render_search_page(request, results ? &*results : nullptr, error, stats),
+                    "text/html; charset=utf-8");
+  }
+
   void suggest(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
@@ -149,6 +196,16 @@ struct HttpService::Impl {
   }
 
   void install_routes() {
+    server.Get("/",
+               [this](const httplib::Request& req, httplib::Response& res) { page(req, res); });
+    server.Get("/page.css", [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "max-age=3600");
+      res.set_content(kPageCss, "text/css; charset=utf-8");
+    });
+    server.Get("/page.js", [](const httplib::Request&, httplib::Response& res) {
+      res.set_header("Cache-Control", "max-age=3600");
+      res.set_content(kPageJs, "text/javascript; charset=utf-8");
+    });
     server.Get("/health", [](const httplib::Request&, httplib::Response& res) {
       send_json(res, 200, {{"status", "ok"}});
     });

@@ -1,5 +1,7 @@
-// The HTTP JSON face of Fahras (docs/http-api.md).
+// The HTTP face of Fahras (docs/http-api.md): a JSON API and a search page.
 //
+// GET / is the search page for people (search_page.h), with /page.css and
+// /page.js.
 // GET /search?q=&limit=&offset=&per_article= answers with the JSON of the
 // output contract; GET /suggest?q=, /documents/{id}, /stats and /health read
 // the index. POST /documents (a JSON Lines body) and DELETE /documents/{id}
