@@ -7,6 +7,11 @@
 // index normalizes them) occur once in the whole corpus, so that exactly one
 // passage is right. Deterministic for a seed.
 //
+// --marked draws fragments only from runs of fully marked words (Quranic
+// verses and classical poetry quoted with their harakat) and keeps the marks,
+// as a user who copies such text types it; the corpus may hold fewer such
+// fragments than asked for (a warning, not a failure).
+//
 // Output: QUERIES (`ID<TAB>fragment`) and QRELS (`ID 0 FILE:LINE 1`, FILE as
 // fahras-index names it: relative to its corpus root), for fahras-search --eval.
 #include <boost/program_options.hpp>
@@ -87,6 +92,25 @@ std::vector<std::string> words_of(const std::string& text) {
   return out;
 }
 
+// A word written with its harakat: at least one mark for every two letters.
+bool is_fully_marked(const std::string& word) {
+  size_t letters = 0, marks = 0;
+  for (char32_t c : fahras::to_utf32(word)) {
+    if (is_mark(c) && c != 0x0640) ++marks;
+    if (c >= 0x0621 && c <= 0x064A) ++letters;
+  }
+  return letters >= 2 && 2 * marks >= letters;
+}
+
+// A marked word as copied: only the punctuation around it dropped.
+std::string as_copied(const std::string& word) {
+  std::u32string text = fahras::to_utf32(word);
+  size_t begin = 0, end = text.size();
+  while (begin < end && !is_word_letter(text[begin])) ++begin;
+  while (end > begin && !is_word_letter(text[end - 1]) && !is_mark(text[end - 1])) --end;
+  return fahras::to_utf8(text.substr(begin, end - begin));
+}
+
 uint64_t hash_words(const std::vector<std::string>& words, size_t from, size_t count) {
   uint64_t h = 1469598103934665603ULL;
   for (size_t i = from; i < from + count; ++i) {
@@ -105,7 +129,8 @@ int main(int argc, char** argv) {
       "count", po::value<size_t>()->default_value(300), "queries to write")(
       "prefix", po::value<std::string>()->default_value("k"), "query id prefix")(
       "queries", po::value<std::string>()->required(), "queries file to write")(
-      "qrels", po::value<std::string>()->required(), "qrels file to write");
+      "qrels", po::value<std::string>()->required(), "qrels file to write")(
+      "marked", "fragments of fully marked words, typed with their marks");
   po::options_description all;
   all.add(options).add_options()("root", po::value<std::vector<std::string>>()->required(), "");
   po::positional_options_description positional;
@@ -119,6 +144,24 @@ int main(int argc, char** argv) {
     }
     po::notify(vm);
     std::vector<Paragraph> corpus = read_corpus(vm["root"].as<std::vector<std::string>>());
+    const bool marked = vm.count("marked") > 0;
+    // --marked: the paragraphs holding a run of three fully marked words.
+    std::vector<size_t> drawn_from;
+    for (size_t p = 0; p < corpus.size(); ++p) {
+      if (!marked) {
+        drawn_from.push_back(p);
+        continue;
+      }
+      size_t run = 0;
+      for (const std::string& w : words_of(corpus[p].text)) {
+        run = is_fully_marked(w) ? run + 1 : 0;
+        if (run == 3) {
+          drawn_from.push_back(p);
+          break;
+        }
+      }
+    }
+    if (drawn_from.empty()) throw std::runtime_error("no paragraph to draw fragments from");
     std::mt19937_64 random(vm["seed"].as<uint64_t>());
     const size_t wanted = vm["count"].as<size_t>();
     struct Candidate {
@@ -130,14 +173,17 @@ int main(int argc, char** argv) {
     std::vector<Candidate> candidates;
     std::unordered_set<uint64_t> hashes;
     for (size_t tries = 0; candidates.size() < wanted * 3 && tries < wanted * 50; ++tries) {
-      size_t p = random() % corpus.size();
+      size_t p = drawn_from[random() % drawn_from.size()];
       std::vector<std::string> words = words_of(corpus[p].text);
       if (words.size() < 6) continue;
       size_t length = 3 + random() % 3;
       size_t start = random() % (words.size() - length + 1);
+      if (marked && !std::all_of(words.begin() + start, words.begin() + start + length,
+                                 is_fully_marked))
+        continue;
       std::string query;
       for (size_t i = start; i < start + length; ++i) {
-        std::string w = as_typed(words[i]);
+        std::string w = marked ? as_copied(words[i]) : as_typed(words[i]);
         if (w.empty()) continue;
         query += (query.empty() ? "" : " ") + w;
       }
@@ -167,8 +213,9 @@ int main(int argc, char** argv) {
       qrels << id << " 0 " << corpus[c.paragraph].file << ":" << corpus[c.paragraph].line << " 1\n";
     }
     if (written < wanted) {
-      std::cerr << "make_known_items: only " << written << " fragments occur once\n";
-      return 1;
+      std::cerr << "make_known_items: " << (marked ? "warning: " : "") << "only " << written
+                << " fragments occur once\n";
+      return marked && written > 0 ? 0 : 1;
     }
     return 0;
   } catch (const std::exception& e) {

@@ -5,6 +5,8 @@
 #   arcd-dev      585 ARCD questions over arcd/ + arwiki/ (MRR@10, Recall@10)
 #   known-wiki    300 fragments of arwiki/ paragraphs, typed without marks
 #   known-legal   300 fragments of the statutes (legal/)
+#   known-marked  300 fragments of fully marked words (Quranic verses and
+#                 classical poetry quoted in arcd/ + arwiki/), typed with marks
 # Known-item queries come from bench/make_known_items (seed 42): 3-5
 # consecutive words that occur once in their collection, judged against
 # their paragraph.
@@ -34,6 +36,8 @@ index legal "$corpora/legal"
   --queries "$work/known-wiki.tsv" --qrels "$work/known-wiki.qrels" "$corpora/arwiki"
 "$build/bench/make_known_items" --seed 42 --count 300 --prefix l \
   --queries "$work/known-legal.tsv" --qrels "$work/known-legal.qrels" "$corpora/legal"
+"$build/bench/make_known_items" --marked --seed 42 --count 300 --prefix m \
+  --queries "$work/known-marked.tsv" --qrels "$work/known-marked.qrels" "$corpora/arcd" "$corpora/arwiki"
 score() {  # score NAME DB QUERIES QRELS
   "$build/searcher/fahras-search" --db "$2" --eval "$3" "$4" |
     awk -v name="$1" '$1 == "overall" { printf "%-12s %5d %8s %8s %8s %8s\n", name, $2, $3, $4, $5, $6 }'
@@ -43,3 +47,4 @@ score "news dev" "$work/news.db" "$repo/tests/data/eval-dev/queries.tsv" "$repo/
 score arcd-dev "$work/wiki.db" "$shared/eval/arcd-dev/queries.tsv" "$shared/eval/arcd-dev/qrels.txt"
 score known-wiki "$work/wiki.db" "$work/known-wiki.tsv" "$work/known-wiki.qrels"
 score known-legal "$work/legal.db" "$work/known-legal.tsv" "$work/known-legal.qrels"
+score known-marked "$work/wiki.db" "$work/known-marked.tsv" "$work/known-marked.qrels"

@@ -61,6 +61,10 @@ inline constexpr size_t kMaxQueryBytes = 4096;
 // (questions) keep to their content words: their stop words' positions cost
 // a fifth of a search and find nothing (ARCD questions: MRR@10 unchanged).
 inline constexpr size_t kMaxSequenceWords = 6;
+// A remembered phrase is at least this many words (QueryPlan::phrase), and
+// brings in at most kPhraseCandidates passages.
+inline constexpr size_t kMinPhraseWords = 3;
+inline constexpr size_t kPhraseCandidates = 10;
 // A word followed through its phonetic key meets the stems of its own script
 // under the key only within this many edits: a key is a consonant skeleton,
 // which on a real vocabulary many words share (تاسسست: seventy stems, توسيع
@@ -88,6 +92,11 @@ struct QueryPlan {
   // is one, stop words included (من كل شيء); otherwise its content words,
   // stop words between them skipped.
   std::vector<WordPair> adjacent_words;
+  // A query of kMinPhraseWords to kMaxSequenceWords plain words, every one
+  // of which the index holds: each word's written forms, in order. When no
+  // re-ranked candidate holds them side by side, the passages that do join
+  // the candidates (a phrase query).
+  std::vector<std::vector<std::string>> phrase;
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"

@@ -1,7 +1,9 @@
 // Re-ranking of the top candidates: what BM25 over single terms misses.
 //
 // The matcher ranks passages by BM25 over the query's terms and expansions;
-// the top kRerankDepth are then scored again:
+// the top kRerankDepth (and, for a remembered phrase none of them holds side
+// by side, up to kPhraseCandidates passages that do: QueryPlan::phrase) are
+// then scored again:
 //   score = (bm25 + proximity) * coverage^kCoverageExponent
 // - coverage: the share of the query's concepts (content words) the passage
 //   matches, by the word itself or an expansion; a passage that answers the

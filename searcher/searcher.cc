@@ -268,31 +268,52 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<WeightedDoc> matched = match(plan, options, depth, column, result.total);
   stopwatch.lap(t.match);
 
+  // Scores the candidates again (rerank.h); true when one of them holds the
+  // query's whole sequence of words, side by side.
   std::vector<Xapian::docid> docids;
-  docids.reserve(matched.size());
-  for (const WeightedDoc& m : matched) docids.push_back(m.docid);
-  TermMatches matches(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
-  stopwatch.lap(t.term_matches);
-  std::vector<Candidate> ranked = read_candidates(db_, docids, column);
-  stopwatch.lap(t.locations);
-  Reranker reranker(db_.get_doccount(), statistics_, plan);
-  std::map<std::string, double> titles;  // file -> title evidence
-  if (!plan.concept_stems.empty()) {
-    if (articles_ == 0) articles_ = count_articles(db_);
-    std::set<std::string> files;
-    for (const Candidate& c : ranked) files.insert(c.file);
-    titles = title_evidence(db_, plan.concept_stems, files, articles_, column);
-  }
-  for (size_t i = 0; i < ranked.size(); ++i) {
-    const TermMatches::Found& found = matches.of(docids[i]);
-    std::vector<unsigned> together;
-    if (reranker.may_hold_pairs(found))
-      together = count_adjacent(db_, docids[i], plan.adjacent_words,
-                                [&](const std::string& t) { return found.count(t) > 0; });
-    double evidence = 0;
-    if (auto title = titles.find(ranked[i].file); title != titles.end()) evidence = title->second;
-    ranked[i].score =
-        round_score(reranker.score(matched[i].weight + kTitleWeight * evidence, found, together));
+  std::optional<TermMatches> matches;
+  std::vector<Candidate> ranked;
+  auto rerank = [&] {
+    docids.clear();
+    for (const WeightedDoc& m : matched) docids.push_back(m.docid);
+    matches.emplace(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
+    stopwatch.lap(t.term_matches);
+    ranked = read_candidates(db_, docids, column);
+    stopwatch.lap(t.locations);
+    Reranker reranker(db_.get_doccount(), statistics_, plan);
+    std::map<std::string, double> titles;  // file -> title evidence
+    if (!plan.concept_stems.empty()) {
+      if (articles_ == 0) articles_ = count_articles(db_);
+      std::set<std::string> files;
+      for (const Candidate& c : ranked) files.insert(c.file);
+      titles = title_evidence(db_, plan.concept_stems, files, articles_, column);
+    }
+    bool sequence_held = false;
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      const TermMatches::Found& found = matches->of(docids[i]);
+      std::vector<unsigned> together;
+      if (reranker.may_hold_pairs(found))
+        together = count_adjacent(db_, docids[i], plan.adjacent_words,
+                                  [&](const std::string& t) { return found.count(t) > 0; });
+      sequence_held = sequence_held ||
+                      (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
+      double evidence = 0;
+      if (auto title = titles.find(ranked[i].file); title != titles.end()) evidence = title->second;
+      ranked[i].score =
+          round_score(reranker.score(matched[i].weight + kTitleWeight * evidence, found, together));
+    }
+    stopwatch.lap(t.rerank);
+    return sequence_held;
+  };
+  // A remembered phrase whose words are all common may hold none of its
+  // rarer words' best passages: the passages that hold it are brought in.
+  if (!rerank() && !plan.phrase.empty()) {
+    std::vector<WeightedDoc> holding = match_phrase(plan, matched);
+    stopwatch.lap(t.match);
+    if (!holding.empty()) {
+      matched.insert(matched.end(), holding.begin(), holding.end());
+      rerank();
+    }
   }
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
@@ -306,7 +327,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     hit.rank = i + 1;
     hit.score = ranked[i].score;
     hit.highlights =
-        find_highlights(hit.text, highlight_terms_for(plan, matches.of(ranked[i].docid)));
+        find_highlights(hit.text, highlight_terms_for(plan, matches->of(ranked[i].docid)));
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }
@@ -369,6 +390,29 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
   std::vector<WeightedDoc> out;
   for (size_t i = 0; i < ranked.size() && i < depth; ++i)
     out.push_back({ranked[i].docid, ranked[i].weight});
+  return out;
+}
+
+std::vector<WeightedDoc> Searcher::match_phrase(const QueryPlan& plan,
+                                                const std::vector<WeightedDoc>& matched) {
+  std::vector<Xapian::Query> words;
+  for (const auto& forms : plan.phrase)
+    words.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
+  // The passages holding the phrase, weighted by the query alone, as the
+  // other candidates are; ties by location, as in match().
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(0.0, phrase), plan.query));
+  enquire.set_weighting_scheme(passage_bm25());
+  enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
+  std::set<Xapian::docid> known;
+  for (const WeightedDoc& m : matched) known.insert(m.docid);
+  Xapian::MSet mset =
+      enquire.get_mset(0, static_cast<Xapian::doccount>(kPhraseCandidates + known.size()));
+  std::vector<WeightedDoc> out;
+  for (auto m = mset.begin(); m != mset.end() && out.size() < kPhraseCandidates; ++m)
+    if (!known.count(*m)) out.push_back({*m, round_score(m.get_weight())});
   return out;
 }
 

@@ -108,6 +108,10 @@ class Searcher {
   // receives how many passages match (Xapian's estimate on its path).
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
                                  const LocationColumn* column, size_t& total);
+  // Up to kPhraseCandidates passages holding plan.phrase that `matched`
+  // lacks, with their BM25 weights for the plan's query.
+  std::vector<WeightedDoc> match_phrase(const QueryPlan& plan,
+                                        const std::vector<WeightedDoc>& matched);
   void forget_index_answers();
   // After a commit: forgets what `delta` says it may have changed
   // (index_delta.h), everything when it cannot say.

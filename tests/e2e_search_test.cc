@@ -54,6 +54,14 @@ bool any_hit_highlights(const SearchResult& r, const std::string& word) {
   return false;
 }
 
+// Indexes the corpus under tmp/c into tmp/db with fahras-index; a searcher of it.
+Searcher index_corpus(const TempDir& tmp) {
+  RunResult r = run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(tmp.path / "db") + " " +
+                    quote(tmp.path / "c"));
+  REQUIRE_MESSAGE(r.status == 0, r.out);
+  return Searcher({(tmp.path / "db").string()});
+}
+
 RunResult search_cli(const std::string& args) {
   return run(kSearch + " --db " + quote(corpus_db()) + " " + args);
 }
@@ -153,10 +161,7 @@ TEST_SUITE("e2e_search") {
     TempDir tmp;
     write_file(tmp.path / "c/v.txt",
                "عنوان\nقَرَأَ الطَّالِبُ الْكِتَابَ فِي الْمَكْتَبَةِ.\nوافقت السلطات على الاستيراد.\n");
-    REQUIRE(run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(tmp.path / "db") + " " +
-                quote(tmp.path / "c"))
-                .status == 0);
-    Searcher s({(tmp.path / "db").string()});
+    Searcher s = index_corpus(tmp);
     SearchResult r = s.search("الكتاب في المكتبة");
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].line == 2);
@@ -165,6 +170,25 @@ TEST_SUITE("e2e_search") {
     CHECK(ids(s.search("\"الكتاب في المكتبه\"")) == std::vector<std::string>{"v.txt:2"});
     CHECK(ids(s.search("\"وَافَقَتْ السُّلُطَات\"")) == std::vector<std::string>{"v.txt:3"});
     CHECK(s.search("\"المكتبة الكتاب\"").hits.empty());  // a phrase keeps its order
+  }
+
+  TEST_CASE("a phrase of common words finds the one passage that holds it in order") {
+    // Forty passages hold the words, often and apart, and rank above by
+    // BM25; one holds them once, side by side.
+    TempDir tmp;
+    std::string text = "عنوان\n";
+    for (int i = 0; i < 40; ++i)
+      text += "في البيت كان وهو يقرأ منه وفي الحديقة كان منه وهو يكتب في الصف وهو في المدرسة منه " +
+              std::to_string(i) + "\n";
+    text += "أخذ الكتاب منه وهو في طريقه إلى السوق\n";
+    write_file(tmp.path / "c/p.txt", text);
+    Searcher s = index_corpus(tmp);
+    SearchResult r = s.search("منه وهو في طريقه");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].line == 42);
+    r = s.search("منه وهو في");
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].line == 42);
   }
 
   TEST_CASE("JSON highlights are byte ranges covering exactly the matched words") {

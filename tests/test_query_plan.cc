@@ -178,6 +178,20 @@ TEST_SUITE("query_plan") {
           Pairs{{normalize("الصينية"), normalize("استيراد")}});
   }
 
+  TEST_CASE("a remembered phrase: three to six plain words the index holds, not a question") {
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    std::vector<std::vector<std::string>> phrase = planner.plan("السلطات الصينية على").phrase;
+    REQUIRE(phrase.size() == 3);
+    CHECK(phrase[2] == std::vector<std::string>{normalize("على")});
+    CHECK(planner.plan("السلطات الصينية").phrase.empty());          // two words: pairs suffice
+    CHECK(planner.plan("السلطات الصينية على؟").phrase.empty());     // a question
+    CHECK(planner.plan("كم السلطات الصينية على").phrase.empty());   // a question word
+    CHECK(planner.plan("السلطات الصينية زقزوقية").phrase.empty());  // a word the index lacks
+    CHECK(planner.plan("\"السلطات الصينية\" على").phrase.empty());  // query syntax
+  }
+
   TEST_CASE("synonyms expand to single words and phrases") {
     SmallIndex index;
     Synonyms synonyms = Synonyms::parse("ByteDance, بايت دانس\n");
