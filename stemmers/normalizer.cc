@@ -28,11 +28,19 @@ const icu::Normalizer2& nfkc_casefold() {
   return *instance;
 }
 
+// Every combining mark the Unicode Arabic blocks define: harakat and the
+// Quranic annotation marks of the Arabic block (the honorific signs
+// U+0610-061A among them), of Arabic Extended-A and -B (U+0898-089F,
+// U+08CA-08FF but the format character U+08E2) and -C (U+10EFD-10EFF),
+// and tatweel; not the signs that stand for themselves (end of ayah,
+// rub el hizb, place of sajdah).
 bool is_removed_arabic_mark(char32_t c) {
-  return (c >= kFathatan && c <= kWavyHamzaBelow) || c == kSuperscriptAlef ||
+  return (c >= 0x0610 && c <= 0x061A) || (c >= kFathatan && c <= kWavyHamzaBelow) ||
+         c == kSuperscriptAlef ||
          (c >= kSmallHighLigatureSadLamAlef && c <= kSmallHighNoon && c != kEndOfAyah &&
           c != kRubElHizb && c != kPlaceOfSajdah) ||
-         c == kTatweel;
+         c == kTatweel || (c >= 0x0898 && c <= 0x089F) ||
+         (c >= 0x08CA && c <= 0x08FF && c != 0x08E2) || (c >= 0x10EFD && c <= 0x10EFF);
 }
 
 // Stage 3 for one code point: returns the replacement, or 0 to drop it.

@@ -2,6 +2,7 @@
 // map, idempotence, and robustness on hostile input.
 #include <doctest/doctest.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 
 #include <random>
 
@@ -44,6 +45,26 @@ TEST_SUITE("normalizer") {
     CHECK(normalize("ٱلرَّحْمَٰنِ") == "الرحمن");
     CHECK(normalize("كتــــاب") == "كتاب");
     CHECK(normalize("قَالُوا۟") == "قالوا");  // U+06DF small high rounded zero
+  }
+
+  TEST_CASE("every combining mark of the Unicode Arabic blocks is removed") {
+    // Each code point ICU calls a mark (Mn, Mc, Me) in the Arabic block,
+    // Arabic Supplement, Extended-A, -B and -C, and the presentation forms.
+    std::vector<std::pair<char32_t, char32_t>> blocks = {{0x0600, 0x06FF}, {0x0750, 0x077F},
+                                                         {0x0870, 0x08FF}, {0x10EC0, 0x10EFF},
+                                                         {0xFB50, 0xFDFF}, {0xFE70, 0xFEFF}};
+    size_t marks = 0;
+    for (auto [first, last] : blocks)
+      for (char32_t c = first; c <= last; ++c) {
+        if (!(U_GET_GC_MASK(c) & U_GC_M_MASK)) continue;
+        ++marks;
+        std::u32string word = U"كتب";
+        word.insert(1, 1, c);
+        INFO("U+" << std::hex << static_cast<uint32_t>(c));
+        CHECK(normalize(fahras::to_utf8(word)) == "كتب");
+      }
+    CHECK(marks > 110);
+    CHECK(normalize("محمدؐ") == "محمد");  // U+0610 sallallahou alayhe wassallam
   }
 
   TEST_CASE("NFKC: presentation forms, ligatures and decomposed hamza") {
