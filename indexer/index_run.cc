@@ -239,6 +239,10 @@ IndexReport run_index(const IndexOptions& options) {
   for (const CorpusFile& f : scan.files) present[f.id] = true;
   for (const auto& [id, state] : stored) {
     if (present.count(id)) continue;
+    if (options.stop_requested && options.stop_requested()) {  // between articles, as above
+      report.stopped = true;
+      break;
+    }
     report.removed.push_back(id);
     if (BatchWriter* batch = batch_for(id)) batch->remove_article(id, schema::file_state_key(id));
   }
