@@ -110,6 +110,27 @@ std::vector<WeightedTerm> as_disjunction(
   return out;
 }
 
+// The singular of a feminine noun in ة (normalized ه) written in the dual:
+// موافقتا, موافقتان, موافقتين -> موافقه. (Sound plurals in ات, and the other
+// way, from a singular to its dual and plural forms, cost the slowest ARCD
+// questions a third more re-ranking and changed no collection's figures.)
+std::string feminine_singular(const std::string& word) {
+  static const std::vector<std::string> endings = {"تان", "تين", "تا"};
+  for (const std::string& ending : endings)
+    if (word.size() >= ending.size() + 6 &&
+        word.compare(word.size() - ending.size(), ending.size(), ending) == 0)
+      return word.substr(0, word.size() - ending.size()) + "ه";
+  return {};
+}
+
+// The word without its leading conjunction و, or with one.
+std::string with_or_without_waw(const std::string& word) {
+  const std::string waw = "و";
+  if (word.size() > 3 * waw.size() && word.compare(0, waw.size(), waw) == 0)
+    return word.substr(waw.size());
+  return waw + word;
+}
+
 // Words that ask rather than say what about: not stop words of the analysis
 // chain (كم is also the abbreviation of kilometre in the text), but no topic
 // of a question.
@@ -455,9 +476,18 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // Adjacent query words standing together in a passage: scored by the ranker.
   // (The forms as typed and as meant: the stems' other forms measured no
   // better and cost three times as much, docs/index-format.md.)
-  auto forms = [&](size_t i) {
+  // The written forms of concept i the index holds: as typed and as meant;
+  // as the first word of a pair, written in the dual or plural, also its singular
+  // (feminine_singular: the noun of a construct carries them, موافقتا
+  // واشنطن where the text writes موافقة واشنطن); as the second, with or without
+  // the conjunction و (وبكين, بكين).
+  enum class Place { kAsTyped, kFirst, kSecond };
+  auto forms = [&](size_t i, Place place) {
+    std::vector<std::string> candidates = {words[i], meant_words[i]};
+    if (place == Place::kFirst) candidates.push_back(feminine_singular(words[i]));
+    if (place == Place::kSecond) candidates.push_back(with_or_without_waw(words[i]));
     std::vector<std::string> out;
-    for (const std::string& form : {words[i], meant_words[i]})
+    for (const std::string& form : candidates)
       if (std::find(out.begin(), out.end(), form) == out.end() && statistics_.termfreq(form) > 0)
         out.push_back(form);
     return out;
@@ -474,15 +504,12 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     for (const std::string& w : all_words) {
       content.push_back(next_concept < words.size() && w == words[next_concept]);
       if (content.back()) {
-        sequence.push_back(forms(next_concept++));
+        sequence.push_back(forms(next_concept++, Place::kAsTyped));
       } else {
         sequence.push_back({});
         if (statistics_.termfreq(w) > 0) sequence.back().push_back(w);
       }
     }
-  } else {
-    for (size_t i = 0; i < words.size(); ++i) sequence.push_back(forms(i));
-    content.assign(words.size(), true);
   }
   // A question (a question mark, or a question word) asks in words of its
   // own: its sequence is no phrase of the text (ARCD questions: no passage
@@ -492,10 +519,13 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   if (plain && !question && sequence.size() >= kMinPhraseWords &&
       std::none_of(sequence.begin(), sequence.end(), [](const auto& f) { return f.empty(); }))
     plan.phrase = sequence;
-  for (size_t i = 0; i + 1 < sequence.size(); ++i) {
-    WordPair pair{sequence[i], sequence[i + 1]};
+  std::vector<WordPair> pairs;
+  for (size_t i = 0; i + 1 < sequence.size(); ++i) pairs.push_back({sequence[i], sequence[i + 1]});
+  if (!plain)  // the content words, stop words between them skipped
+    for (size_t i = 0; i + 1 < words.size(); ++i)
+      pairs.push_back({forms(i, Place::kFirst), forms(i + 1, Place::kSecond)});
+  for (WordPair& pair : pairs)
     if (!pair.first.empty() && !pair.second.empty()) plan.adjacent_words.push_back(std::move(pair));
-  }
   // Each concept's expansions go beside its term in the parsed query, under
   // the same filters and exclusions.
   std::map<std::string, Xapian::Query> expansion_of;

@@ -178,6 +178,29 @@ TEST_SUITE("query_plan") {
           Pairs{{normalize("الصينية"), normalize("استيراد")}});
   }
 
+  TEST_CASE("a pair of content words: a dual's singular first, the second with or without و") {
+    e2e::TempDir dir;
+    e2e::write_file(dir.path / "c/a.txt",
+                    "عنوان\nتتوقف الصفقة على موافقة واشنطن وموافقة بكين معا.\n"
+                    "وقالت إن واشنطن وبكين اتفقتا على الخطة التي أعلنتها الشركة.\n");
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {dir.path / "c"};
+    run_index(options);
+    Xapian::Database db(options.database.string());
+    Synonyms none;
+    QueryPlanner planner(db, none);
+    // Eight words: not a phrase; the pairs are its content words'.
+    QueryPlan plan = planner.plan("موافقتا واشنطن بكين على الخطة التي أعلنتها الشركة");
+    REQUIRE(plan.adjacent_words.size() >= 2);
+    auto has = [](const std::vector<std::string>& forms, const char* form) {
+      return std::find(forms.begin(), forms.end(), normalize(form)) != forms.end();
+    };
+    CHECK(has(plan.adjacent_words[0].first, "موافقة"));  // the text writes the singular
+    CHECK(has(plan.adjacent_words[1].second, "وبكين"));  // and the conjunction
+    CHECK(has(plan.adjacent_words[1].second, "بكين"));
+  }
+
   TEST_CASE("a remembered phrase: three to six plain words the index holds, not a question") {
     SmallIndex index;
     Synonyms none;
