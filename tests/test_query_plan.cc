@@ -13,14 +13,17 @@ using namespace fahras;
 
 namespace {
 
+const char* const kSmallArticle =
+    "عنوان عن إنفيديا\nوافقت السلطات الصينية على استيراد شرائح إنفيديا H200.\n"
+    "قال ترامب إن بايت دانس ستشتري الرقائق من Nvidia.\n"
+    "خطة بايت دانس للشراء\n";
+
+// An index of one article.
 struct SmallIndex {
   e2e::TempDir dir;
   Xapian::Database db;
-  SmallIndex() {
-    e2e::write_file(dir.path / "c/a.txt",
-                    "عنوان عن إنفيديا\nوافقت السلطات الصينية على استيراد شرائح إنفيديا H200.\n"
-                    "قال ترامب إن بايت دانس ستشتري الرقائق من Nvidia.\n"
-                    "خطة بايت دانس للشراء\n");
+  explicit SmallIndex(const std::string& article = kSmallArticle) {
+    e2e::write_file(dir.path / "c/a.txt", article);
     IndexOptions options;
     options.database = dir.path / "db";
     options.corpus_roots = {dir.path / "c"};
@@ -179,17 +182,11 @@ TEST_SUITE("query_plan") {
   }
 
   TEST_CASE("a pair of content words: a dual's singular first, the second with or without و") {
-    e2e::TempDir dir;
-    e2e::write_file(dir.path / "c/a.txt",
-                    "عنوان\nتتوقف الصفقة على موافقة واشنطن وموافقة بكين معا.\n"
-                    "وقالت إن واشنطن وبكين اتفقتا على الخطة التي أعلنتها الشركة.\n");
-    IndexOptions options;
-    options.database = dir.path / "db";
-    options.corpus_roots = {dir.path / "c"};
-    run_index(options);
-    Xapian::Database db(options.database.string());
+    SmallIndex index(
+        "عنوان\nتتوقف الصفقة على موافقة واشنطن وموافقة بكين معا.\n"
+        "وقالت إن واشنطن وبكين اتفقتا على الخطة التي أعلنتها الشركة.\n");
     Synonyms none;
-    QueryPlanner planner(db, none);
+    QueryPlanner planner(index.db, none);
     // Eight words: not a phrase; the pairs are its content words'.
     QueryPlan plan = planner.plan("موافقتا واشنطن بكين على الخطة التي أعلنتها الشركة");
     REQUIRE(plan.adjacent_words.size() >= 2);
