@@ -203,6 +203,18 @@ TEST_SUITE("e2e_watch") {
     CHECK(log.find(" removed, ") != std::string::npos);
   }
 
+  TEST_CASE("a missing root or conflicting options: a clear message, status 2, nothing written") {
+    TempDir tmp;
+    RunResult r = run(kIndex + " --db " + quote(tmp.path / "db") + " --watch " +
+                      quote(tmp.path / "no-such-corpus"));
+    CHECK(r.status == 2);
+    CHECK(r.out.find("no-such-corpus: corpus root is not a directory") != std::string::npos);
+    CHECK_FALSE(fs::exists(tmp.path / "db"));
+    r = run(kIndex + " --db " + quote(tmp.path / "db") + " --watch --dry-run " + quote(tmp.path));
+    CHECK(r.status == 2);
+    CHECK(r.out.find("--watch excludes") != std::string::npos);
+  }
+
   TEST_CASE("SIGINT ends the watch with status 0, the index whole") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db", clean = tmp.path / "clean";
