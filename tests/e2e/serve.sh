@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # End-to-end test of fahras-serve with a real HTTP client (curl): every
 # endpoint, malformed requests, invalid UTF-8, an oversized body, a wrong
-# token, concurrent searches while fahras-index rewrites the index, SIGTERM.
+# token, concurrent searches while fahras-index rewrites the index, the search
+# page following fahras-index --watch, SIGTERM.
 # Usage: serve.sh BUILD_DIR CORPUS_DIR
 set -euo pipefail
 build=$1 corpus=$2
 work=$(mktemp -d)
-server=
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"; }
+server= watcher=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  [ -n "$watcher" ] && kill -9 "$watcher" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -87,6 +92,23 @@ bad=$(cat "$work"/codes-* | grep -vc '^200$' || true)
 [ "$total" -eq 240 ] || fail "only $total concurrent requests answered"
 [ "$bad" -eq 0 ] || fail "$bad of $total concurrent requests failed"
 expect 200 'رقم 4' -G "$url/search" --data-urlencode 'q="فقرة جديدة رقم 4"'   # sees the latest commit
+
+# The search page sees what a watcher indexes: a new article appears on it.
+expect 200 'dir="rtl"' "$url/"
+"$build/indexer/fahras-index" --db "$work/db" --watch --watch-quiet 100 "$work/corpus" 2>"$work/watch.log" &
+watcher=$!
+for _ in $(seq 100); do grep -q 'first run' "$work/watch.log" && break; sleep 0.1; done
+printf 'عنوان المقال المراقب\nكتب المراقب عن زرافة قزحية اللون في الحديقة.\n' > "$work/corpus/watched.txt"
+seen=
+for _ in $(seq 100); do
+  if [ "$(status "$work/body" -G "$url/" --data-urlencode 'q=زرافة قزحية')" = 200 ] &&
+     grep -q 'watched.txt:2' "$work/body"; then seen=1; break; fi
+  sleep 0.1
+done
+[ -n "$seen" ] || fail "the page never showed the watched article: $(cat "$work/watch.log")"
+grep -q '<mark>زرافة</mark>' "$work/body" || fail "the page does not mark the query's words"
+kill -TERM "$watcher"; wait "$watcher" || fail "the watcher did not exit 0 after SIGTERM"
+watcher=
 
 # SIGTERM: a clean exit, promptly.
 kill -TERM "$server"
