@@ -18,7 +18,7 @@ std::map<std::string, double> title_evidence(
     const Xapian::Database& db, const std::vector<std::vector<std::string>>& concept_stems,
     const std::set<std::string>& files, Xapian::doccount articles, const LocationColumn* column) {
   std::map<std::string, double> evidence;
-  if (articles == 0) return evidence;
+  if (articles < kMinArticlesForTitleEvidence) return evidence;
   for (const std::vector<std::string>& stems : concept_stems) {
     std::map<std::string, double> best;  // file -> the concept's best idf in its title
     for (const std::string& stem : stems) {

@@ -29,17 +29,21 @@ TEST_SUITE("title_evidence") {
     add_title(db, "br.txt", {"برازيل", "منتخب", "منتخبات"});
     add_title(db, "fr.txt", {"فرنس", "منتخب", "منتخبات"});
     add_title(db, "de.txt", {"المان"});
+    for (int i = 0; i < 56; ++i) add_title(db, "other" + std::to_string(i) + ".txt", {"تاريخ"});
     db.commit();
     Xapian::doccount articles = count_articles(db);
-    CHECK(articles == 4);
+    CHECK(articles == 60);
     // Three concepts; the second read two ways (منتخب, منتخبات), counted once.
     std::vector<std::vector<std::string>> concepts = {{"ارجنتين"}, {"منتخب", "منتخبات"}, {"كره"}};
     auto evidence = title_evidence(db, concepts, {"ar.txt", "br.txt", "de.txt"}, articles, nullptr);
     // fr.txt is no candidate; de.txt's title holds none of the concepts.
     CHECK(evidence.size() == 2);
-    CHECK(evidence["ar.txt"] == doctest::Approx(bm25_idf(4, 1)));
-    CHECK(evidence["br.txt"] == doctest::Approx(bm25_idf(4, 2)));
+    CHECK(evidence["ar.txt"] == doctest::Approx(bm25_idf(60, 1)));
+    CHECK(evidence["br.txt"] == doctest::Approx(bm25_idf(60, 2)));
     CHECK(evidence["ar.txt"] > evidence["br.txt"]);  // a word fewer titles hold tells more
     CHECK(title_evidence(db, {{"ارجنتين"}}, {"ar.txt"}, 0, nullptr).empty());
+    // A handful of articles tell no subject from a common word.
+    CHECK(title_evidence(db, {{"ارجنتين"}}, {"ar.txt"}, kMinArticlesForTitleEvidence - 1, nullptr)
+              .empty());
   }
 }
