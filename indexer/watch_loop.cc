@@ -96,10 +96,12 @@ int watch_corpus(IndexOptions options, const WatchSettings& settings, const char
 
   // One run; false when it failed (said on `log`), the index as it was.
   // `fatal` is set when the index itself cannot be opened or written.
-  bool fatal = false;
+  bool fatal = false, first = true;
   auto run = [&](const std::string& why, bool quiet_if_unchanged) {
     IndexReport report;
     std::string again = ": trying again in " + seconds_text(settings.poll.count() / 1000.0);
+    bool was_first = first;
+    first = false;
     try {
       report = run_index(options);
     } catch (const Xapian::DatabaseLockError&) {
@@ -107,8 +109,8 @@ int watch_corpus(IndexOptions options, const WatchSettings& settings, const char
           << '\n';
       return false;
     } catch (const Xapian::Error& e) {
-      log << program << ": " << options.database.string() << ": " << e.get_description() << again
-          << '\n';
+      log << program << ": " << options.database.string() << ": " << e.get_description()
+          << (was_first ? std::string() : again) << '\n';
       fatal = true;
       return false;
     } catch (const std::exception& e) {  // e.g. a root deleted: nothing written
