@@ -7,21 +7,22 @@
 namespace fahras {
 namespace {
 
-// Stand-ins for <mark> and </mark> while the snippet is escaped: control
-// characters, which html_escape drops from the text itself.
-constexpr char kMarkOpen = '\x01';
-constexpr char kMarkClose = '\x02';
-
-// The snippet, escaped piece by piece between the stand-ins, which become
-// <mark> and </mark>.
+// The snippet with <mark> around the highlights, escaped: mark_snippet puts
+// two control characters the text does not hold around them (html_escape
+// drops every control character the text holds), which then become the tags.
 std::string highlighted_snippet(const Match& match) {
-  std::string marked = mark_snippet(match, std::string(1, kMarkOpen), std::string(1, kMarkClose));
+  std::string stand_ins;
+  for (char c = '\x01'; c < '\x20' && stand_ins.size() < 2; ++c)
+    if (c != '\t' && c != '\n' && match.text.find(c) == std::string::npos) stand_ins += c;
+  if (stand_ins.size() < 2) return html_escape(mark_snippet(match, "", ""));  // no highlights
+  const char open = stand_ins[0], close = stand_ins[1];
+  std::string marked = mark_snippet(match, std::string(1, open), std::string(1, close));
   std::string out;
   size_t start = 0;
   for (size_t i = 0; i <= marked.size(); ++i) {
-    if (i < marked.size() && marked[i] != kMarkOpen && marked[i] != kMarkClose) continue;
+    if (i < marked.size() && marked[i] != open && marked[i] != close) continue;
     out += html_escape(std::string_view(marked).substr(start, i - start));
-    if (i < marked.size()) out += marked[i] == kMarkOpen ? "<mark>" : "</mark>";
+    if (i < marked.size()) out += marked[i] == open ? "<mark>" : "</mark>";
     start = i + 1;
   }
   return out;

@@ -57,6 +57,17 @@ TEST_SUITE("search_page") {
     CHECK(page.find("value=\"الصين\"") != std::string::npos);
   }
 
+  TEST_CASE("control characters in a passage neither show nor become marks") {
+    std::string text = "قبل\x01 الصين \x02بعد";
+    Results results;
+    results.total = 1;
+    size_t at = text.find("الصين");
+    results.matches.push_back(hit(text, {{at, at + std::string("الصين").size()}}));
+    std::string page = render_search_page({"الصين", 1, false}, &results, "", {});
+    CHECK(page.find("<p class=\"snippet\">قبل <mark>الصين</mark> بعد</p>") != std::string::npos);
+    CHECK(count(page, "<mark>") == 1);
+  }
+
   TEST_CASE("a query holding markup stays text in the box and the title") {
     std::string page =
         render_search_page({"\"><script>alert(1)</script>", 1, false}, nullptr, "", {});
