@@ -46,7 +46,7 @@ struct Walker {
       return skip(p, "cannot stat");
     }
     if (S_ISDIR(st.st_mode)) return walk(p);
-    if (!S_ISREG(st.st_mode) || p.extension() != ".txt") return;
+    if (!S_ISREG(st.st_mode) || !is_article_file_name(p.filename().string())) return;
     std::string id = p.lexically_relative(root).generic_string();
     if (!ids.insert(id).second) return skip(p, "same relative path as a file in another root");
     CorpusFile f;
@@ -79,6 +79,10 @@ CorpusScan scan_corpus(const std::vector<fs::path>& roots) {
   std::sort(scan.files.begin(), scan.files.end(),
             [](const CorpusFile& a, const CorpusFile& b) { return a.id < b.id; });
   return scan;
+}
+
+bool is_article_file_name(std::string_view name) {
+  return name.size() > 4 && name.substr(name.size() - 4) == ".txt";
 }
 
 }  // namespace fahras

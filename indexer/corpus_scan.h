@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fahras {
@@ -31,5 +32,8 @@ struct CorpusScan {
 };
 
 CorpusScan scan_corpus(const std::vector<std::filesystem::path>& roots);
+
+// Whether a file of this name is an article the scan lists: NAME.txt.
+bool is_article_file_name(std::string_view name);
 
 }  // namespace fahras

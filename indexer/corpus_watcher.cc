@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "corpus_scan.h"
 #include "index_run.h"
 
 namespace fahras {
@@ -21,8 +22,7 @@ constexpr uint32_t kWatchedEvents = IN_CLOSE_WRITE | IN_MODIFY | IN_ATTRIB | IN_
 }  // namespace
 
 bool is_indexed_file_name(const std::string& name) {
-  return name == kSynonymsFileName ||
-         (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0);
+  return name == kSynonymsFileName || is_article_file_name(name);
 }
 
 CorpusWatcher::CorpusWatcher(std::vector<std::filesystem::path> roots) : roots_(std::move(roots)) {

@@ -46,14 +46,6 @@ bool is_operator(const std::string& token) {
 
 std::string z(const std::string& stem) { return "Z" + stem; }
 
-// Cuts at a UTF-8 character boundary no later than max_bytes.
-std::string truncate_utf8(const std::string& s, size_t max_bytes) {
-  if (s.size() <= max_bytes) return s;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return s.substr(0, cut);
-}
-
 Xapian::Query phrase_of(const std::vector<std::string>& words) {
   if (words.size() == 1) return Xapian::Query(z(stem_word(words[0])));
   std::vector<Xapian::Query> parts;

@@ -268,32 +268,33 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<WeightedDoc> matched = match(plan, options, depth, column, result.total);
   stopwatch.lap(t.match);
 
-  // Scores the candidates again (rerank.h); true when one of them holds the
-  // query's whole sequence of words, side by side.
-  std::vector<Xapian::docid> docids;
-  std::optional<TermMatches> matches;
+  // Scores the candidates from matched[from] on again (rerank.h); true when
+  // one of them holds the query's whole sequence of words, side by side.
+  // Each candidate's score depends on it alone: those scored stay scored.
+  TermMatches matches;
   std::vector<Candidate> ranked;
-  auto rerank = [&] {
-    docids.clear();
-    for (const WeightedDoc& m : matched) docids.push_back(m.docid);
-    matches.emplace(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
+  Reranker reranker(db_.get_doccount(), statistics_, plan);
+  std::map<std::string, double> titles;  // file -> title evidence
+  auto rerank = [&](size_t from) {
+    std::vector<Xapian::docid> docids;
+    for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
+    matches.add(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
     stopwatch.lap(t.term_matches);
-    ranked = read_candidates(db_, docids, column);
+    for (Candidate& c : read_candidates(db_, docids, column)) ranked.push_back(std::move(c));
     stopwatch.lap(t.locations);
-    Reranker reranker(db_.get_doccount(), statistics_, plan);
-    std::map<std::string, double> titles;  // file -> title evidence
     if (!plan.concept_stems.empty()) {
       if (articles_ == 0) articles_ = count_articles(db_);
       std::set<std::string> files;
-      for (const Candidate& c : ranked) files.insert(c.file);
-      titles = title_evidence(db_, plan.concept_stems, files, articles_, column);
+      for (size_t i = from; i < ranked.size(); ++i)
+        if (!titles.count(ranked[i].file)) files.insert(ranked[i].file);
+      titles.merge(title_evidence(db_, plan.concept_stems, files, articles_, column));
     }
     bool sequence_held = false;
-    for (size_t i = 0; i < ranked.size(); ++i) {
-      const TermMatches::Found& found = matches->of(docids[i]);
+    for (size_t i = from; i < ranked.size(); ++i) {
+      const TermMatches::Found& found = matches.of(ranked[i].docid);
       std::vector<unsigned> together;
       if (reranker.may_hold_pairs(found))
-        together = count_adjacent(db_, docids[i], plan.adjacent_words,
+        together = count_adjacent(db_, ranked[i].docid, plan.adjacent_words,
                                   [&](const std::string& t) { return found.count(t) > 0; });
       sequence_held = sequence_held ||
                       (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
@@ -307,13 +308,12 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   };
   // A remembered phrase whose words are all common may hold none of its
   // rarer words' best passages: the passages that hold it are brought in.
-  if (!rerank() && !plan.phrase.empty()) {
+  if (!rerank(0) && !plan.phrase.empty()) {
     std::vector<WeightedDoc> holding = match_phrase(plan, matched);
     stopwatch.lap(t.match);
-    if (!holding.empty()) {
-      matched.insert(matched.end(), holding.begin(), holding.end());
-      rerank();
-    }
+    size_t scored = matched.size();
+    matched.insert(matched.end(), holding.begin(), holding.end());
+    if (!holding.empty()) rerank(scored);
   }
   add_neighbour_context(ranked);
   limit_per_article(ranked, options.per_article);
@@ -327,7 +327,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     hit.rank = i + 1;
     hit.score = ranked[i].score;
     hit.highlights =
-        find_highlights(hit.text, highlight_terms_for(plan, matches->of(ranked[i].docid)));
+        find_highlights(hit.text, highlight_terms_for(plan, matches.of(ranked[i].docid)));
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }
@@ -363,16 +363,21 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
     };
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location);
   }
+  return top_by_weight(plan.query, depth, options.per_article, total);
+}
+
+std::vector<WeightedDoc> Searcher::top_by_weight(const Xapian::Query& query, size_t count,
+                                                 unsigned per_article, size_t& total) {
   // Passages of equal weight in order of their location, so that which make
   // the cut depends on the passages, not on their docids (the order of past
   // writes, or the shards'); weights rounded as the disjunction matcher
   // rounds them, from a few more passages than the cut.
   Xapian::Enquire enquire(db_);
-  enquire.set_query(plan.query);
+  enquire.set_query(query);
   enquire.set_weighting_scheme(passage_bm25());
   enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
-  if (options.per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, options.per_article);
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth + kTieMargin));
+  if (per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, per_article);
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + kTieMargin));
   total = mset.get_matches_estimated();
   struct Ranked {
     double weight;
@@ -388,7 +393,7 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
     return a.location < b.location;
   });
   std::vector<WeightedDoc> out;
-  for (size_t i = 0; i < ranked.size() && i < depth; ++i)
+  for (size_t i = 0; i < ranked.size() && i < count; ++i)
     out.push_back({ranked[i].docid, ranked[i].weight});
   return out;
 }
@@ -400,19 +405,15 @@ std::vector<WeightedDoc> Searcher::match_phrase(const QueryPlan& plan,
     words.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
   // The passages holding the phrase, weighted by the query alone, as the
-  // other candidates are; ties by location, as in match().
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(0.0, phrase), plan.query));
-  enquire.set_weighting_scheme(passage_bm25());
-  enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
+  // other candidates are.
   std::set<Xapian::docid> known;
   for (const WeightedDoc& m : matched) known.insert(m.docid);
-  Xapian::MSet mset =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(kPhraseCandidates + known.size()));
+  size_t total = 0;
   std::vector<WeightedDoc> out;
-  for (auto m = mset.begin(); m != mset.end() && out.size() < kPhraseCandidates; ++m)
-    if (!known.count(*m)) out.push_back({*m, round_score(m.get_weight())});
+  for (const WeightedDoc& d : top_by_weight(
+           Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(0.0, phrase), plan.query),
+           kPhraseCandidates + known.size(), 0, total))
+    if (out.size() < kPhraseCandidates && !known.count(d.docid)) out.push_back(d);
   return out;
 }
 

@@ -108,6 +108,11 @@ class Searcher {
   // receives how many passages match (Xapian's estimate on its path).
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
                                  const LocationColumn* column, size_t& total);
+  // Xapian's matcher: the `count` passages of most weight for `query`
+  // (passage_bm25), at most `per_article` an article (0: any), ties by
+  // location; `total` receives Xapian's estimate of the matches.
+  std::vector<WeightedDoc> top_by_weight(const Xapian::Query& query, size_t count,
+                                         unsigned per_article, size_t& total);
   // Up to kPhraseCandidates passages holding plan.phrase that `matched`
   // lacks, with their BM25 weights for the plan's query.
   std::vector<WeightedDoc> match_phrase(const QueryPlan& plan,

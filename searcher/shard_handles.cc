@@ -13,7 +13,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The handles a stub's lines name, or none when a line is of a kind not read here.
+// The databases the lines of a Xapian stub database file name (one handle
+// each), or none when a line is of a kind not read here: the caller then
+// opens the file as Xapian does, as one database.
 std::vector<Xapian::Database> open_stub_lines(const fs::path& stub) {
   std::vector<Xapian::Database> shards;
   std::ifstream in(stub);

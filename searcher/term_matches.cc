@@ -7,6 +7,11 @@ namespace fahras {
 
 TermMatches::TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
                          const std::set<std::string>& terms, const PostingsCache* decoded) {
+  add(db, std::move(docids), terms, decoded);
+}
+
+void TermMatches::add(const Xapian::Database& db, std::vector<Xapian::docid> docids,
+                      const std::set<std::string>& terms, const PostingsCache* decoded) {
   std::sort(docids.begin(), docids.end());
   docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
   for (Xapian::docid d : docids) matched_[d];

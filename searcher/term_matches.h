@@ -24,9 +24,13 @@ class TermMatches {
  public:
   using Found = std::map<std::string, Xapian::termcount>;  // term -> wdf in the document
 
+  TermMatches() = default;
   // `decoded`: lists to search in memory where it holds them (may be null).
   TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
               const std::set<std::string>& terms, const PostingsCache* decoded = nullptr);
+  // The same for more documents (the terms of those already added are kept).
+  void add(const Xapian::Database& db, std::vector<Xapian::docid> docids,
+           const std::set<std::string>& terms, const PostingsCache* decoded = nullptr);
 
   // The terms among those given that document `docid` contains, with their
   // wdf (empty for a document that was not among the docids).

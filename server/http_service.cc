@@ -11,6 +11,7 @@
 #include "page_assets.h"
 #include "result_format.h"
 #include "search_page.h"
+#include "utf8.h"
 
 namespace fahras {
 namespace {
@@ -126,9 +127,7 @@ struct HttpService::Impl {
       request.page = page;
     if (request.q.size() > options.max_query_bytes) {
       error = "الاستعلام أطول من " + std::to_string(options.max_query_bytes) + " بايت";
-      request.q.resize(options.max_query_bytes);
-      while (!request.q.empty() && (request.q.back() & 0xC0) == 0x80) request.q.pop_back();
-      if (!request.q.empty() && (request.q.back() & 0x80)) request.q.pop_back();
+      request.q = truncate_utf8(request.q, options.max_query_bytes);
     }
     std::optional<Results> results;
     Stats stats;

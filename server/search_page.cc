@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "utf8.h"
+
 namespace fahras {
 namespace {
 
@@ -33,10 +35,7 @@ std::string highlighted_snippet(const Match& match) {
 std::string shortened(const std::string& text, size_t max_bytes = 160) {
   if (text.size() <= max_bytes) return text;
   size_t cut = text.rfind(' ', max_bytes);
-  if (cut == std::string::npos || cut < max_bytes / 2) {
-    cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
+  if (cut == std::string::npos || cut < max_bytes / 2) return truncate_utf8(text, max_bytes) + "…";
   return text.substr(0, cut) + "…";
 }
 

@@ -62,6 +62,14 @@ inline bool is_ascii(std::string_view s) {
   return true;
 }
 
+// The longest prefix of at most max_bytes that ends at a character boundary.
+inline std::string truncate_utf8(const std::string& s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return s.substr(0, cut);
+}
+
 std::u32string to_utf32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 

@@ -236,8 +236,7 @@ TEST_SUITE("e2e_index") {
     // The seed articles, and each again under another name with a line of its own.
     for (const auto& entry : fs::directory_iterator(FAHRAS_CORPUS_DIR)) {
       if (entry.path().extension() != ".txt") continue;
-      std::ifstream in(entry.path());
-      std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+      std::string text = read_file(entry.path());
       write_file(corpus / entry.path().filename(), text);
       write_file(corpus / "copies" / entry.path().filename(), text + "نسخة ثانية من المقال.\n");
     }
@@ -294,7 +293,8 @@ TEST_SUITE("e2e_index") {
         << "فقرة جديدة عن الرقائق والشرائح التي تطلبها الشركات الصينية.\n";
     write_file(corpus / "new.txt", kArticleA + kArticleB);
     fs::remove(corpus / articles[1].filename());
-    fs::rename(corpus / articles[3].filename(), corpus / ("renamed-" + articles[3].filename().string()));
+    fs::rename(corpus / articles[3].filename(),
+               corpus / ("renamed-" + articles[3].filename().string()));
     REQUIRE(index(db, corpus).status == 0);
     fs::path clean = tmp.path / "clean", sharded = tmp.path / "sharded";
     REQUIRE(index(clean, corpus).status == 0);
@@ -302,12 +302,14 @@ TEST_SUITE("e2e_index") {
     fahras::Searcher incremental({db.string()}), rebuilt({clean.string()}),
         shards({sharded.string()});
     // Single common words tie on BM25 in many passages (b = 0).
+    // clang-format off
     const char* queries[] = {
         "الرقائق", "الصين", "شرائح", "إنفيديا", "ترامب", "بكين", "الشركات", "الذكاء الاصطناعي",
         "H200", "H20", "واشنطن", "هوانغ", "بايت دانس", "علي بابا", "الموافقة", "التصدير",
         "الأمن القومي", "وزارة التجارة", "المستوردة", "المحللون", "أشباه الموصلات",
         "الحكومة الصينية", "Nvidia", "Huawei", "مليار دولار", "الطلب", "السوق", "العملاء",
         "الصين موافقة H200", "\"الذكاء الاصطناعي\""};
+    // clang-format on
     fahras::SearchOptions options;
     options.limit = 50;
     auto ranking = [&](fahras::Searcher& searcher, const char* query) {
@@ -332,8 +334,7 @@ TEST_SUITE("e2e_index") {
   TEST_CASE("kill -9 at any moment: the index opens, checks clean, and converges") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db", clean = tmp.path / "clean";
-    std::ifstream in(std::string(FAHRAS_CORPUS_DIR) + "/001_721394432df85b15.txt");
-    std::string article{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string article = read_file(std::string(FAHRAS_CORPUS_DIR) + "/001_721394432df85b15.txt");
     for (int i = 0; i < 300; ++i)
       write_file(corpus / ("a" + std::to_string(i) + ".txt"),
                  article + "رقم " + std::to_string(i) + "\n");
@@ -415,8 +416,7 @@ TEST_SUITE("e2e_index") {
   TEST_CASE("a reader searching during runs and compactions never fails") {
     TempDir tmp;
     fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
-    std::ifstream in(std::string(FAHRAS_CORPUS_DIR) + "/000_0fdb8642d30cb6d2.txt");
-    std::string article{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::string article = read_file(std::string(FAHRAS_CORPUS_DIR) + "/000_0fdb8642d30cb6d2.txt");
     for (int i = 0; i < 200; ++i) write_file(corpus / ("a" + std::to_string(i) + ".txt"), article);
     REQUIRE(index(db, corpus).status == 0);
     std::atomic<bool> writer_done = false;

@@ -26,17 +26,12 @@ namespace {
 const std::string kIndex = FAHRAS_INDEX_BIN;
 using Clock = std::chrono::steady_clock;
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // The paragraphs (non-empty lines) of the repository's articles.
 std::vector<std::string> corpus_paragraphs() {
   std::vector<std::string> out;
   for (const auto& entry : fs::directory_iterator(FAHRAS_CORPUS_DIR)) {
     if (entry.path().extension() != ".txt") continue;
-    std::istringstream lines(read_text(entry.path()));
+    std::istringstream lines(read_file(entry.path()));
     for (std::string line; std::getline(lines, line);)
       if (line.size() > 40) out.push_back(line);
   }
@@ -68,7 +63,7 @@ class Watcher {
     pid_ = -1;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   }
-  std::string log() const { return read_text(log_); }
+  std::string log() const { return read_file(log_); }
   // SIGSTOP / SIGCONT: a stopped watcher reads no events, and its queue fills.
   void pause(bool stopped) { kill(pid_, stopped ? SIGSTOP : SIGCONT); }
 
@@ -116,7 +111,7 @@ void write_burst(const fs::path& dir, int count, const std::string& tag) {
 class InotifyLimit {
  public:
   InotifyLimit(const std::string& name, long value) : path_("/proc/sys/fs/inotify/" + name) {
-    old_ = read_text(path_);
+    old_ = read_file(path_);
     std::ofstream out(path_);
     out << value;
     out.flush();
@@ -165,7 +160,7 @@ TEST_SUITE("e2e_watch") {
     CHECK(converges(db, corpus, clean));
 
     // An editor's save: a temporary file written, then renamed over the old.
-    std::string text = read_text(corpus / "news/002_2f2aa2fce6c39f26.txt");
+    std::string text = read_file(corpus / "news/002_2f2aa2fce6c39f26.txt");
     write_file(corpus / "news/.002.txt.swp", "temporary");
     write_file(corpus / "news/002_2f2aa2fce6c39f26.txt.tmp~", text + "\nفقرة أضافها المحرر.\n");
     fs::rename(corpus / "news/002_2f2aa2fce6c39f26.txt.tmp~",
