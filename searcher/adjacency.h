@@ -30,48 +30,48 @@ struct WordPair {
 // Positions apart that still count as standing together: 1 is adjacent.
 inline constexpr Xapian::termpos kAdjacencyWindow = 1;
 
-// For each pair, how many times a form of its first word is followed by a
-// form of its second within kAdjacencyWindow positions in document `docid`.
-// `holds(term)` says whether the document holds a term (the ranker knows it
-// from the posting lists): positions are read only for those.
+// Positions of terms in documents, each (term, document) read once however
+// many pairs hold the term: in Xapian 1.4.22 every position list read is a
+// B-tree descent of its own (two preads, in the order of the position
+// table's keys or not), and most of a search's preads.
+class PositionBatch {
+ public:
+  void want(const std::string& term, Xapian::docid docid);
+  // Reads every position wanted and not yet read.
+  void read(const Xapian::Database& db);
+  // Sorted positions of a term read for a document; empty for one not wanted
+  // or not held.
+  const std::vector<Xapian::termpos>& of(const std::string& term, Xapian::docid docid) const;
+
+ private:
+  struct Entry {
+    bool read = false;
+    std::vector<Xapian::termpos> positions;
+  };
+  std::map<std::pair<std::string, Xapian::docid>, Entry> entries_;
+};
+
+// Asks `batch` for the positions count_adjacent() needs in document `docid`:
+// the pairs' forms the document holds (`holds(term)`: the ranker knows it
+// from the posting lists).
 template <typename Holds>
-std::vector<unsigned> count_adjacent(const Xapian::Database& db, Xapian::docid docid,
-                                     const std::vector<WordPair>& pairs, Holds&& holds);
+void want_adjacent(PositionBatch& batch, Xapian::docid docid, const std::vector<WordPair>& pairs,
+                   Holds&& holds) {
+  for (const WordPair& pair : pairs)
+    for (const auto* side : {&pair.first, &pair.second})
+      for (const std::string& form : *side)
+        if (holds(form)) batch.want(form, docid);
+}
+
+// For each pair, how many times a form of its first word is followed by a
+// form of its second within kAdjacencyWindow positions in document `docid`,
+// from the positions `batch` read (want_adjacent()).
+std::vector<unsigned> count_adjacent(const PositionBatch& batch, Xapian::docid docid,
+                                     const std::vector<WordPair>& pairs);
 
 // Occurrences of a position in `first` followed by one in `second` within
 // kAdjacencyWindow (both sorted ascending); each position of `first` counts once.
 unsigned count_together(const std::vector<Xapian::termpos>& first,
                         const std::vector<Xapian::termpos>& second);
-
-// Sorted positions of the forms the document holds.
-template <typename Holds>
-std::vector<Xapian::termpos> positions_of(const Xapian::Database& db, Xapian::docid docid,
-                                          const std::vector<std::string>& forms, Holds&& holds) {
-  std::vector<Xapian::termpos> out;
-  for (const std::string& form : forms)
-    if (holds(form))
-      out.insert(out.end(), db.positionlist_begin(docid, form), db.positionlist_end(docid, form));
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-template <typename Holds>
-std::vector<unsigned> count_adjacent(const Xapian::Database& db, Xapian::docid docid,
-                                     const std::vector<WordPair>& pairs, Holds&& holds) {
-  std::vector<unsigned> counts(pairs.size(), 0);
-  std::map<std::vector<std::string>, std::vector<Xapian::termpos>> read;
-  auto positions = [&](const std::vector<std::string>& forms) -> const auto& {
-    auto found = read.find(forms);
-    if (found == read.end())
-      found = read.emplace(forms, positions_of(db, docid, forms, holds)).first;
-    return found->second;
-  };
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    const auto& first = positions(pairs[i].first);
-    if (first.empty()) continue;
-    counts[i] = count_together(first, positions(pairs[i].second));
-  }
-  return counts;
-}
 
 }  // namespace fahras

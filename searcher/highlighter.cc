@@ -58,94 +58,148 @@ bool may_stem_to(const std::string& word, const StemFilter& filter) {
   return false;
 }
 
-// A word's phonetic key source and key, remembered per thread: a passage's
-// words recur across passages and queries, and keying costs a stemming.
+// A word's phonetic key source and key, and the keys of pairs of words
+// joined, remembered per thread: a passage's words recur across passages
+// and queries, and keying costs a stemming. Forgotten all at once, between
+// passages (forget_if_full), so what a passage looked up stays valid.
 struct WordKey {
   std::string source;
   std::string key;
 };
 
+constexpr size_t kMaxRememberedKeys = 1 << 16;
+thread_local std::unordered_map<std::string, WordKey> remembered_words;
+thread_local std::unordered_map<std::string, std::string> remembered_pairs;
+
+void forget_if_full() {
+  if (remembered_words.size() >= kMaxRememberedKeys) remembered_words.clear();
+  if (remembered_pairs.size() >= kMaxRememberedKeys) remembered_pairs.clear();
+}
+
 const WordKey& word_key(const std::string& word) {
-  constexpr size_t kMaxRemembered = 1 << 16;
-  thread_local std::unordered_map<std::string, WordKey> remembered;
-  auto found = remembered.find(word);
-  if (found != remembered.end()) return found->second;
-  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  auto found = remembered_words.find(word);
+  if (found != remembered_words.end()) return found->second;
   WordKey k;
   k.source = phonetic_key_source(word);
   k.key = phonetic_key(k.source);
-  return remembered.emplace(word, std::move(k)).first->second;
+  return remembered_words.emplace(word, std::move(k)).first->second;
 }
 
-// Marks the words of each group found within its window from token `first`,
+const std::string& pair_key(const std::string& first_source, const std::string& second_source) {
+  thread_local std::string joined;
+  joined.assign(first_source).append(second_source);
+  auto found = remembered_pairs.find(joined);
+  if (found != remembered_pairs.end()) return found->second;
+  return remembered_pairs.emplace(joined, phonetic_pair_key(joined)).first->second;
+}
+
+// Marks the words of `group` found within its window from token `first`,
 // which must be one of them (the first, when the group is ordered).
-void mark_groups_at(const std::vector<Token>& tokens, size_t first,
-                    const std::set<WordGroup>& groups, std::vector<bool>& marked) {
-  const std::string& word = tokens[first].text;
-  for (const WordGroup& group : groups) {
-    if (group.ordered
-            ? group.words.front() != word
-            : std::find(group.words.begin(), group.words.end(), word) == group.words.end())
+void mark_group_at(const std::vector<Token>& tokens, size_t first, const WordGroup& group,
+                   std::vector<bool>& marked) {
+  size_t end = std::min(tokens.size(), first + group.window);
+  std::vector<size_t> found;
+  std::vector<bool> used(group.words.size(), false);
+  for (size_t t = first; t < end && found.size() < group.words.size(); ++t) {
+    if (group.ordered) {
+      if (tokens[t].text == group.words[found.size()]) found.push_back(t);
       continue;
-    size_t end = std::min(tokens.size(), first + group.window);
-    std::vector<size_t> found;
-    std::vector<bool> used(group.words.size(), false);
-    for (size_t t = first; t < end && found.size() < group.words.size(); ++t) {
-      if (group.ordered) {
-        if (tokens[t].text == group.words[found.size()]) found.push_back(t);
-        continue;
-      }
-      for (size_t w = 0; w < group.words.size(); ++w)
-        if (!used[w] && tokens[t].text == group.words[w]) {
-          used[w] = true;
-          found.push_back(t);
-          break;
-        }
     }
-    if (found.size() < group.words.size()) continue;
-    for (size_t t : found) marked[t] = true;
+    for (size_t w = 0; w < group.words.size(); ++w)
+      if (!used[w] && tokens[t].text == group.words[w]) {
+        used[w] = true;
+        found.push_back(t);
+        break;
+      }
   }
+  if (found.size() < group.words.size()) return;
+  for (size_t t : found) marked[t] = true;
 }
 
 }  // namespace
 
-std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
-  if (terms.stems.empty() && terms.phrases.empty() && terms.keys.empty() && terms.prefixes.empty())
-    return {};
+Highlighter::Highlighter(const HighlightTerms& terms) : terms_(terms) {
+  for (const WordGroup& group : terms.phrases) {
+    if (group.words.empty()) continue;
+    std::set<std::string> starts;
+    if (group.ordered)
+      starts.insert(group.words.front());
+    else
+      starts.insert(group.words.begin(), group.words.end());
+    for (const std::string& word : starts) groups_by_word_[word].push_back(&group);
+  }
+}
+
+std::vector<ByteRange> Highlighter::find(const std::string& text,
+                                         const std::set<std::string>& stems,
+                                         const std::set<std::string>& keys) const {
+  if (stems.empty() && terms_.phrases.empty() && keys.empty() && terms_.prefixes.empty()) return {};
+  forget_if_full();
   std::vector<Token> tokens = tokenize(normalize_with_offsets(text));
   std::vector<bool> marked(tokens.size(), false);
-  std::vector<std::string> sources(tokens.size());
-  bool keyed = !terms.keys.empty();
-  bool pair_keyed = std::any_of(terms.keys.begin(), terms.keys.end(), [](const std::string& k) {
+  // Each token's phonetic key source, when keys are wanted (null for a stop word).
+  std::vector<const std::string*> sources(tokens.size(), nullptr);
+  bool keyed = !keys.empty();
+  bool pair_keyed = std::any_of(keys.begin(), keys.end(), [](const std::string& k) {
     return k.size() >= kMinPhoneticPairClasses;
   });
-  StemFilter filter = stem_filter(terms.stems);
+  // The class bits of the keys of one word and of two words joined: a word
+  // is keyed only when its letters (and its neighbour's) hold some key's
+  // classes (sound_class_bits), most words of a passage not.
+  std::vector<uint32_t> word_key_bits, pair_key_bits;
+  for (const std::string& key : keys) {
+    word_key_bits.push_back(key_class_bits(key));
+    if (key.size() >= kMinPhoneticPairClasses) pair_key_bits.push_back(word_key_bits.back());
+  }
+  auto some_within = [](const std::vector<uint32_t>& key_bits, uint32_t letters) {
+    return std::any_of(key_bits.begin(), key_bits.end(),
+                       [&](uint32_t bits) { return (bits & ~letters) == 0; });
+  };
+  std::vector<uint32_t> letters(tokens.size(), 0);  // sound_class_bits, of words keyed
+  std::vector<bool> keyable(tokens.size(), false);  // not a stop word: may be keyed
+  StemFilter filter = stem_filter(stems);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
-    mark_groups_at(tokens, i, terms.phrases, marked);
-    for (const std::string& prefix : terms.prefixes)
+    if (!groups_by_word_.empty())
+      if (auto groups = groups_by_word_.find(word); groups != groups_by_word_.end())
+        for (const WordGroup* group : groups->second) mark_group_at(tokens, i, *group, marked);
+    for (const std::string& prefix : terms_.prefixes)
       if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
     // Stop words match only as written (above); the cheap substring test
     // runs before the stop-word lookup, which most words need not reach.
-    if (!marked[i] && may_stem_to(word, filter)) {
-      if (is_stopword(word)) continue;
-      if (terms.stems.count(stem_word(word))) marked[i] = true;
+    bool may_stem = !marked[i] && may_stem_to(word, filter);
+    if (!may_stem && !keyed) continue;
+    if (is_stopword(word)) continue;
+    if (may_stem) {
+      if (stems.count(stem_word(word))) marked[i] = true;
       std::string alternative = marked[i] ? std::string() : alternative_stem(word);
-      if (!alternative.empty() && terms.stems.count(alternative)) marked[i] = true;
+      if (!alternative.empty() && stems.count(alternative)) marked[i] = true;
     }
-    if (!keyed || is_stopword(word)) continue;
+    if (!keyed) continue;
+    keyable[i] = true;
+    letters[i] = sound_class_bits(word);
+    bool single = some_within(word_key_bits, letters[i]);
+    bool joined = pair_keyed && i > 0 && keyable[i - 1] &&
+                  some_within(pair_key_bits, letters[i - 1] | letters[i]);
+    if (!single && !joined) continue;
     const WordKey& key = word_key(word);
-    sources[i] = key.source;
-    if (terms.keys.count(key.key)) marked[i] = true;
-    if (pair_keyed && i > 0 && !sources[i - 1].empty()) {
-      std::string pair_key = phonetic_pair_key(sources[i - 1] + sources[i]);
-      if (!pair_key.empty() && terms.keys.count(pair_key)) marked[i] = marked[i - 1] = true;
+    sources[i] = &key.source;
+    if (single && keys.count(key.key)) marked[i] = true;
+    if (!joined) continue;
+    if (!sources[i - 1]) sources[i - 1] = &word_key(tokens[i - 1].text).source;
+    if (!sources[i - 1]->empty()) {
+      const std::string& joined_key = pair_key(*sources[i - 1], key.source);
+      if (!joined_key.empty() && keys.count(joined_key)) marked[i] = marked[i - 1] = true;
     }
   }
   std::vector<ByteRange> ranges;
   for (size_t i = 0; i < tokens.size(); ++i)
     if (marked[i]) ranges.emplace_back(tokens[i].original_begin, tokens[i].original_end);
   return ranges;
+}
+
+std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
+  return Highlighter(terms).find(text, terms.stems, terms.keys);
 }
 
 namespace {

@@ -6,7 +6,9 @@
 // text and always cover whole words.
 #pragma once
 
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,6 +18,27 @@ namespace fahras {
 
 using ByteRange = std::pair<size_t, size_t>;
 
+// A query's highlight terms, prepared once for the passages of a search:
+// the words that start a phrase or group are looked up, not compared with
+// every group at every word.
+class Highlighter {
+ public:
+  // `terms` must outlive the highlighter.
+  explicit Highlighter(const HighlightTerms& terms);
+
+  // The ranges to mark: every phrase and prefix of the terms, and the stems
+  // and keys among `stems` and `keys` (a passage's share of the terms).
+  std::vector<ByteRange> find(const std::string& text, const std::set<std::string>& stems,
+                              const std::set<std::string>& keys) const;
+
+ private:
+  const HighlightTerms& terms_;
+  // word -> the groups it can start a match of (the first word of an
+  // ordered group, any word of another)
+  std::unordered_map<std::string, std::vector<const WordGroup*>> groups_by_word_;
+};
+
+// Highlighter(terms).find(text, terms.stems, terms.keys).
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms);
 
 struct SnippetStyle {

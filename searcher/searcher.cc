@@ -43,11 +43,15 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
 
 // The plan's highlight terms that one passage matched in the index: the
 // highlighter looks for nothing else in its text.
-HighlightTerms highlight_terms_for(const QueryPlan& plan, const TermMatches::Found& matched) {
+// The stems and phonetic keys of the query that a passage matched: the
+// highlighter marks only those (phrases and prefixes it marks wherever they stand).
+struct MatchedHighlights {
+  std::set<std::string> stems, keys;
+};
+
+MatchedHighlights matched_highlights(const QueryPlan& plan, const TermMatches::Found& matched) {
   const HighlightTerms& all = plan.highlight;
-  HighlightTerms mine;
-  mine.phrases = all.phrases;  // matched as written, not by a single term
-  mine.prefixes = all.prefixes;
+  MatchedHighlights mine;
   for (const std::string& stem : all.stems)
     if (matched.count("Z" + stem)) mine.stems.insert(stem);
   for (const auto& [key, key_terms] : plan.key_terms)
@@ -275,6 +279,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Candidate> ranked;
   Reranker reranker(db_.get_doccount(), statistics_, plan);
   std::map<std::string, double> titles;  // file -> title evidence
+  PositionBatch positions;               // of the candidates' adjacent query words
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
@@ -289,13 +294,19 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
         if (!titles.count(ranked[i].file)) files.insert(ranked[i].file);
       titles.merge(title_evidence(db_, plan.concept_stems, files, articles_, column));
     }
+    for (size_t i = from; i < ranked.size(); ++i) {
+      const TermMatches::Found& found = matches.of(ranked[i].docid);
+      if (reranker.may_hold_pairs(found))
+        want_adjacent(positions, ranked[i].docid, plan.adjacent_words,
+                      [&](const std::string& t) { return found.count(t) > 0; });
+    }
+    positions.read(db_);
     bool sequence_held = false;
     for (size_t i = from; i < ranked.size(); ++i) {
       const TermMatches::Found& found = matches.of(ranked[i].docid);
       std::vector<unsigned> together;
       if (reranker.may_hold_pairs(found))
-        together = count_adjacent(db_, ranked[i].docid, plan.adjacent_words,
-                                  [&](const std::string& t) { return found.count(t) > 0; });
+        together = count_adjacent(positions, ranked[i].docid, plan.adjacent_words);
       sequence_held = sequence_held ||
                       (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
       double evidence = 0;
@@ -319,6 +330,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   limit_per_article(ranked, options.per_article);
   stopwatch.lap(t.rerank);
 
+  Highlighter highlighter(plan.highlight);
   for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
     Hit hit;
     static_cast<PassageData&>(hit) =
@@ -326,8 +338,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     stopwatch.lap(t.fetch);
     hit.rank = i + 1;
     hit.score = ranked[i].score;
-    hit.highlights =
-        find_highlights(hit.text, highlight_terms_for(plan, matches.of(ranked[i].docid)));
+    MatchedHighlights matched_terms = matched_highlights(plan, matches.of(ranked[i].docid));
+    hit.highlights = highlighter.find(hit.text, matched_terms.stems, matched_terms.keys);
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }
