@@ -12,6 +12,7 @@
 #include "quantity_readings.h"
 #include "query_readings.h"
 #include "query_rewrite.h"
+#include "question_words.h"
 #include "spelling_variants.h"
 #include "stopwords.h"
 #include "tokenizer.h"
@@ -121,19 +122,6 @@ std::string with_or_without_waw(const std::string& word) {
   if (word.size() > 3 * waw.size() && word.compare(0, waw.size(), waw) == 0)
     return word.substr(waw.size());
   return waw + word;
-}
-
-// Words that ask rather than say what about: not stop words of the analysis
-// chain (كم is also the abbreviation of kilometre in the text), but no topic
-// of a question.
-bool is_question_word(const std::string& word) {
-  static const std::set<std::string> words = [] {
-    std::set<std::string> out;
-    for (const char* w : {"كم", "ماهو", "ماهي", "ماهى", "ماذا", "لماذا", "ماالذي", "منهو", "منهي"})
-      out.insert(normalize(w));
-    return out;
-  }();
-  return words.count(word) > 0;
 }
 
 // The analysis chain's stop words, and question words: what a query's parser
@@ -259,6 +247,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   text = join_spelled_letters(text, statistics_);
   text = join_model_names(text, statistics_);
   text = read_quantities(text, statistics_);
+  text = drop_asked_name(text);
 
   Xapian::QueryParser parser;
   parser.set_database(db_);
@@ -508,6 +497,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // holds one), and looking for it cost a tenth of their median time.
   bool question = raw.find("?") != std::string::npos || raw.find("؟") != std::string::npos ||
                   std::any_of(all_words.begin(), all_words.end(), is_question_word);
+  plan.question = question;
   if (plain && !question && sequence.size() >= kMinPhraseWords &&
       std::none_of(sequence.begin(), sequence.end(), [](const auto& f) { return f.empty(); }))
     plan.phrase = sequence;

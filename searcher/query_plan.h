@@ -97,6 +97,9 @@ struct QueryPlan {
   // re-ranked candidate holds them side by side, the passages that do join
   // the candidates (a phrase query).
   std::vector<std::vector<std::string>> phrase;
+  // The query asks (a question mark, or a question word such as كم or
+  // ماذا): it names its subject and asks something about it.
+  bool question = false;
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"

@@ -280,6 +280,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   Reranker reranker(db_.get_doccount(), statistics_, plan);
   std::map<std::string, double> titles;  // file -> title evidence
   PositionBatch positions;               // of the candidates' adjacent query words
+  double title_weight = plan.question ? kQuestionTitleWeight : kTitleWeight;
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
@@ -312,7 +313,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
       double evidence = 0;
       if (auto title = titles.find(ranked[i].file); title != titles.end()) evidence = title->second;
       ranked[i].score =
-          round_score(reranker.score(matched[i].weight + kTitleWeight * evidence, found, together));
+          round_score(reranker.score(matched[i].weight + title_weight * evidence, found, together));
     }
     stopwatch.lap(t.rerank);
     return sequence_held;

@@ -5,8 +5,9 @@
 // often does not repeat it. So a candidate passage gains, for each query
 // concept its article's title holds, that concept's idf among articles
 // (how many titles hold it, of all the index's articles: a word every title
-// of a small topical collection holds weighs nothing), times kTitleWeight
-// (rerank.h), the classic interpolation of passage and document evidence.
+// of a small topical collection holds weighs nothing), times kTitleWeight or,
+// for a question, kQuestionTitleWeight (rerank.h): the classic
+// interpolation of passage and document evidence.
 // Titles are the title passages' ZS terms (schema.h: title:).
 #pragma once
 

@@ -158,6 +158,15 @@ TEST_SUITE("query_plan") {
     std::string query = plan.query.get_description();
     CHECK(query.find(normalize("كم")) == std::string::npos);
     CHECK(query.find("Zشرائح") != std::string::npos);
+    // A question, by its mark or its words; keywords are none.
+    CHECK(plan.question);
+    CHECK(planner.plan("متى اشترت بايت دانس الشرائح؟").question);
+    CHECK(planner.plan("كم شرائح اشترت بايت دانس").question);
+    CHECK_FALSE(planner.plan("شرائح بايت دانس").question);
+    // A question asking for a name: its اسم is no concept.
+    QueryPlan name = planner.plan("ما اسم شركة بايت دانس؟");
+    CHECK(std::find(name.concept_words.begin(), name.concept_words.end(), normalize("اسم")) ==
+          name.concept_words.end());
   }
 
   TEST_CASE("a query of plain words is a sequence, stop words included") {

@@ -1,0 +1,34 @@
+// Tests of searcher/question_words.h: interrogatives name no topic, nor the
+// اسم of a question asking for a name.
+#include <doctest/doctest.h>
+
+#include "normalizer.h"
+#include "question_words.h"
+
+using namespace fahras;
+
+TEST_SUITE("question_words") {
+  TEST_CASE("question words that are no stop words of the chain") {
+    for (const char* w : {"كم", "ماهو", "ماهي", "ماذا", "لماذا"})
+      CHECK(is_question_word(normalize(w)));
+    for (const char* w : {"الصين", "اسم", "عدد"}) CHECK_FALSE(is_question_word(normalize(w)));
+  }
+
+  TEST_CASE("a question asking for a name loses its اسم, as written in any of its forms") {
+    auto dropped = [](const char* question) { return drop_asked_name(normalize(question)); };
+    std::string wife = normalize("ما زوجة نجيب محفوظ؟");
+    CHECK(dropped("ما اسم زوجة نجيب محفوظ؟") == wife);
+    CHECK(dropped("ما الاسم زوجة نجيب محفوظ؟") == wife);
+    CHECK(dropped("ماالاسم زوجة نجيب محفوظ؟") == wife);
+    CHECK(dropped("مااسم زوجة نجيب محفوظ؟") == wife);
+    CHECK(dropped("ما هو اسم مؤسس الدولة؟") == normalize("ما هو مؤسس الدولة؟"));
+    CHECK(dropped("ماهو اسم مؤسس الدولة؟") == normalize("ماهو مؤسس الدولة؟"));
+  }
+
+  TEST_CASE("other text, and a question about the word اسم itself, are kept") {
+    for (const char* text : {"ما اسم؟", "اسم الدولة الرسمي", "ما عاصمة مصر؟",
+                             "متى تغير اسم المدينة؟", "ما الاسماء الحسنى"})
+      CHECK(drop_asked_name(normalize(text)) == normalize(text));
+    CHECK(drop_asked_name("").empty());
+  }
+}
