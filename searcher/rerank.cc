@@ -42,11 +42,16 @@ bool Reranker::may_hold_pairs(const TermMatches::Found& matched) const {
   return false;
 }
 
-double Reranker::coverage(const TermMatches::Found& matched) const {
+double Reranker::coverage(const TermMatches::Found& matched,
+                          const std::vector<bool>* title_concepts) const {
   if (plan_.concept_terms.empty()) return 1.0;
   size_t hit = 0;
-  for (const auto& terms : plan_.concept_terms) {
-    for (const std::string& t : terms) {
+  for (size_t c = 0; c < plan_.concept_terms.size(); ++c) {
+    if (title_concepts && c < title_concepts->size() && (*title_concepts)[c]) {
+      ++hit;
+      continue;
+    }
+    for (const std::string& t : plan_.concept_terms[c]) {
       if (matched.count(t)) {
         ++hit;
         break;
@@ -57,7 +62,8 @@ double Reranker::coverage(const TermMatches::Found& matched) const {
 }
 
 double Reranker::score(double bm25, const TermMatches::Found& matched,
-                       const std::vector<unsigned>& together) const {
+                       const std::vector<unsigned>& together,
+                       const std::vector<bool>* title_concepts) const {
   double proximity = 0;
   size_t pairs_together = 0;
   for (size_t i = 0; i < together.size() && i < pair_idf_.size(); ++i) {
@@ -67,7 +73,7 @@ double Reranker::score(double bm25, const TermMatches::Found& matched,
   }
   if (pair_idf_.size() >= 2 && pairs_together == pair_idf_.size())
     for (double idf : pair_idf_) proximity += kSequenceWeight * idf;
-  return (bm25 + proximity) * std::pow(coverage(matched), kCoverageExponent);
+  return (bm25 + proximity) * std::pow(coverage(matched, title_concepts), kCoverageExponent);
 }
 
 }  // namespace fahras

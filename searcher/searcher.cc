@@ -278,8 +278,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   TermMatches matches;
   std::vector<Candidate> ranked;
   Reranker reranker(db_.get_doccount(), statistics_, plan);
-  std::map<std::string, double> titles;  // file -> title evidence
-  PositionBatch positions;               // of the candidates' adjacent query words
+  std::map<std::string, TitleEvidence> titles;  // file -> title evidence
+  PositionBatch positions;                      // of the candidates' adjacent query words
   double title_weight = plan.question ? kQuestionTitleWeight : kTitleWeight;
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
@@ -311,9 +311,13 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
       sequence_held = sequence_held ||
                       (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
       double evidence = 0;
-      if (auto title = titles.find(ranked[i].file); title != titles.end()) evidence = title->second;
-      ranked[i].score =
-          round_score(reranker.score(matched[i].weight + title_weight * evidence, found, together));
+      const std::vector<bool>* title_concepts = nullptr;  // covered by the article's title
+      if (auto title = titles.find(ranked[i].file); title != titles.end()) {
+        evidence = title->second.weight;
+        title_concepts = &title->second.concepts;
+      }
+      ranked[i].score = round_score(reranker.score(matched[i].weight + title_weight * evidence,
+                                                   found, together, title_concepts));
     }
     stopwatch.lap(t.rerank);
     return sequence_held;

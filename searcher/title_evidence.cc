@@ -14,14 +14,14 @@ Xapian::doccount count_articles(const Xapian::Database& db) {
   return articles;
 }
 
-std::map<std::string, double> title_evidence(
+std::map<std::string, TitleEvidence> title_evidence(
     const Xapian::Database& db, const std::vector<std::vector<std::string>>& concept_stems,
     const std::set<std::string>& files, Xapian::doccount articles, const LocationColumn* column) {
-  std::map<std::string, double> evidence;
+  std::map<std::string, TitleEvidence> evidence;
   if (articles < kMinArticlesForTitleEvidence) return evidence;
-  for (const std::vector<std::string>& stems : concept_stems) {
+  for (size_t concept_index = 0; concept_index < concept_stems.size(); ++concept_index) {
     std::map<std::string, double> best;  // file -> the concept's best idf in its title
-    for (const std::string& stem : stems) {
+    for (const std::string& stem : concept_stems[concept_index]) {
       std::string term = "Z" + std::string(schema::kTitlePrefix) + stem;
       Xapian::doccount titles = db.get_termfreq(term);
       if (titles == 0 || titles > kMaxTitlePostings) continue;
@@ -30,7 +30,12 @@ std::map<std::string, double> title_evidence(
       for (const Candidate& title : read_candidates(db, title_passages, column))
         if (files.count(title.file)) best[title.file] = std::max(best[title.file], idf);
     }
-    for (const auto& [file, idf] : best) evidence[file] += idf;
+    for (const auto& [file, idf] : best) {
+      TitleEvidence& e = evidence[file];
+      e.weight += idf;
+      e.concepts.resize(concept_stems.size(), false);
+      e.concepts[concept_index] = true;
+    }
   }
   return evidence;
 }

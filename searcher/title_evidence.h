@@ -36,11 +36,18 @@ inline constexpr Xapian::doccount kMaxTitlePostings = 2000;
 // How many articles the index holds (its B terms).
 Xapian::doccount count_articles(const Xapian::Database& db);
 
-// For each of `files` whose article title holds some of the concepts (by one
-// of each concept's stems, QueryPlan::concept_stems): the sum over those
-// concepts of the idf among `articles` articles of the rarest stem it holds.
-// Empty below kMinArticlesForTitleEvidence articles.
-std::map<std::string, double> title_evidence(
+// What a candidate's article title holds of the query.
+struct TitleEvidence {
+  // The sum over the concepts the title holds of the idf among articles of
+  // the rarest stem by which it holds each.
+  double weight = 0;
+  std::vector<bool> concepts;  // per concept: whether the title holds it
+};
+
+// The TitleEvidence of each of `files` whose article title holds some of the
+// concepts (by one of each concept's stems, QueryPlan::concept_stems), among
+// `articles` articles. Empty below kMinArticlesForTitleEvidence articles.
+std::map<std::string, TitleEvidence> title_evidence(
     const Xapian::Database& db, const std::vector<std::vector<std::string>>& concept_stems,
     const std::set<std::string>& files, Xapian::doccount articles, const LocationColumn* column);
 

@@ -31,4 +31,24 @@ TEST_SUITE("rerank") {
     CHECK(both - first_only == doctest::Approx(kProximityWeight * idf_second +
                                                kSequenceWeight * (idf_first + idf_second)));
   }
+
+  TEST_CASE("coverage: a concept the passage lacks counts when its article's title holds it") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    const std::string wife = normalize("زوجة"), najib = normalize("نجيب"),
+                      mahfouz = normalize("محفوظ");
+    testing::add_terms(db, {wife.c_str(), najib.c_str(), mahfouz.c_str()});
+    QueryPlan plan;
+    plan.concept_terms = {{"Z" + wife}, {"Z" + najib}, {"Z" + mahfouz}};
+    TermStatistics statistics(db);
+    Reranker reranker(db.get_doccount(), statistics, plan);
+    // The paragraph says تزوج (married), not his name: one concept of three.
+    TermMatches::Found matched = {{"Z" + wife, 1}};
+    CHECK(reranker.coverage(matched) == doctest::Approx(1.0 / 3));
+    std::vector<bool> title_holds = {false, true, true};  // the article نجيب محفوظ
+    CHECK(reranker.coverage(matched, &title_holds) == doctest::Approx(1.0));
+    CHECK(reranker.score(2.0, matched, {}, &title_holds) == doctest::Approx(2.0));
+    CHECK(reranker.score(2.0, matched, {}) == doctest::Approx(2.0 / 9));
+    std::vector<bool> unrelated_title = {false, false, false};
+    CHECK(reranker.coverage(matched, &unrelated_title) == doctest::Approx(1.0 / 3));
+  }
 }

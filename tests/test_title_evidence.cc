@@ -38,9 +38,13 @@ TEST_SUITE("title_evidence") {
     auto evidence = title_evidence(db, concepts, {"ar.txt", "br.txt", "de.txt"}, articles, nullptr);
     // fr.txt is no candidate; de.txt's title holds none of the concepts.
     CHECK(evidence.size() == 2);
-    CHECK(evidence["ar.txt"] == doctest::Approx(bm25_idf(60, 1)));
-    CHECK(evidence["br.txt"] == doctest::Approx(bm25_idf(60, 2)));
-    CHECK(evidence["ar.txt"] > evidence["br.txt"]);  // a word fewer titles hold tells more
+    CHECK(evidence["ar.txt"].weight == doctest::Approx(bm25_idf(60, 1)));
+    CHECK(evidence["br.txt"].weight == doctest::Approx(bm25_idf(60, 2)));
+    // a word fewer titles hold tells more
+    CHECK(evidence["ar.txt"].weight > evidence["br.txt"].weight);
+    // Which concepts each title holds.
+    CHECK(evidence["ar.txt"].concepts == std::vector<bool>{true, false, false});
+    CHECK(evidence["br.txt"].concepts == std::vector<bool>{false, true, false});
     CHECK(title_evidence(db, {{"ارجنتين"}}, {"ar.txt"}, 0, nullptr).empty());
     // A handful of articles tell no subject from a common word.
     CHECK(title_evidence(db, {{"ارجنتين"}}, {"ar.txt"}, kMinArticlesForTitleEvidence - 1, nullptr)
