@@ -84,6 +84,12 @@ class DisjunctionMatcher {
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
                                size_t depth, size_t& total, const LocationOf& location);
 
+  // The weight the last top() gave document `docid` (0: it holds none of the
+  // terms), until the next top().
+  double last_weight(Xapian::docid docid) const {
+    return docid < stamp_.size() && stamp_[docid] == call_ && call_ != 0 ? weight_of_[docid] : 0;
+  }
+
   // The posting lists decoded so far.
   const PostingsCache& postings() const { return postings_; }
 

@@ -270,6 +270,13 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   size_t depth = std::max(options.rerank_depth, options.offset + options.limit);
   const LocationColumn* column = remote_ ? nullptr : locations_.for_search(db_);
   std::vector<WeightedDoc> matched = match(plan, options, depth, column, result.total);
+  if (!plan.concept_stems.empty() && articles_ == 0) articles_ = count_articles(db_);
+  const QueryTitles titles(db_, plan.concept_stems, articles_, column);
+  // The answer to a question about a subject is in its article, often in
+  // words BM25 ranks below other articles' passages: the best passages of
+  // the articles the query's words name join the candidates.
+  std::vector<WeightedDoc> subject = match_subject_articles(plan, titles, matched, column);
+  matched.insert(matched.end(), subject.begin(), subject.end());
   stopwatch.lap(t.match);
 
   // Scores the candidates from matched[from] on again (rerank.h); true when
@@ -278,8 +285,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   TermMatches matches;
   std::vector<Candidate> ranked;
   Reranker reranker(db_.get_doccount(), statistics_, plan);
-  std::map<std::string, TitleEvidence> titles;  // file -> title evidence
-  PositionBatch positions;                      // of the candidates' adjacent query words
+  PositionBatch positions;  // of the candidates' adjacent query words
   double title_weight = plan.question ? kQuestionTitleWeight : kTitleWeight;
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
@@ -288,13 +294,6 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     stopwatch.lap(t.term_matches);
     for (Candidate& c : read_candidates(db_, docids, column)) ranked.push_back(std::move(c));
     stopwatch.lap(t.locations);
-    if (!plan.concept_stems.empty()) {
-      if (articles_ == 0) articles_ = count_articles(db_);
-      std::set<std::string> files;
-      for (size_t i = from; i < ranked.size(); ++i)
-        if (!titles.count(ranked[i].file)) files.insert(ranked[i].file);
-      titles.merge(title_evidence(db_, plan.concept_stems, files, articles_, column));
-    }
     for (size_t i = from; i < ranked.size(); ++i) {
       const TermMatches::Found& found = matches.of(ranked[i].docid);
       if (reranker.may_hold_pairs(found))
@@ -312,9 +311,9 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
                       (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
       double evidence = 0;
       const std::vector<bool>* title_concepts = nullptr;  // covered by the article's title
-      if (auto title = titles.find(ranked[i].file); title != titles.end()) {
-        evidence = title->second.weight;
-        title_concepts = &title->second.concepts;
+      if (const TitleEvidence* title = titles.of(ranked[i].file)) {
+        evidence = title->weight;
+        title_concepts = &title->concepts;
       }
       ranked[i].score = round_score(reranker.score(matched[i].weight + title_weight * evidence,
                                                    found, together, title_concepts));
@@ -358,8 +357,9 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
                                          size_t depth, const LocationColumn* column,
                                          size_t& total) {
-  if (!plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
-      disjunction_matcher_.suits(db_, plan.disjunction)) {
+  accumulated_ = !plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
+                 disjunction_matcher_.suits(db_, plan.disjunction);
+  if (accumulated_) {
     // Read from the location slot when the column does not hold them (the
     // first search of a revision): kept while the matcher compares them.
     std::unordered_map<Xapian::docid, std::pair<uint32_t, std::string>> read;
@@ -431,6 +431,49 @@ std::vector<WeightedDoc> Searcher::match_phrase(const QueryPlan& plan,
            Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(0.0, phrase), plan.query),
            kPhraseCandidates + known.size(), 0, total))
     if (out.size() < kPhraseCandidates && !known.count(d.docid)) out.push_back(d);
+  return out;
+}
+
+std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
+                                                          const QueryTitles& titles,
+                                                          const std::vector<WeightedDoc>& matched,
+                                                          const LocationColumn* column) {
+  // Only for a disjunction of single terms (QueryPlan::disjunction): for
+  // another shape (a phrase, an operator, a phrase synonym) Xapian would
+  // open every term's postings again, and its weights are Xapian's to give.
+  if (plan.disjunction.empty()) return {};
+  std::vector<std::string> files = titles.subjects(kSubjectArticles);
+  if (files.empty()) return {};
+  std::set<Xapian::docid> known;
+  for (const WeightedDoc& m : matched) known.insert(m.docid);
+  std::vector<WeightedDoc> out;
+  if (!accumulated_) {  // Xapian's matcher (collapsing, a remote index, postings not yet cached)
+    std::vector<Xapian::Query> article_terms;
+    for (const std::string& file : files) article_terms.emplace_back(schema::article_term(file));
+    Xapian::Query in_articles(Xapian::Query::OP_OR, article_terms.begin(), article_terms.end());
+    size_t total = 0;
+    for (const WeightedDoc& d :
+         top_by_weight(Xapian::Query(Xapian::Query::OP_FILTER, plan.query, in_articles),
+                       kSubjectCandidates + known.size(), 0, total))
+      if (out.size() < kSubjectCandidates && !known.count(d.docid)) out.push_back(d);
+    return out;
+  }
+  // The weights the disjunction matcher gave the articles' passages.
+  std::vector<Xapian::docid> passages;
+  for (const std::string& file : files) {
+    std::string term = schema::article_term(file);
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
+      if (!known.count(*p) && disjunction_matcher_.last_weight(*p) > 0) passages.push_back(*p);
+  }
+  std::vector<Candidate> located = read_candidates(db_, passages, column);
+  std::sort(located.begin(), located.end(), [&](const Candidate& a, const Candidate& b) {
+    double wa = disjunction_matcher_.last_weight(a.docid),
+           wb = disjunction_matcher_.last_weight(b.docid);
+    if (wa != wb) return wa > wb;
+    return std::tie(a.line, a.file) < std::tie(b.line, b.file);
+  });
+  for (size_t i = 0; i < located.size() && i < kSubjectCandidates; ++i)
+    out.push_back({located[i].docid, disjunction_matcher_.last_weight(located[i].docid)});
   return out;
 }
 

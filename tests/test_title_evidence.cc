@@ -2,8 +2,11 @@
 // weighted by how few titles hold the word.
 #include <doctest/doctest.h>
 
+#include "e2e_support.h"
 #include "fahras/schema.h"
+#include "index_run.h"
 #include "rerank.h"
+#include "searcher.h"
 #include "title_evidence.h"
 
 using namespace fahras;
@@ -35,19 +38,67 @@ TEST_SUITE("title_evidence") {
     CHECK(articles == 60);
     // Three concepts; the second read two ways (منتخب, منتخبات), counted once.
     std::vector<std::vector<std::string>> concepts = {{"ارجنتين"}, {"منتخب", "منتخبات"}, {"كره"}};
-    auto evidence = title_evidence(db, concepts, {"ar.txt", "br.txt", "de.txt"}, articles, nullptr);
-    // fr.txt is no candidate; de.txt's title holds none of the concepts.
-    CHECK(evidence.size() == 2);
-    CHECK(evidence["ar.txt"].weight == doctest::Approx(bm25_idf(60, 1)));
-    CHECK(evidence["br.txt"].weight == doctest::Approx(bm25_idf(60, 2)));
+    QueryTitles titles(db, concepts, articles, nullptr);
+    // de.txt's title holds none of the concepts.
+    CHECK(titles.of("de.txt") == nullptr);
+    REQUIRE(titles.of("ar.txt"));
+    REQUIRE(titles.of("br.txt"));
+    CHECK(titles.of("ar.txt")->weight == doctest::Approx(bm25_idf(60, 1)));
+    CHECK(titles.of("br.txt")->weight == doctest::Approx(bm25_idf(60, 2)));
     // a word fewer titles hold tells more
-    CHECK(evidence["ar.txt"].weight > evidence["br.txt"].weight);
+    CHECK(titles.of("ar.txt")->weight > titles.of("br.txt")->weight);
     // Which concepts each title holds.
-    CHECK(evidence["ar.txt"].concepts == std::vector<bool>{true, false, false});
-    CHECK(evidence["br.txt"].concepts == std::vector<bool>{false, true, false});
-    CHECK(title_evidence(db, {{"ارجنتين"}}, {"ar.txt"}, 0, nullptr).empty());
+    CHECK(titles.of("ar.txt")->concepts == std::vector<bool>{true, false, false});
+    CHECK(titles.of("br.txt")->concepts == std::vector<bool>{false, true, false});
+    // The subjects: the rarest first, ties by file.
+    CHECK(titles.subjects(2) == std::vector<std::string>{"ar.txt", "br.txt"});
+    CHECK(titles.subjects(3) == std::vector<std::string>{"ar.txt", "br.txt", "fr.txt"});
+    CHECK(QueryTitles(db, {{"ارجنتين"}}, 0, nullptr).of("ar.txt") == nullptr);
     // A handful of articles tell no subject from a common word.
-    CHECK(title_evidence(db, {{"ارجنتين"}}, {"ar.txt"}, kMinArticlesForTitleEvidence - 1, nullptr)
-              .empty());
+    CHECK(QueryTitles(db, {{"ارجنتين"}}, kMinArticlesForTitleEvidence - 1, nullptr).of("ar.txt") ==
+          nullptr);
+  }
+
+  TEST_CASE("a word most titles hold names no subject, though its titles are evidence") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    for (Xapian::doccount i = 0; i <= kMaxSubjectTitles; ++i)
+      add_title(db, "history" + std::to_string(i) + ".txt", {"تاريخ"});
+    db.commit();
+    QueryTitles titles(db, {{"تاريخ"}}, count_articles(db), nullptr);
+    REQUIRE(titles.of("history0.txt"));
+    CHECK(titles.of("history0.txt")->weight > 0);
+    CHECK(titles.of("history0.txt")->subject_weight == 0);
+    CHECK(titles.subjects(3).empty());
+  }
+
+  TEST_CASE("a question's subject article brings in its passage that BM25 ranks below the depth") {
+    // The answer says زوجة once and names no one; forty passages of other
+    // articles say زوجة twice, so BM25 ranks them all above it.
+    e2e::TempDir dir;
+    e2e::write_file(dir.path / "c/mahfouz.txt",
+                    "نجيب محفوظ\nولد في القاهرة وكتب روايات كثيرة، وكانت زوجة هادئة بعيدة عن "
+                    "الأضواء.\n");
+    for (int i = 0; i < 40; ++i)
+      e2e::write_file(dir.path / ("c/king" + std::to_string(i) + ".txt"),
+                      "مملكة رقم " + std::to_string(i) + "\nكانت زوجة الملك زوجة محبوبة.\n");
+    for (int i = 0; i < 10; ++i)
+      e2e::write_file(dir.path / ("c/history" + std::to_string(i) + ".txt"),
+                      "تاريخ رقم " + std::to_string(i) + "\nحدث في التاريخ القديم.\n");
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {dir.path / "c"};
+    run_index(options);
+    Searcher searcher({options.database.string()});
+    SearchOptions search;
+    auto rank_of = [&](const std::string& file, uint32_t line) {
+      for (const Hit& hit : searcher.search("ما زوجة نجيب محفوظ؟", search).hits)
+        if (hit.file == file && hit.line == line) return hit.rank;
+      return size_t{0};
+    };
+    // The article's title covers نجيب محفوظ: the answer ranks above the kings.
+    size_t answer = rank_of("mahfouz.txt", 2);
+    CHECK(answer >= 1);
+    CHECK(answer <= 2);  // the title passage itself may come first
+    CHECK(rank_of("king0.txt", 2) > answer);
   }
 }
