@@ -9,40 +9,48 @@
 
 namespace fahras {
 
+namespace {
+
+std::set<std::string> normalized(std::initializer_list<const char*> words) {
+  std::set<std::string> out;
+  for (const char* w : words) out.insert(normalize(w));
+  return out;
+}
+
+}  // namespace
+
 bool is_question_word(const std::string& word) {
-  static const std::set<std::string> words = [] {
-    std::set<std::string> out;
-    for (const char* w : {"كم", "ماهو", "ماهي", "ماهى", "ماذا", "لماذا", "ماالذي", "منهو", "منهي"})
-      out.insert(normalize(w));
-    return out;
-  }();
+  static const std::set<std::string> words =
+      normalized({"كم", "ماهو", "ماهي", "ماهى", "ماذا", "لماذا", "ماالذي", "منهو", "منهي"});
   return words.count(word) > 0;
 }
 
-std::string drop_asked_name(const std::string& normalized_text) {
-  static const std::string ma = normalize("ما"), huwa = normalize("هو"), hiya = normalize("هي"),
-                           name = normalize("اسم"), the_name = normalize("الاسم");
-  static const std::set<std::string> joined_openers = {normalize("ماهو"), normalize("ماهي"),
-                                                       normalize("ماهى")};
-  static const std::set<std::string> joined_names = {normalize("مااسم"), normalize("ماالاسم")};
+std::string drop_asked_attribute(const std::string& normalized_text) {
+  static const std::string ma = normalize("ما"), kam = normalize("كم");
+  static const std::set<std::string> pronouns = normalized({"هو", "هي"});
+  static const std::set<std::string> joined_openers = normalized({"ماهو", "ماهي", "ماهى"});
+  static const std::set<std::string> joined_names = normalized({"مااسم", "ماالاسم"});
+  static const std::set<std::string> names = normalized({"اسم", "الاسم"});
+  static const std::string count = normalize("عدد");
   std::istringstream in(normalized_text);
   std::vector<std::string> words;
   for (std::string w; in >> w;) words.push_back(w);
-  size_t at = 0;  // the word after the opener
-  if (!words.empty() && joined_names.count(words[0])) {
+  if (words.size() < 2) return normalized_text;
+  if (joined_names.count(words[0])) {
     words[0] = ma;
   } else {
-    if (!words.empty() && words[0] == ma) {
-      at = 1;
-      if (at < words.size() && (words[at] == huwa || words[at] == hiya)) ++at;
-    } else if (!words.empty() && joined_openers.count(words[0])) {
-      at = 1;
-    } else {
+    size_t at = 1;  // the word after the opener
+    bool names_allowed = true;
+    if (words[0] == ma) {
+      if (pronouns.count(words[at])) ++at;
+    } else if (words[0] == kam) {
+      names_allowed = false;
+    } else if (!joined_openers.count(words[0])) {
       return normalized_text;
     }
-    // A question about a name itself (ما اسم؟) keeps the word.
-    if (at + 1 >= words.size() || (words[at] != name && words[at] != the_name))
-      return normalized_text;
+    if (at + 1 >= words.size()) return normalized_text;  // ما اسم؟ asks about the word
+    bool asked = words[at] == count || (names_allowed && names.count(words[at]));
+    if (!asked) return normalized_text;
     words.erase(words.begin() + static_cast<long>(at));
   }
   std::string out;

@@ -2,9 +2,10 @@
 //
 // Questions open with interrogatives (ما، ماذا، متى، كم، ماهو...) that name
 // no topic; the analysis chain's stop words cover most of them, these the
-// rest. "ما اسم X" (what is X called) asks for a name: its اسم names no topic
-// either, and matching it (a word of most Wikipedia paragraphs, أسماء by its
-// variants) ranked passages about other namesakes first.
+// rest. A question that opens by asking for a name or a count (ما اسم X،
+// كم عدد X) names what it asks for with a word of most paragraphs: اسم and
+// عدد there name no topic either, and matching them ranked passages about
+// other things first.
 #pragma once
 
 #include <string>
@@ -15,9 +16,11 @@ namespace fahras {
 // (كم is also the abbreviation of kilometre in the text, so it is not one).
 bool is_question_word(const std::string& word);
 
-// Normalized query text without the اسم (or الاسم) of a question that opens
-// by asking for a name: ما اسم، ما هو اسم، ما هي الاسم، ماهو اسم، ماالاسم
-// (the same question written without a space). Other text is returned as is.
-std::string drop_asked_name(const std::string& normalized_text);
+// Normalized query text without the word that names what a question asks
+// for, right after its opener: اسم or الاسم (a name) after ما، ما هو، ما هي،
+// ماهو، ماهي (and مااسم، ماالاسم, the same written without a space); عدد (a
+// count) after those or كم. Other text, and a question of the opener and
+// that word alone, are returned as they are.
+std::string drop_asked_attribute(const std::string& normalized_text);
 
 }  // namespace fahras

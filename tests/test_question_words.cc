@@ -1,5 +1,5 @@
 // Tests of searcher/question_words.h: interrogatives name no topic, nor the
-// اسم of a question asking for a name.
+// اسم or عدد of a question asking for a name or a count.
 #include <doctest/doctest.h>
 
 #include "normalizer.h"
@@ -15,7 +15,7 @@ TEST_SUITE("question_words") {
   }
 
   TEST_CASE("a question asking for a name loses its اسم, as written in any of its forms") {
-    auto dropped = [](const char* question) { return drop_asked_name(normalize(question)); };
+    auto dropped = [](const char* question) { return drop_asked_attribute(normalize(question)); };
     std::string wife = normalize("ما زوجة نجيب محفوظ؟");
     CHECK(dropped("ما اسم زوجة نجيب محفوظ؟") == wife);
     CHECK(dropped("ما الاسم زوجة نجيب محفوظ؟") == wife);
@@ -25,10 +25,22 @@ TEST_SUITE("question_words") {
     CHECK(dropped("ماهو اسم مؤسس الدولة؟") == normalize("ماهو مؤسس الدولة؟"));
   }
 
+  TEST_CASE("a question asking for a count loses its عدد") {
+    auto dropped = [](const char* question) { return drop_asked_attribute(normalize(question)); };
+    CHECK(dropped("كم عدد سكان مصر؟") == normalize("كم سكان مصر؟"));
+    CHECK(dropped("ما عدد سكان مصر؟") == normalize("ما سكان مصر؟"));
+    CHECK(dropped("ما هو عدد سكان مصر؟") == normalize("ما هو سكان مصر؟"));
+    CHECK(dropped("ماهو عدد سكان مصر؟") == normalize("ماهو سكان مصر؟"));
+    // كم asks for a count, never for a name.
+    CHECK(dropped("كم اسم للأسد؟") == normalize("كم اسم للأسد؟"));
+    // عدد elsewhere is a word of the question.
+    CHECK(dropped("متى زاد عدد سكان مصر؟") == normalize("متى زاد عدد سكان مصر؟"));
+  }
+
   TEST_CASE("other text, and a question about the word اسم itself, are kept") {
-    for (const char* text : {"ما اسم؟", "اسم الدولة الرسمي", "ما عاصمة مصر؟",
+    for (const char* text : {"ما اسم؟", "كم عدد؟", "اسم الدولة الرسمي", "ما عاصمة مصر؟",
                              "متى تغير اسم المدينة؟", "ما الاسماء الحسنى"})
-      CHECK(drop_asked_name(normalize(text)) == normalize(text));
-    CHECK(drop_asked_name("").empty());
+      CHECK(drop_asked_attribute(normalize(text)) == normalize(text));
+    CHECK(drop_asked_attribute("").empty());
   }
 }
