@@ -15,7 +15,7 @@
 // last bits, from the order of additions), documents of equal weight in
 // ascending order of their location, so that which of them make the cut
 // depends on the passages, not on their docids. Queries of any other shape (phrases, NOT, filters,
-// synonym groups, a term twice), collapsing and remote databases stay with
+// synonym groups), collapsing and remote databases stay with
 // Xapian's matcher, and so do disjunctions with too many postings to decode:
 // see Searcher::match.
 #pragma once

@@ -75,8 +75,9 @@ bool append_terms(std::vector<WeightedTerm>& out, const std::vector<Xapian::Quer
 }
 
 // The parsed query with its expansions as one disjunction of weighted terms,
-// each once; empty if the parsed query is not an OR of terms or an expansion
-// is not a single term.
+// each once (a term the query holds twice at the sum of its factors); empty
+// if the parsed query is not an OR of terms or an expansion is not a single
+// term.
 std::vector<WeightedTerm> as_disjunction(
     const Xapian::Query& parsed,
     const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of) {
@@ -97,10 +98,18 @@ std::vector<WeightedTerm> as_disjunction(
     if (found != flat_expansion_of.end())
       out.insert(out.end(), found->second.begin(), found->second.end());
   }
-  std::set<std::string> seen;
-  for (const WeightedTerm& t : out)
-    if (!seen.insert(t.term).second) return {};
-  return out;
+  // A term twice (a word of the query twice, or its stem's): Xapian weighs
+  // each leaf on its own, which is one term at the sum of their factors.
+  std::vector<WeightedTerm> merged;
+  std::map<std::string, size_t> at;  // term -> its place in merged
+  for (const WeightedTerm& t : out) {
+    auto [found, added] = at.emplace(t.term, merged.size());
+    if (added)
+      merged.push_back(t);
+    else
+      merged[found->second].factor += t.factor;
+  }
+  return merged;
 }
 
 // The singular of a feminine noun in ة (normalized ه) written in the dual:
@@ -519,12 +528,12 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     add_weighted(parts, synonym_expansions[i], kSynonymWeight);
     add_weighted(parts, weak_expansions[i], kSpellingVariantWeight);
     if (parts.empty()) continue;
+    // Two words of one stem: the term is twice in the parsed query, and
+    // attach_expansions() gives each its expansions (as_disjunction() too).
     if (!expansion_of
              .emplace(z(stems[i]), Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()))
-             .second) {
-      flat = false;  // two words of one stem: a term twice
+             .second)
       continue;
-    }
     std::vector<WeightedTerm>& terms = flat_expansion_of[z(stems[i])];
     flat = flat && append_terms(terms, expansions[i], kExpansionWeight) &&
            append_terms(terms, synonym_expansions[i], kSynonymWeight) &&

@@ -103,8 +103,9 @@ struct QueryPlan {
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
-  // The query as a disjunction of weighted single terms, each once, when it is
-  // one (DisjunctionMatcher ranks it faster); empty when it is not.
+  // The query as a disjunction of weighted single terms, each once (a term
+  // the query holds twice at the sum of its factors, as Xapian weighs it),
+  // when it is one (DisjunctionMatcher ranks it faster); empty when it is not.
   std::vector<WeightedTerm> disjunction;
 };
 
