@@ -13,6 +13,7 @@
 #include "fahras/schema.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
+#include "number_terms.h"
 #include "phonetic_key.h"
 #include "stopwords.h"
 #include "tokenizer.h"
@@ -145,6 +146,7 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   std::string text = normalize(passage.text);
   WordTerms word_terms = word_terms_of(text);
   for (const std::string& term : word_terms.terms) doc.add_term(term);
+  for (const std::string& term : number_terms(text)) doc.add_boolean_term(term);
   long_words += word_terms.long_words;
   built.keyed_stems = std::move(word_terms.keyed_stems);
   generator_.index_text(text);

@@ -256,6 +256,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   text = join_spelled_letters(text, statistics_);
   text = join_model_names(text, statistics_);
   text = read_quantities(text, statistics_);
+  plan.asked_number = asked_number_term(text);
   text = drop_asked_attribute(text);
 
   Xapian::QueryParser parser;

@@ -100,6 +100,9 @@ struct QueryPlan {
   // The query asks (a question mark, or a question word such as كم or
   // ماذا): it names its subject and asks something about it.
   bool question = false;
+  // The number term its answer holds, for a question that asks when or how
+  // many (question_words.h: asked_number_term); "" for other queries.
+  std::string asked_number;
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"

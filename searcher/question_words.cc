@@ -5,6 +5,7 @@
 #include <sstream>
 #include <vector>
 
+#include "fahras/schema.h"
 #include "normalizer.h"
 
 namespace fahras {
@@ -56,6 +57,21 @@ std::string drop_asked_attribute(const std::string& normalized_text) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
+}
+
+std::string asked_number_term(const std::string& normalized_text) {
+  static const std::string when = normalize("متى"), how_many = normalize("كم");
+  static const std::set<std::string> in = normalized({"في", "فى"});
+  static const std::set<std::string> which = normalized({"أي", "اي", "أى", "اى"});
+  static const std::set<std::string> year = normalized({"عام", "سنة", "سنه"});
+  std::istringstream words(normalized_text);
+  std::string first, second, third;
+  words >> first >> second >> third;
+  if (first == when) return std::string(schema::kHoldsYearTerm);
+  if (in.count(first) && which.count(second) && year.count(third))
+    return std::string(schema::kHoldsYearTerm);
+  if (first == how_many) return std::string(schema::kHoldsNumberTerm);
+  return "";
 }
 
 }  // namespace fahras

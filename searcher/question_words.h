@@ -23,4 +23,9 @@ bool is_question_word(const std::string& word);
 // that word alone, are returned as they are.
 std::string drop_asked_attribute(const std::string& normalized_text);
 
+// The number term (schema.h) the answer to a question holds: kHoldsYearTerm
+// for one that asks when (متى، في أي عام، في أي سنة), kHoldsNumberTerm for one
+// that asks how many (كم); "" for any other text. Normalized text.
+std::string asked_number_term(const std::string& normalized_text);
+
 }  // namespace fahras

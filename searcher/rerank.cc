@@ -73,7 +73,11 @@ double Reranker::score(double bm25, const TermMatches::Found& matched,
   }
   if (pair_idf_.size() >= 2 && pairs_together == pair_idf_.size())
     for (double idf : pair_idf_) proximity += kSequenceWeight * idf;
-  return (bm25 + proximity) * std::pow(coverage(matched, title_concepts), kCoverageExponent);
+  double unanswered = !plan_.asked_number.empty() && !matched.count(plan_.asked_number)
+                          ? 1 - kNoAskedNumberPenalty
+                          : 1;
+  return (bm25 + proximity) * std::pow(coverage(matched, title_concepts), kCoverageExponent) *
+         unanswered;
 }
 
 }  // namespace fahras

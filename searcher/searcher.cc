@@ -38,11 +38,10 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
     terms.insert(pair.first.begin(), pair.first.end());
     terms.insert(pair.second.begin(), pair.second.end());
   }
+  if (!plan.asked_number.empty()) terms.insert(plan.asked_number);
   return terms;
 }
 
-// The plan's highlight terms that one passage matched in the index: the
-// highlighter looks for nothing else in its text.
 // The stems and phonetic keys of the query that a passage matched: the
 // highlighter marks only those (phrases and prefixes it marks wherever they stand).
 struct MatchedHighlights {

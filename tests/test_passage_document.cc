@@ -85,4 +85,21 @@ TEST_SUITE("passage_document") {
     CHECK(terms.count("Zشراء"));   // بشراء: ب as a clitic
     CHECK(terms.count("Zبشراء"));
   }
+
+  TEST_CASE("a passage holding a year is indexed as holding a number and a year") {
+    Article article = split_article("عنوان\nولد عام ١٩٥٨ في المدينة.\nله 3 إخوة.\nلا رقم هنا.\n");
+    PassageDocumentBuilder builder;
+    size_t long_words = 0;
+    auto terms_of = [&](size_t passage) {
+      Xapian::Document doc =
+          builder.build("a.txt", article, article.passages[passage], long_words).document;
+      return std::set<std::string>(doc.termlist_begin(), doc.termlist_end());
+    };
+    std::string number(schema::kHoldsNumberTerm), year(schema::kHoldsYearTerm);
+    CHECK(terms_of(1).count(number));
+    CHECK(terms_of(1).count(year));
+    CHECK(terms_of(2).count(number));
+    CHECK_FALSE(terms_of(2).count(year));
+    CHECK_FALSE(terms_of(3).count(number));
+  }
 }

@@ -2,6 +2,7 @@
 // اسم or عدد of a question asking for a name or a count.
 #include <doctest/doctest.h>
 
+#include "fahras/schema.h"
 #include "normalizer.h"
 #include "question_words.h"
 
@@ -42,5 +43,17 @@ TEST_SUITE("question_words") {
                              "متى تغير اسم المدينة؟", "ما الاسماء الحسنى"})
       CHECK(drop_asked_attribute(normalize(text)) == normalize(text));
     CHECK(drop_asked_attribute("").empty());
+  }
+
+  TEST_CASE("a question asking when wants a year, one asking how many a number") {
+    auto asked = [](const char* question) { return asked_number_term(normalize(question)); };
+    CHECK(asked("متى ولد جمال خاشقجي؟") == schema::kHoldsYearTerm);
+    CHECK(asked("متي ولد جمال خاشقجي؟") == schema::kHoldsYearTerm);
+    CHECK(asked("في أي عام أعلن استقلال سوريا؟") == schema::kHoldsYearTerm);
+    CHECK(asked("فى اى سنة توفي نجيب محفوظ؟") == schema::kHoldsYearTerm);
+    CHECK(asked("كم عدد سكان مصر؟") == schema::kHoldsNumberTerm);
+    CHECK(asked("في أي مدينة ولد؟").empty());
+    CHECK(asked("من هو جمال خاشقجي؟").empty());
+    CHECK(asked("الصين 2018").empty());
   }
 }

@@ -2,6 +2,7 @@
 // whole sequence of a query's words standing together.
 #include <doctest/doctest.h>
 
+#include "fahras/schema.h"
 #include "normalizer.h"
 #include "rerank.h"
 #include "term_documents.h"
@@ -50,5 +51,19 @@ TEST_SUITE("rerank") {
     CHECK(reranker.score(2.0, matched, {}) == doctest::Approx(2.0 / 9));
     std::vector<bool> unrelated_title = {false, false, false};
     CHECK(reranker.coverage(matched, &unrelated_title) == doctest::Approx(1.0 / 3));
+  }
+
+  TEST_CASE("a question asking when ranks a passage without a year lower") {
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    QueryPlan plan;
+    plan.asked_number = std::string(schema::kHoldsYearTerm);
+    TermStatistics statistics(db);
+    Reranker reranker(1, statistics, plan);
+    TermMatches::Found with_year = {{std::string(schema::kHoldsYearTerm), 0}};
+    CHECK(reranker.score(2.0, with_year, {}) == doctest::Approx(2.0));
+    CHECK(reranker.score(2.0, {}, {}) == doctest::Approx(2.0 * (1 - kNoAskedNumberPenalty)));
+    QueryPlan keywords;  // asks for nothing
+    Reranker plain(1, statistics, keywords);
+    CHECK(plain.score(2.0, {}, {}) == doctest::Approx(2.0));
   }
 }

@@ -29,6 +29,11 @@ inline constexpr std::string_view kPhoneticPrefix = "X";  // no positions
 // retired (positions say where words stand): do not reuse the prefix.
 inline constexpr std::string_view kRetiredStemPairPrefix = "J";
 
+// Boolean terms of what kind of number a passage holds (indexer/number_terms.h),
+// since analysis version 10.
+inline constexpr std::string_view kHoldsNumberTerm = "Nnumber";
+inline constexpr std::string_view kHoldsYearTerm = "Nyear";
+
 // Value slots.
 inline constexpr unsigned kSlotArticle = 0;  // article file (collapse key)
 inline constexpr unsigned kSlotLine = 1;     // 1-based line, sortable_serialise
