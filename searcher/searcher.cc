@@ -134,6 +134,7 @@ void Searcher::follow_commit(const IndexDelta& delta) {
 
 void Searcher::forget_index_answers() {
   articles_ = 0;
+  title_word_counts_.forget();
   suggester_.forget();
   disjunction_matcher_.forget_postings();
   statistics_.forget();
@@ -270,7 +271,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   const LocationColumn* column = remote_ ? nullptr : locations_.for_search(db_);
   std::vector<WeightedDoc> matched = match(plan, options, depth, column, result.total);
   if (!plan.concept_stems.empty() && articles_ == 0) articles_ = count_articles(db_);
-  const QueryTitles titles(db_, plan.concept_stems, articles_, column);
+  const QueryTitles titles(db_, plan.concept_stems, articles_, column, title_word_counts_);
   // The answer to a question about a subject is in its article, often in
   // words BM25 ranks below other articles' passages: the best passages of
   // the articles the query's words name join the candidates.

@@ -156,6 +156,7 @@ class Searcher {
   TermStatistics statistics_{db_};
   DisjunctionMatcher disjunction_matcher_;
   bool accumulated_ = false;  // the last match() was the disjunction matcher's
+  TitleWordCounts title_word_counts_;
   LocationColumn locations_;
   SpellingSuggester suggester_;
   Xapian::doccount articles_ = 0;  // count_articles(db_), 0 until asked

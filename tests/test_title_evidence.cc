@@ -5,6 +5,7 @@
 #include "e2e_support.h"
 #include "fahras/schema.h"
 #include "index_run.h"
+#include "passage_document.h"
 #include "rerank.h"
 #include "searcher.h"
 #include "title_evidence.h"
@@ -13,13 +14,18 @@ using namespace fahras;
 
 namespace {
 
-// A title passage of `file` holding the title stems given.
+// A title passage of `file` holding the title stems given, its text `title`.
 void add_title(Xapian::WritableDatabase& db, const std::string& file,
-               std::initializer_list<const char*> stems) {
+               std::initializer_list<const char*> stems, const std::string& title) {
   Xapian::Document doc;
   doc.add_boolean_term(schema::article_term(file));
   for (const char* stem : stems) doc.add_term("ZS" + std::string(stem));
   doc.add_value(schema::kSlotArticle, file);
+  PassageData data;
+  data.file = file;
+  data.line = 1;
+  data.title = data.text = title;
+  doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json()));
   db.add_document(doc);
 }
 
@@ -28,23 +34,26 @@ void add_title(Xapian::WritableDatabase& db, const std::string& file,
 TEST_SUITE("title_evidence") {
   TEST_CASE("a candidate's article title holding query concepts, by their idf among articles") {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
-    add_title(db, "ar.txt", {"ارجنتين"});
-    add_title(db, "br.txt", {"برازيل", "منتخب", "منتخبات"});
-    add_title(db, "fr.txt", {"فرنس", "منتخب", "منتخبات"});
-    add_title(db, "de.txt", {"المان"});
-    for (int i = 0; i < 56; ++i) add_title(db, "other" + std::to_string(i) + ".txt", {"تاريخ"});
+    add_title(db, "ar.txt", {"ارجنتين"}, "الأرجنتين");
+    add_title(db, "br.txt", {"برازيل", "منتخب", "منتخبات"}, "منتخبات البرازيل");
+    add_title(db, "fr.txt", {"فرنس", "منتخب", "منتخبات"}, "منتخبات فرنسا");
+    add_title(db, "de.txt", {"المان"}, "ألمانيا");
+    for (int i = 0; i < 56; ++i)
+      add_title(db, "other" + std::to_string(i) + ".txt", {"تاريخ"}, "تاريخ");
     db.commit();
     Xapian::doccount articles = count_articles(db);
     CHECK(articles == 60);
     // Three concepts; the second read two ways (منتخب, منتخبات), counted once.
     std::vector<std::vector<std::string>> concepts = {{"ارجنتين"}, {"منتخب", "منتخبات"}, {"كره"}};
-    QueryTitles titles(db, concepts, articles, nullptr);
+    TitleWordCounts counts;
+    QueryTitles titles(db, concepts, articles, nullptr, counts);
     // de.txt's title holds none of the concepts.
     CHECK(titles.of("de.txt") == nullptr);
     REQUIRE(titles.of("ar.txt"));
     REQUIRE(titles.of("br.txt"));
     CHECK(titles.of("ar.txt")->weight == doctest::Approx(bm25_idf(60, 1)));
-    CHECK(titles.of("br.txt")->weight == doctest::Approx(bm25_idf(60, 2)));
+    // The title of br.txt is two words, the query holds one: half its idf.
+    CHECK(titles.of("br.txt")->weight == doctest::Approx(bm25_idf(60, 2) / 2));
     // a word fewer titles hold tells more
     CHECK(titles.of("ar.txt")->weight > titles.of("br.txt")->weight);
     // Which concepts each title holds.
@@ -53,18 +62,27 @@ TEST_SUITE("title_evidence") {
     // The subjects: the rarest first, ties by file.
     CHECK(titles.subjects(2) == std::vector<std::string>{"ar.txt", "br.txt"});
     CHECK(titles.subjects(3) == std::vector<std::string>{"ar.txt", "br.txt", "fr.txt"});
-    CHECK(QueryTitles(db, {{"ارجنتين"}}, 0, nullptr).of("ar.txt") == nullptr);
+    CHECK(QueryTitles(db, {{"ارجنتين"}}, 0, nullptr, counts).of("ar.txt") == nullptr);
     // A handful of articles tell no subject from a common word.
-    CHECK(QueryTitles(db, {{"ارجنتين"}}, kMinArticlesForTitleEvidence - 1, nullptr).of("ar.txt") ==
-          nullptr);
+    CHECK(QueryTitles(db, {{"ارجنتين"}}, kMinArticlesForTitleEvidence - 1, nullptr, counts)
+              .of("ar.txt") == nullptr);
+  }
+
+  TEST_CASE("a title's words: distinct stems, stop words left out") {
+    CHECK(title_word_count("نجيب محفوظ") == 2);
+    CHECK(title_word_count("الثورة الفرنسية") == 2);
+    CHECK(title_word_count("منتخب ومنتخبات") == 1);    // one stem
+    CHECK(title_word_count("قائمة من الأفلام") == 2);  // من is a stop word
+    CHECK(title_word_count("") == 0);
   }
 
   TEST_CASE("a word most titles hold names no subject, though its titles are evidence") {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
     for (Xapian::doccount i = 0; i <= kMaxSubjectTitles; ++i)
-      add_title(db, "history" + std::to_string(i) + ".txt", {"تاريخ"});
+      add_title(db, "history" + std::to_string(i) + ".txt", {"تاريخ"}, "تاريخ");
     db.commit();
-    QueryTitles titles(db, {{"تاريخ"}}, count_articles(db), nullptr);
+    TitleWordCounts counts;
+    QueryTitles titles(db, {{"تاريخ"}}, count_articles(db), nullptr, counts);
     REQUIRE(titles.of("history0.txt"));
     CHECK(titles.of("history0.txt")->weight > 0);
     CHECK(titles.of("history0.txt")->subject_weight == 0);
