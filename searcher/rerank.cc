@@ -62,8 +62,12 @@ double Reranker::coverage(const TermMatches::Found& matched,
 }
 
 double Reranker::score(double bm25, const TermMatches::Found& matched,
-                       const std::vector<unsigned>& together,
-                       const std::vector<bool>* title_concepts) const {
+                       const std::vector<unsigned>& together, const TitleEvidence* title) const {
+  const std::vector<bool>* title_concepts = nullptr;
+  if (title) {
+    bm25 += (plan_.question ? kQuestionTitleWeight : kTitleWeight) * title->weight;
+    title_concepts = &title->concepts;
+  }
   double proximity = 0;
   size_t pairs_together = 0;
   for (size_t i = 0; i < together.size() && i < pair_idf_.size(); ++i) {

@@ -33,6 +33,7 @@
 
 #include "query_plan.h"
 #include "term_matches.h"
+#include "title_evidence.h"
 
 namespace fahras {
 
@@ -87,11 +88,12 @@ class Reranker {
   // `matched`: the plan's terms the passage contains, with their wdf;
   // `together`: per plan.adjacent_words, how often the pair stands together
   // in it (empty: nowhere).
-  // `title_concepts` (may be null): per concept, whether the passage's
-  // article title holds it, which covers it as the passage's own words do.
+  // `title` (may be null): what the passage's article title holds of the
+  // query; its weight joins the BM25 weight (kTitleWeight, or
+  // kQuestionTitleWeight for a question) and its concepts are covered as the
+  // passage's own words are.
   double score(double bm25, const TermMatches::Found& matched,
-               const std::vector<unsigned>& together,
-               const std::vector<bool>* title_concepts = nullptr) const;
+               const std::vector<unsigned>& together, const TitleEvidence* title = nullptr) const;
 
   // Whether the passage holds both words of some adjacent pair, so that
   // counting where they stand can change its score.

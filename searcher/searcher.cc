@@ -286,7 +286,6 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Candidate> ranked;
   Reranker reranker(db_.get_doccount(), statistics_, plan);
   PositionBatch positions;  // of the candidates' adjacent query words
-  double title_weight = plan.question ? kQuestionTitleWeight : kTitleWeight;
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
@@ -309,14 +308,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
         together = count_adjacent(positions, ranked[i].docid, plan.adjacent_words);
       sequence_held = sequence_held ||
                       (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
-      double evidence = 0;
-      const std::vector<bool>* title_concepts = nullptr;  // covered by the article's title
-      if (const TitleEvidence* title = titles.of(ranked[i].file)) {
-        evidence = title->weight;
-        title_concepts = &title->concepts;
-      }
-      ranked[i].score = round_score(reranker.score(matched[i].weight + title_weight * evidence,
-                                                   found, together, title_concepts));
+      ranked[i].score = round_score(
+          reranker.score(matched[i].weight, found, together, titles.of(ranked[i].file)));
     }
     stopwatch.lap(t.rerank);
     return sequence_held;
@@ -423,14 +416,20 @@ std::vector<WeightedDoc> Searcher::match_phrase(const QueryPlan& plan,
   Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end(), words.size());
   // The passages holding the phrase, weighted by the query alone, as the
   // other candidates are.
+  return top_unmatched(
+      Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(0.0, phrase), plan.query), matched,
+      kPhraseCandidates);
+}
+
+std::vector<WeightedDoc> Searcher::top_unmatched(const Xapian::Query& query,
+                                                 const std::vector<WeightedDoc>& matched,
+                                                 size_t count) {
   std::set<Xapian::docid> known;
   for (const WeightedDoc& m : matched) known.insert(m.docid);
   size_t total = 0;
   std::vector<WeightedDoc> out;
-  for (const WeightedDoc& d : top_by_weight(
-           Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(0.0, phrase), plan.query),
-           kPhraseCandidates + known.size(), 0, total))
-    if (out.size() < kPhraseCandidates && !known.count(d.docid)) out.push_back(d);
+  for (const WeightedDoc& d : top_by_weight(query, count + known.size(), 0, total))
+    if (out.size() < count && !known.count(d.docid)) out.push_back(d);
   return out;
 }
 
@@ -444,21 +443,17 @@ std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
   if (plan.disjunction.empty()) return {};
   std::vector<std::string> files = titles.subjects(kSubjectArticles);
   if (files.empty()) return {};
-  std::set<Xapian::docid> known;
-  for (const WeightedDoc& m : matched) known.insert(m.docid);
-  std::vector<WeightedDoc> out;
   if (!accumulated_) {  // Xapian's matcher (collapsing, a remote index, postings not yet cached)
     std::vector<Xapian::Query> article_terms;
     for (const std::string& file : files) article_terms.emplace_back(schema::article_term(file));
     Xapian::Query in_articles(Xapian::Query::OP_OR, article_terms.begin(), article_terms.end());
-    size_t total = 0;
-    for (const WeightedDoc& d :
-         top_by_weight(Xapian::Query(Xapian::Query::OP_FILTER, plan.query, in_articles),
-                       kSubjectCandidates + known.size(), 0, total))
-      if (out.size() < kSubjectCandidates && !known.count(d.docid)) out.push_back(d);
-    return out;
+    return top_unmatched(Xapian::Query(Xapian::Query::OP_FILTER, plan.query, in_articles), matched,
+                         kSubjectCandidates);
   }
   // The weights the disjunction matcher gave the articles' passages.
+  std::set<Xapian::docid> known;
+  for (const WeightedDoc& m : matched) known.insert(m.docid);
+  std::vector<WeightedDoc> out;
   std::vector<Xapian::docid> passages;
   for (const std::string& file : files) {
     std::string term = schema::article_term(file);

@@ -120,6 +120,10 @@ class Searcher {
   // location; `total` receives Xapian's estimate of the matches.
   std::vector<WeightedDoc> top_by_weight(const Xapian::Query& query, size_t count,
                                          unsigned per_article, size_t& total);
+  // The `count` passages of most weight for `query` (top_by_weight) that
+  // `matched` lacks.
+  std::vector<WeightedDoc> top_unmatched(const Xapian::Query& query,
+                                         const std::vector<WeightedDoc>& matched, size_t count);
   // Up to kPhraseCandidates passages holding plan.phrase that `matched`
   // lacks, with their BM25 weights for the plan's query.
   std::vector<WeightedDoc> match_phrase(const QueryPlan& plan,

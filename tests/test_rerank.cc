@@ -45,9 +45,11 @@ TEST_SUITE("rerank") {
     // The paragraph says تزوج (married), not his name: one concept of three.
     TermMatches::Found matched = {{"Z" + wife, 1}};
     CHECK(reranker.coverage(matched) == doctest::Approx(1.0 / 3));
-    std::vector<bool> title_holds = {false, true, true};  // the article نجيب محفوظ
+    TitleEvidence title;  // the article نجيب محفوظ, its weight left out
+    title.concepts = {false, true, true};
+    const std::vector<bool>& title_holds = title.concepts;
     CHECK(reranker.coverage(matched, &title_holds) == doctest::Approx(1.0));
-    CHECK(reranker.score(2.0, matched, {}, &title_holds) == doctest::Approx(2.0));
+    CHECK(reranker.score(2.0, matched, {}, &title) == doctest::Approx(2.0));
     CHECK(reranker.score(2.0, matched, {}) == doctest::Approx(2.0 / 9));
     std::vector<bool> unrelated_title = {false, false, false};
     CHECK(reranker.coverage(matched, &unrelated_title) == doctest::Approx(1.0 / 3));
