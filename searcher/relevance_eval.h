@@ -28,7 +28,7 @@ struct EvalReport {
 
 // Throws std::runtime_error naming the file and line of malformed input.
 // `rerank_depth`: as SearchParameters::rerank_depth (each query's top 20 are
-// read, so depths below 20 rank as 20).
+// read; hits past the depth follow the re-ranked ones).
 EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt,
                     size_t rerank_depth = 0);
 

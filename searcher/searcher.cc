@@ -267,9 +267,19 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   result.notices = plan.notices;
   if (!stale_analysis_notice_.empty()) result.notices.push_back(stale_analysis_notice_);
 
-  size_t depth = std::max(options.rerank_depth, options.offset + options.limit);
+  // The re-ranking window is the matcher's best rerank_depth passages, however
+  // many hits are asked for: a page's hits do not depend on the page's size.
+  // The matcher's passages past the window are ranked after it (as
+  // Elasticsearch's rescore window and Solr's reRankDocs do).
+  const size_t window = std::max<size_t>(options.rerank_depth, 1);
   const LocationColumn* column = remote_ ? nullptr : locations_.for_search(db_);
-  std::vector<WeightedDoc> matched = match(plan, options, depth, column, result.total);
+  std::vector<WeightedDoc> matched =
+      match(plan, options, std::max(window, options.offset + options.limit), column, result.total);
+  std::vector<WeightedDoc> beyond_window;
+  if (matched.size() > window) {
+    beyond_window.assign(matched.begin() + static_cast<std::ptrdiff_t>(window), matched.end());
+    matched.resize(window);
+  }
   if (!plan.concept_stems.empty() && articles_ == 0) articles_ = count_articles(db_);
   const QueryTitles titles(db_, plan.concept_stems, articles_, column, title_word_counts_);
   // The answer to a question about a subject is in its article, often in
@@ -324,6 +334,21 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     if (!holding.empty()) rerank(scored);
   }
   add_neighbour_context(ranked);
+  // Past the window: scored as the window is, ranked among themselves after it.
+  std::set<Xapian::docid> candidates;
+  for (const WeightedDoc& m : matched) candidates.insert(m.docid);
+  std::erase_if(beyond_window, [&](const WeightedDoc& d) { return candidates.count(d.docid) > 0; });
+  if (!beyond_window.empty()) {
+    size_t first = matched.size();
+    matched.insert(matched.end(), beyond_window.begin(), beyond_window.end());
+    rerank(first);
+    std::vector<Candidate> after(std::make_move_iterator(ranked.begin() + first),
+                                 std::make_move_iterator(ranked.end()));
+    ranked.resize(first);
+    add_neighbour_context(after);
+    ranked.insert(ranked.end(), std::make_move_iterator(after.begin()),
+                  std::make_move_iterator(after.end()));
+  }
   limit_per_article(ranked, options.per_article);
   stopwatch.lap(t.rerank);
 

@@ -385,6 +385,32 @@ TEST_SUITE("e2e_search") {
       CHECK_MESSAGE(profiled.out.find(stage) != std::string::npos, stage);
   }
 
+  TEST_CASE("a page's hits do not depend on how many are asked for") {
+    // Past the re-ranking window (30) the matcher's passages follow it; a
+    // longer page must not let them into the window's places.
+    auto ranking = [](const std::string& options, const std::string& query) {
+      std::vector<std::string> out;
+      nlohmann::json result =
+          nlohmann::json::parse(search_cli("--json " + options + " " + query).out);
+      for (const auto& h : result["hits"])
+        out.push_back(h["file"].get<std::string>() + ":" + std::to_string(h["line"].get<int>()) +
+                      " " + std::to_string(h["score"].get<double>()));
+      return out;
+    };
+    for (const char* query :
+         {"الصين", "رقائق انفيديا", "'هل وافقت الصين على H200؟'", "الشركات الأمريكية"}) {
+      std::vector<std::string> long_page = ranking("-n 60", query);
+      REQUIRE_MESSAGE(long_page.size() > 30, std::string(query));
+      std::vector<std::string> first = ranking("-n 10", query),
+                               second = ranking("-n 10 --offset 10", query);
+      CHECK_MESSAGE(first == std::vector<std::string>(long_page.begin(), long_page.begin() + 10),
+                    std::string(query));
+      CHECK_MESSAGE(
+          second == std::vector<std::string>(long_page.begin() + 10, long_page.begin() + 20),
+          std::string(query));
+    }
+  }
+
   TEST_CASE("--eval prints the measures overall and per category") {
     RunResult r = search_cli(std::string("--eval ") + FAHRAS_EVAL_DIR + "/queries.tsv " +
                              FAHRAS_EVAL_DIR + "/qrels.txt");

@@ -108,8 +108,9 @@ struct SearchParameters {
   size_t offset = 0;
   unsigned per_document = 0;  // at most this many passages per document (0: any)
   // How many of the best passages by BM25 are scored again for coverage,
-  // proximity and context (at least offset + limit): fewer is faster and
-  // ranks less well. 0: the default, 30.
+  // proximity and context: fewer is faster and ranks less well. Hits past
+  // this window follow it, so a page's hits do not depend on its size.
+  // 0: the default, 30.
   size_t rerank_depth = 0;
 };
 
