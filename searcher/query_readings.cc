@@ -6,7 +6,10 @@
 
 #include "hamza_seats.h"
 #include "light_stemmer.h"
+#include "phonetic_key.h"
 #include "query_tokens.h"
+#include "spelling_variants.h"
+#include "utf8.h"
 
 namespace fahras {
 namespace {
@@ -62,12 +65,37 @@ std::vector<std::string> spellings_of(const std::vector<std::string_view>& lette
   return out;
 }
 
+// The stem of the commonest other spelling of a rare Arabic word with one
+// letter replaced (spelling_variants.h: one phonetic key), when the index holds it
+// kRareSpellingRatio times as often; "" otherwise.
+std::string common_spelling_of_rare(const std::string& word, const std::string& own_stem,
+                                    TermStatistics& index) {
+  if (is_ascii(word)) return "";
+  Xapian::doccount own = index.termfreq("Z" + own_stem);
+  if (own > kMaxRareSpellingPassages) return "";
+  std::string best;
+  Xapian::doccount best_freq = 0;
+  for (const std::string& variant :
+       spelling_variants(index, phonetic_key(phonetic_key_source(word)), own_stem)) {
+    // A letter for another (ط for ت, ث for ت); not one left out or added,
+    // which turns a rare name into a common word (جندح, جند).
+    if (is_ascii(variant) || to_utf32(variant).size() != to_utf32(own_stem).size()) continue;
+    Xapian::doccount freq = index.termfreq("Z" + variant);
+    if (freq >= kRareSpellingRatio * own && freq > best_freq) best = variant, best_freq = freq;
+  }
+  return best;
+}
+
 }  // namespace
 
 WordReadings read_word(const std::string& word, TermStatistics& index) {
   WordReadings out{word, {}};
   std::string own = stem_word(word);
-  if (known_stem(own, index)) return out;
+  if (known_stem(own, index)) {
+    if (std::string common = common_spelling_of_rare(word, own, index); !common.empty())
+      out.stems.push_back(std::move(common));
+    return out;
+  }
   // Other hamza seats; the word without clitics; either, when the index does
   // not know it, as a plural in ون written without its ن.
   std::vector<std::string> candidates = hamza_seat_variants(word);

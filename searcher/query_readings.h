@@ -5,7 +5,8 @@
 // (ورقائق: و is kept because ورق "paper" begins the word), the future
 // particle س (ستسمح), a pronoun suffix the stemmer keeps (سياسته, سوقهم),
 // a plural in ون without its ن before a noun (محللو), a
-// model name in two parts (H 200). When
+// model name in two parts (H 200), or misspell it as a few passages of the
+// index do too (موريطانيا). When
 // the index knows such a reading, it is the word the user meant: the query
 // planner (query_plan.h) weighs it as the word and lets it stand for the word
 // everywhere, so the query ranks as if typed right. Readings are candidates
@@ -19,11 +20,19 @@
 
 namespace fahras {
 
+// A word the index holds in at most kMaxRareSpellingPassages passages, one
+// sound-alike letter from a word it holds kRareSpellingRatio times as often,
+// is read as that word too: a misspelling a few passages share (موريطانيا,
+// 1 passage of the Wikipedia collection, for موريتانيا, 23).
+inline constexpr unsigned kMaxRareSpellingPassages = 3;
+inline constexpr unsigned kRareSpellingRatio = 20;
+
 struct WordReadings {
   // The form the best reading was read from (the word itself if none).
   std::string meant_word;
-  // Stems the index knows, best first; empty when the index knows the word
-  // as typed, or no reading.
+  // Stems the index knows, best first; empty when no reading is known, or
+  // the index knows the word as typed in more than a few passages
+  // (kMaxRareSpellingPassages).
   std::vector<std::string> stems;
 };
 

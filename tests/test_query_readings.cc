@@ -4,7 +4,11 @@
 #include <xapian.h>
 
 #include "corpus_index.h"
+#include "e2e_support.h"
+#include "index_run.h"
+#include "light_stemmer.h"
 #include "query_readings.h"
+#include "searcher.h"
 
 using namespace fahras;
 
@@ -57,5 +61,42 @@ TEST_SUITE("query_readings") {
     CHECK(join_spelled_letters("جي بي يو", statistics) == "جي بي يو");
     CHECK(join_spelled_letters("في الصين", statistics) == "في الصين");
     CHECK(join_spelled_letters("ايه جيه كورابي", statistics) == "ايه جيه كورابي");
+  }
+
+  TEST_CASE("a rare word one sound-alike letter from a common one is read as it too") {
+    // موريتانيا in 25 passages, موريطانيا (ط for ت) in one; the name جندح in
+    // one, جند (the word without its ح) in 25; تامر in 4 passages, ثامر in one.
+    e2e::TempDir dir;
+    std::string mauritania = "موريتانيا\n", army = "جيش\n";
+    for (int i = 0; i < 25; ++i) {
+      mauritania +=
+          "تقع موريتانيا في شمال غرب أفريقيا على المحيط الأطلسي " + std::to_string(i) + ".\n";
+      army += "انضم الجند إلى الحامية في المدينة " + std::to_string(i) + ".\n";
+    }
+    e2e::write_file(dir.path / "c/mauritania.txt", mauritania);
+    e2e::write_file(dir.path / "c/army.txt", army);
+    e2e::write_file(dir.path / "c/tribes.txt",
+                    "قبائل\nاستقرت قبائل بني معقل في موريطانيا.\nكان جندح شاعرا من كندة.\n"
+                    "غنى ثامر في الحفل.\nغنى تامر في المسرح.\nغنى تامر في القاهرة.\n"
+                    "غنى تامر في عمان.\nغنى تامر في بيروت.\n");
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {dir.path / "c"};
+    run_index(options);
+    Xapian::Database db(options.database.string());
+    TermStatistics statistics(db);
+    CHECK(read_word("موريطانيا", statistics).stems ==
+          std::vector<std::string>{stem_word("موريتانيا")});
+    CHECK(read_word("موريطانيا", statistics).meant_word == "موريطانيا");
+    CHECK(read_word("موريتانيا", statistics).stems.empty());  // the common spelling
+    CHECK(read_word("جندح", statistics).stems.empty());       // a letter left out: another word
+    CHECK(read_word("ثامر", statistics).stems.empty());       // تامر not 20 times as common
+
+    // The question typed with the rare spelling finds the common one's passages.
+    Searcher searcher({options.database.string()});
+    std::vector<Hit> hits = searcher.search("ما عاصمة موريطانيا؟", SearchOptions{}).hits;
+    size_t common = std::count_if(hits.begin(), hits.end(),
+                                  [](const Hit& hit) { return hit.file == "mauritania.txt"; });
+    CHECK(common >= 5);
   }
 }
