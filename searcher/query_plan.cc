@@ -400,7 +400,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       Xapian::doccount variant_freq = 0;
       for (const std::string& variant : spelling_variants(statistics_, key, known_stem)) {
         Xapian::doccount f = statistics_.termfreq(z(variant));
-        if (f == 0) continue;  // a cut-off term, or an alternative stem only
+        if (f == 0) continue;           // a cut-off term, or an alternative stem only
         if (variant == stem) continue;  // the word as typed, read as a common spelling
         if (differs_by_a_long_vowel(known_stem, variant)) {
           vowel_variants.push_back(variant);
