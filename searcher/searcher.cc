@@ -468,32 +468,37 @@ std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
   if (plan.disjunction.empty()) return {};
   std::vector<std::string> files = titles.subjects(kSubjectArticles);
   if (files.empty()) return {};
+  std::vector<WeightedDoc> out;
   if (!accumulated_) {  // Xapian's matcher (collapsing, a remote index, postings not yet cached)
-    std::vector<Xapian::Query> article_terms;
-    for (const std::string& file : files) article_terms.emplace_back(schema::article_term(file));
-    Xapian::Query in_articles(Xapian::Query::OP_OR, article_terms.begin(), article_terms.end());
-    return top_unmatched(Xapian::Query(Xapian::Query::OP_FILTER, plan.query, in_articles), matched,
-                         kSubjectCandidates);
+    for (const std::string& file : files) {
+      Xapian::Query in_article(schema::article_term(file));
+      std::vector<WeightedDoc> known = matched;
+      known.insert(known.end(), out.begin(), out.end());
+      for (const WeightedDoc& d :
+           top_unmatched(Xapian::Query(Xapian::Query::OP_FILTER, plan.query, in_article), known,
+                         kSubjectPassagesPerArticle))
+        out.push_back(d);
+    }
+    return out;
   }
   // The weights the disjunction matcher gave the articles' passages.
   std::set<Xapian::docid> known;
   for (const WeightedDoc& m : matched) known.insert(m.docid);
-  std::vector<WeightedDoc> out;
-  std::vector<Xapian::docid> passages;
   for (const std::string& file : files) {
+    std::vector<Xapian::docid> passages;
     std::string term = schema::article_term(file);
     for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
       if (!known.count(*p) && disjunction_matcher_.last_weight(*p) > 0) passages.push_back(*p);
+    std::vector<Candidate> located = read_candidates(db_, passages, column);
+    std::sort(located.begin(), located.end(), [&](const Candidate& a, const Candidate& b) {
+      double wa = disjunction_matcher_.last_weight(a.docid),
+             wb = disjunction_matcher_.last_weight(b.docid);
+      if (wa != wb) return wa > wb;
+      return a.line < b.line;
+    });
+    for (size_t i = 0; i < located.size() && i < kSubjectPassagesPerArticle; ++i)
+      out.push_back({located[i].docid, disjunction_matcher_.last_weight(located[i].docid)});
   }
-  std::vector<Candidate> located = read_candidates(db_, passages, column);
-  std::sort(located.begin(), located.end(), [&](const Candidate& a, const Candidate& b) {
-    double wa = disjunction_matcher_.last_weight(a.docid),
-           wb = disjunction_matcher_.last_weight(b.docid);
-    if (wa != wb) return wa > wb;
-    return std::tie(a.line, a.file) < std::tie(b.line, b.file);
-  });
-  for (size_t i = 0; i < located.size() && i < kSubjectCandidates; ++i)
-    out.push_back({located[i].docid, disjunction_matcher_.last_weight(located[i].docid)});
   return out;
 }
 
