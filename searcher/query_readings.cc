@@ -6,10 +6,8 @@
 
 #include "hamza_seats.h"
 #include "light_stemmer.h"
-#include "phonetic_key.h"
 #include "query_tokens.h"
-#include "spelling_variants.h"
-#include "utf8.h"
+#include "sound_alike_letters.h"
 
 namespace fahras {
 namespace {
@@ -65,25 +63,22 @@ std::vector<std::string> spellings_of(const std::vector<std::string_view>& lette
   return out;
 }
 
-// The stem of the commonest other spelling of a rare Arabic word with one
-// letter replaced (spelling_variants.h: one phonetic key), when the index holds it
-// kRareSpellingRatio times as often; "" otherwise.
-std::string common_spelling_of_rare(const std::string& word, const std::string& own_stem,
-                                    TermStatistics& index) {
-  if (is_ascii(word)) return "";
-  Xapian::doccount own = index.termfreq("Z" + own_stem);
-  if (own > kMaxRareSpellingPassages) return "";
-  std::string best;
+// Reads the forms with a sound-alike letter (sound_alike_letters.h): the
+// commonest reading the index holds in at least `at_least` passages, if any.
+void read_sound_alike(const std::vector<std::string>& forms, Xapian::doccount at_least,
+                      TermStatistics& index, WordReadings& out) {
   Xapian::doccount best_freq = 0;
-  for (const std::string& variant :
-       spelling_variants(index, phonetic_key(phonetic_key_source(word)), own_stem)) {
-    // A letter for another (ط for ت, ث for ت); not one left out or added,
-    // which turns a rare name into a common word (جندح, جند).
-    if (is_ascii(variant) || to_utf32(variant).size() != to_utf32(own_stem).size()) continue;
-    Xapian::doccount freq = index.termfreq("Z" + variant);
-    if (freq >= kRareSpellingRatio * own && freq > best_freq) best = variant, best_freq = freq;
+  for (const std::string& form : forms) {
+    for (const std::string& candidate : sound_alike_variants(form)) {
+      std::string reading = stem_word(candidate);
+      Xapian::doccount freq = index.termfreq("Z" + reading);
+      if (freq >= at_least && freq > best_freq) {
+        best_freq = freq;
+        out.meant_word = candidate;
+        out.stems = {reading};
+      }
+    }
   }
-  return best;
 }
 
 }  // namespace
@@ -91,9 +86,9 @@ std::string common_spelling_of_rare(const std::string& word, const std::string& 
 WordReadings read_word(const std::string& word, TermStatistics& index) {
   WordReadings out{word, {}};
   std::string own = stem_word(word);
-  if (known_stem(own, index)) {
-    if (std::string common = common_spelling_of_rare(word, own, index); !common.empty())
-      out.stems.push_back(std::move(common));
+  if (Xapian::doccount own_freq = index.termfreq("Z" + own); own_freq > 0) {
+    if (own_freq <= kMaxRareSpellingPassages)
+      read_sound_alike({word}, kRareSpellingRatio * own_freq, index, out);
     return out;
   }
   // Other hamza seats; the word without clitics; either, when the index does
@@ -117,6 +112,8 @@ WordReadings read_word(const std::string& word, TermStatistics& index) {
     if (out.stems.empty()) out.meant_word = candidate;
     out.stems.push_back(std::move(reading));
   }
+  // Else a sound-alike letter (الصرطان: السرطان).
+  if (out.stems.empty()) read_sound_alike(forms, 1, index, out);
   return out;
 }
 

@@ -5,8 +5,9 @@
 // (ورقائق: و is kept because ورق "paper" begins the word), the future
 // particle س (ستسمح), a pronoun suffix the stemmer keeps (سياسته, سوقهم),
 // a plural in ون without its ن before a noun (محللو), a
-// model name in two parts (H 200), or misspell it as a few passages of the
-// index do too (موريطانيا). When
+// model name in two parts (H 200), a letter for one that sounds alike
+// (الصرطان for السرطان: sound_alike_letters.h), even where a few passages of
+// the index misspell it so too (موريطانيا). When
 // the index knows such a reading, it is the word the user meant: the query
 // planner (query_plan.h) weighs it as the word and lets it stand for the word
 // everywhere, so the query ranks as if typed right. Readings are candidates
@@ -23,7 +24,8 @@ namespace fahras {
 // A word the index holds in at most kMaxRareSpellingPassages passages, one
 // sound-alike letter from a word it holds kRareSpellingRatio times as often,
 // is read as that word too: a misspelling a few passages share (موريطانيا,
-// 1 passage of the Wikipedia collection, for موريتانيا, 23).
+// 1 passage of the Wikipedia collection, for موريتانيا, 23). A word it does
+// not hold at all is read so when no other reading is known.
 inline constexpr unsigned kMaxRareSpellingPassages = 3;
 inline constexpr unsigned kRareSpellingRatio = 20;
 

@@ -28,6 +28,14 @@ inline constexpr char32_t kWaw = 0x0648;                 // ARABIC LETTER WAW
 inline constexpr char32_t kAlefMaksura = 0x0649;         // ARABIC LETTER ALEF MAKSURA
 inline constexpr char32_t kYeh = 0x064A;                 // ARABIC LETTER YEH
 inline constexpr char32_t kSeen = 0x0633;                // ARABIC LETTER SEEN
+inline constexpr char32_t kTheh = 0x062B;                // ARABIC LETTER THEH
+inline constexpr char32_t kDal = 0x062F;                 // ARABIC LETTER DAL
+inline constexpr char32_t kThal = 0x0630;                // ARABIC LETTER THAL
+inline constexpr char32_t kZain = 0x0632;                // ARABIC LETTER ZAIN
+inline constexpr char32_t kSad = 0x0635;                 // ARABIC LETTER SAD
+inline constexpr char32_t kDad = 0x0636;                 // ARABIC LETTER DAD
+inline constexpr char32_t kTah = 0x0637;                 // ARABIC LETTER TAH
+inline constexpr char32_t kZah = 0x0638;                 // ARABIC LETTER ZAH
 
 // Tatweel and marks.
 inline constexpr char32_t kTatweel = 0x0640;          // ARABIC TATWEEL

@@ -63,7 +63,7 @@ TEST_SUITE("query_readings") {
     CHECK(join_spelled_letters("ايه جيه كورابي", statistics) == "ايه جيه كورابي");
   }
 
-  TEST_CASE("a rare word one sound-alike letter from a common one is read as it too") {
+  TEST_CASE("a word unknown or rare, one sound-alike letter from a known word, is read as it") {
     // موريتانيا in 25 passages, موريطانيا (ط for ت) in one; the name جندح in
     // one, جند (the word without its ح) in 25; تامر in 4 passages, ثامر in one.
     e2e::TempDir dir;
@@ -78,7 +78,7 @@ TEST_SUITE("query_readings") {
     e2e::write_file(dir.path / "c/tribes.txt",
                     "قبائل\nاستقرت قبائل بني معقل في موريطانيا.\nكان جندح شاعرا من كندة.\n"
                     "غنى ثامر في الحفل.\nغنى تامر في المسرح.\nغنى تامر في القاهرة.\n"
-                    "غنى تامر في عمان.\nغنى تامر في بيروت.\n");
+                    "غنى تامر في عمان.\nغنى تامر في بيروت.\nعولج السرطان مبكرا.\n");
     IndexOptions options;
     options.database = dir.path / "db";
     options.corpus_roots = {dir.path / "c"};
@@ -87,10 +87,15 @@ TEST_SUITE("query_readings") {
     TermStatistics statistics(db);
     CHECK(read_word("موريطانيا", statistics).stems ==
           std::vector<std::string>{stem_word("موريتانيا")});
-    CHECK(read_word("موريطانيا", statistics).meant_word == "موريطانيا");
+    CHECK(read_word("موريطانيا", statistics).meant_word == "موريتانيا");
     CHECK(read_word("موريتانيا", statistics).stems.empty());  // the common spelling
     CHECK(read_word("جندح", statistics).stems.empty());       // a letter left out: another word
     CHECK(read_word("ثامر", statistics).stems.empty());       // تامر not 20 times as common
+    // A word the index does not know at all: any sound-alike reading it knows.
+    WordReadings cancer = read_word("الصرطان", statistics);
+    CHECK(cancer.stems == std::vector<std::string>{stem_word("السرطان")});
+    CHECK(cancer.meant_word == "السرطان");
+    CHECK(read_word("الصرتان", statistics).stems.empty());  // ت is no س
 
     // The question typed with the rare spelling finds the common one's passages.
     Searcher searcher({options.database.string()});
