@@ -298,6 +298,8 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     WordReadings read = read_word(words[i], statistics_);
     meant_words.push_back(read.meant_word);
     meant_stems.push_back(read.stems.empty() ? stems[i] : read.stems.front());
+    if (!read.stems.empty() && statistics_.termfreq(z(stems[i])) > 0)
+      plan.rare_words_read_as[words[i]] = read.meant_word;
     readings[i] = std::move(read.stems);
     sources.push_back(phonetic_key_source(meant_words[i]));
   }

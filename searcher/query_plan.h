@@ -106,6 +106,9 @@ struct QueryPlan {
   // Each phonetic key the query follows -> its terms in the index.
   std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
+  // Words the index holds in a few passages, searched also as a commoner
+  // word one sound-alike letter away (query_readings.h): typed -> meant.
+  std::map<std::string, std::string> rare_words_read_as;
   // The query as a disjunction of weighted single terms, each once (a term
   // the query holds twice at the sum of its factors, as Xapian weighs it),
   // when it is one (DisjunctionMatcher ranks it faster); empty when it is not.

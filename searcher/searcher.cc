@@ -155,7 +155,7 @@ std::string Searcher::describe_query(const std::string& query) {
 }
 
 std::optional<std::string> Searcher::suggestion_for(const std::string& query) {
-  return suggest(query, planner_->plan(query).concept_words);
+  return suggest(query, planner_->plan(query));
 }
 
 namespace {
@@ -365,7 +365,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }
-  result.suggestion = suggest(query, plan.concept_words);
+  result.suggestion = suggest(query, plan);
   stopwatch.lap(t.suggest);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -502,11 +502,21 @@ std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
   return out;
 }
 
-std::optional<std::string> Searcher::suggest(const std::string& query,
-                                             const std::vector<std::string>& concept_words) {
+std::optional<std::string> Searcher::suggest(const std::string& query, const QueryPlan& plan) {
   std::string corrected = normalize_query_text(query);
   bool changed = false;
-  for (const std::string& w : concept_words) {
+  auto correct = [&](const std::string& typed, const std::string& meant) {
+    size_t at = corrected.find(typed);
+    if (at == std::string::npos) return;
+    corrected.replace(at, typed.size(), meant);
+    changed = true;
+  };
+  for (const std::string& w : plan.concept_words) {
+    // A rare word read as a commoner one (موريطانيا: موريتانيا) is shown so.
+    if (auto read_as = plan.rare_words_read_as.find(w); read_as != plan.rare_words_read_as.end()) {
+      correct(w, read_as->second);
+      continue;
+    }
     if (statistics_.termfreq(w) > 0 || statistics_.termfreq("Z" + stem_word(w)) > 0) continue;
     if (is_quantity_word(w)) continue;
     // Spelling holds words as written: the word, then the word without its
@@ -517,11 +527,7 @@ std::optional<std::string> Searcher::suggest(const std::string& query,
       s = suggester_.suggest(spelling_db_, w, edits);
       if (s.empty() && bare != w) s = suggester_.suggest(spelling_db_, bare, edits);
     }
-    if (s.empty() || s == w) continue;
-    size_t at = corrected.find(w);
-    if (at == std::string::npos) continue;
-    corrected.replace(at, w.size(), s);
-    changed = true;
+    if (!s.empty() && s != w) correct(w, s);
   }
   if (!changed) return std::nullopt;
   return corrected;

@@ -141,8 +141,10 @@ class Searcher {
   // After a commit: forgets what `delta` says it may have changed
   // (index_delta.h), everything when it cannot say.
   void follow_commit(const IndexDelta& delta);
-  std::optional<std::string> suggest(const std::string& query,
-                                     const std::vector<std::string>& concept_words);
+  // "Did you mean": the query with each word the index does not know
+  // replaced by its spelling suggestion, and each rare word by the word it
+  // was read as (QueryPlan::rare_words_read_as); none when nothing changed.
+  std::optional<std::string> suggest(const std::string& query, const QueryPlan& plan);
 
   std::vector<std::string> specs_;
   std::vector<std::string> spelling_specs_;

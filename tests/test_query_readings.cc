@@ -99,7 +99,12 @@ TEST_SUITE("query_readings") {
 
     // The question typed with the rare spelling finds the common one's passages.
     Searcher searcher({options.database.string()});
-    std::vector<Hit> hits = searcher.search("ما عاصمة موريطانيا؟", SearchOptions{}).hits;
+    SearchResult result = searcher.search("ما عاصمة موريطانيا؟", SearchOptions{});
+    const std::vector<Hit>& hits = result.hits;
+    // and shows the word it was read as: "did you mean"
+    REQUIRE(result.suggestion);
+    CHECK(result.suggestion->find("موريتانيا") != std::string::npos);
+    CHECK(result.suggestion->find("موريطانيا") == std::string::npos);
     size_t common = std::count_if(hits.begin(), hits.end(),
                                   [](const Hit& hit) { return hit.file == "mauritania.txt"; });
     CHECK(common >= 5);
