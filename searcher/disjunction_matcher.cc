@@ -7,17 +7,32 @@
 #include "rerank.h"
 
 namespace fahras {
+
+Xapian::doccount synonym_frequency(const std::vector<Xapian::doccount>& frequencies,
+                                   Xapian::doccount documents) {
+  if (frequencies.empty() || documents == 0) return 0;
+  double estimate = frequencies.front();
+  for (size_t i = 1; i < frequencies.size(); ++i)
+    estimate = estimate + frequencies[i] - estimate * frequencies[i] / documents;
+  return static_cast<Xapian::doccount>(estimate + 0.5);
+}
+
 bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) {
   if (db.get_lastdocid() > kMaxAccumulatedDocids) return false;
   size_t cost = 0;
   std::vector<const std::string*> uncached;
-  for (const WeightedTerm& t : terms) {
-    if (postings_.contains(t.term)) {
-      cost += t.frequency / kCachedPostingDiscount;
+  auto add = [&](const std::string& term, Xapian::doccount frequency) {
+    if (postings_.contains(term)) {
+      cost += frequency / kCachedPostingDiscount;
     } else {
-      cost += t.frequency;
-      uncached.push_back(&t.term);
+      cost += frequency;
+      uncached.push_back(&term);
     }
+  };
+  for (const WeightedTerm& t : terms) {
+    if (t.synonyms.empty()) add(t.term, t.frequency);
+    for (size_t i = 0; i < t.synonyms.size(); ++i)
+      add(t.synonyms[i], i < t.synonym_frequencies.size() ? t.synonym_frequencies[i] : 0);
   }
   if (cost <= kMaxAccumulatedPostings) return true;
   if (std::all_of(uncached.begin(), uncached.end(),
@@ -26,6 +41,25 @@ bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<Wei
   if (heavy_terms_seen_.size() >= kMaxRememberedHeavyTerms) heavy_terms_seen_.clear();
   for (const std::string* t : uncached) heavy_terms_seen_.insert(*t);
   return false;
+}
+
+std::vector<Posting> DisjunctionMatcher::synonym_postings(const Xapian::Database& db,
+                                                          const WeightedTerm& group) {
+  std::vector<Posting> all;
+  for (const std::string& term : group.synonyms) {
+    const std::vector<Posting>& postings = postings_.postings(db, term);
+    all.insert(all.end(), postings.begin(), postings.end());
+  }
+  std::sort(all.begin(), all.end(),
+            [](const Posting& a, const Posting& b) { return a.docid < b.docid; });
+  std::vector<Posting> summed;
+  for (const Posting& p : all) {
+    if (!summed.empty() && summed.back().docid == p.docid)
+      summed.back().wdf += p.wdf;
+    else
+      summed.push_back(p);
+  }
+  return summed;
 }
 
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
@@ -48,7 +82,9 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     if (t.frequency == 0) continue;
     // Xapian 1.4's BM25Weight::init() for wqf 1, in its order of operations.
     double term_weight = bm25_idf(documents, t.frequency) * t.factor * (kBm25K1 + 1);
-    for (const Posting& p : postings_.postings(db, t.term)) {
+    std::vector<Posting> group;
+    if (!t.synonyms.empty()) group = synonym_postings(db, t);
+    for (const Posting& p : t.synonyms.empty() ? postings_.postings(db, t.term) : group) {
       Xapian::docid d = p.docid;
       if (d >= weight_of_.size()) continue;  // added after get_lastdocid() was read
       double wdf = p.wdf;

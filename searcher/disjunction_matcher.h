@@ -14,10 +14,10 @@
 // weights rounded as round_score() does (Xapian's and these may differ in the
 // last bits, from the order of additions), documents of equal weight in
 // ascending order of their location, so that which of them make the cut
-// depends on the passages, not on their docids. Queries of any other shape (phrases, NOT, filters,
-// synonym groups), collapsing and remote databases stay with
-// Xapian's matcher, and so do disjunctions with too many postings to decode:
-// see Searcher::match.
+// depends on the passages, not on their docids. A term may be an OP_SYNONYM
+// group of single terms (WeightedTerm). Queries of any other shape (phrases,
+// NOT, filters), collapsing and remote databases stay with Xapian's matcher, and so do disjunctions
+// with too many postings to decode: see Searcher::match.
 #pragma once
 
 #include <xapian.h>
@@ -48,11 +48,26 @@ inline constexpr size_t kMaxRememberedHeavyTerms = 1 << 16;
 // per searcher) queries stay with Xapian's matcher.
 inline constexpr Xapian::docid kMaxAccumulatedDocids = 4'000'000;
 
+// A term of the disjunction, or an OP_SYNONYM group of terms, weighed as one
+// term that each of them stands for (Xapian 1.4: the group's within-document
+// frequency is the sum of its terms', its frequency the estimate of
+// synonym_frequency()).
 struct WeightedTerm {
-  std::string term;
-  double factor = 1.0;             // OP_SCALE_WEIGHT factor of the term
-  Xapian::doccount frequency = 0;  // documents holding the term in the database searched
+  std::string term;                   // the term; "" for a synonym group
+  double factor = 1.0;                // OP_SCALE_WEIGHT factor of the term
+  Xapian::doccount frequency = 0;     // documents holding the term (group: the estimate)
+  std::vector<std::string> synonyms;  // a synonym group's terms
+  std::vector<Xapian::doccount> synonym_frequencies;  // documents holding each of them
+  bool operator==(const WeightedTerm& other) const {
+    return term == other.term && synonyms == other.synonyms;  // the same term or group
+  }
 };
+
+// Xapian 1.4's estimate of how many of `documents` hold any of the terms of
+// an OP_SYNONYM group, given how many hold each: their union, were they
+// independent, rounded.
+Xapian::doccount synonym_frequency(const std::vector<Xapian::doccount>& frequencies,
+                                   Xapian::doccount documents);
 
 struct WeightedDoc {
   Xapian::docid docid = 0;
@@ -105,6 +120,9 @@ class DisjunctionMatcher {
   }
 
  private:
+  // The group's postings, one per document, with the wdf of its terms summed.
+  std::vector<Posting> synonym_postings(const Xapian::Database& db, const WeightedTerm& group);
+
   PostingsCache postings_;
   std::unordered_set<std::string> heavy_terms_seen_;  // uncached terms of queries left to Xapian
   std::vector<double> weight_of_;  // docid -> weight so far (valid where stamp_ matches)

@@ -64,20 +64,34 @@ void add_weighted(std::vector<Xapian::Query>& parts, const std::vector<Xapian::Q
 
 // Appends the queries, each a single term, as weighted terms; false if one
 // is not a single term.
+bool is_single_term(const Xapian::Query& q) {
+  return q.get_type() == Xapian::Query::LEAF_TERM && q.get_terms_begin() != q.get_terms_end();
+}
+
+// Appends each query, a term or an OP_SYNONYM group of terms, at `factor`;
+// false at a query of another shape.
 bool append_terms(std::vector<WeightedTerm>& out, const std::vector<Xapian::Query>& queries,
                   double factor) {
   for (const Xapian::Query& q : queries) {
-    if (q.get_type() != Xapian::Query::LEAF_TERM || q.get_terms_begin() == q.get_terms_end())
-      return false;
-    out.push_back({*q.get_terms_begin(), factor});
+    if (is_single_term(q)) {
+      out.push_back({*q.get_terms_begin(), factor});
+      continue;
+    }
+    if (q.get_type() != Xapian::Query::OP_SYNONYM) return false;
+    WeightedTerm group{"", factor};
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i) {
+      if (!is_single_term(q.get_subquery(i))) return false;
+      group.synonyms.push_back(*q.get_subquery(i).get_terms_begin());
+    }
+    out.push_back(std::move(group));
   }
   return true;
 }
 
-// The parsed query with its expansions as one disjunction of weighted terms,
-// each once (a term the query holds twice at the sum of its factors); empty
-// if the parsed query is not an OR of terms or an expansion is not a single
-// term.
+// The parsed query with its expansions as one disjunction of weighted terms
+// and synonym groups of terms, each once (a term the query holds twice at the
+// sum of its factors); empty if the parsed query is not an OR of terms or an
+// expansion is neither a term nor a group of terms.
 std::vector<WeightedTerm> as_disjunction(
     const Xapian::Query& parsed,
     const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of) {
@@ -101,13 +115,12 @@ std::vector<WeightedTerm> as_disjunction(
   // A term twice (a word of the query twice, or its stem's): Xapian weighs
   // each leaf on its own, which is one term at the sum of their factors.
   std::vector<WeightedTerm> merged;
-  std::map<std::string, size_t> at;  // term -> its place in merged
   for (const WeightedTerm& t : out) {
-    auto [found, added] = at.emplace(t.term, merged.size());
-    if (added)
+    auto found = std::find(merged.begin(), merged.end(), t);
+    if (found == merged.end())
       merged.push_back(t);
     else
-      merged[found->second].factor += t.factor;
+      found->factor += t.factor;
   }
   return merged;
 }
@@ -546,7 +559,15 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   plan.query = attach_expansions(parsed, expansion_of);
   collect_word_groups(plan.query, plan.highlight.phrases);
   if (flat) plan.disjunction = as_disjunction(parsed, flat_expansion_of);
-  for (WeightedTerm& t : plan.disjunction) t.frequency = statistics_.termfreq(t.term);
+  for (WeightedTerm& t : plan.disjunction) {
+    if (t.synonyms.empty()) {
+      t.frequency = statistics_.termfreq(t.term);
+      continue;
+    }
+    for (const std::string& term : t.synonyms)
+      t.synonym_frequencies.push_back(statistics_.termfreq(term));
+    t.frequency = synonym_frequency(t.synonym_frequencies, db_.get_doccount());
+  }
   return plan;
 }
 

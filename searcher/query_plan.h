@@ -109,7 +109,8 @@ struct QueryPlan {
   // Words the index holds in a few passages, searched also as a commoner
   // word one sound-alike letter away (query_readings.h): typed -> meant.
   std::map<std::string, std::string> rare_words_read_as;
-  // The query as a disjunction of weighted single terms, each once (a term
+  // The query as a disjunction of weighted single terms and OP_SYNONYM
+  // groups of single terms, each once (a term
   // the query holds twice at the sum of its factors, as Xapian weighs it),
   // when it is one (DisjunctionMatcher ranks it faster); empty when it is not.
   std::vector<WeightedTerm> disjunction;
