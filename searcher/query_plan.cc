@@ -62,8 +62,7 @@ void add_weighted(std::vector<Xapian::Query>& parts, const std::vector<Xapian::Q
                      Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end()), weight);
 }
 
-// Appends the queries, each a single term, as weighted terms; false if one
-// is not a single term.
+// Whether the query is one term.
 bool is_single_term(const Xapian::Query& q) {
   return q.get_type() == Xapian::Query::LEAF_TERM && q.get_terms_begin() != q.get_terms_end();
 }
@@ -311,7 +310,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     WordReadings read = read_word(words[i], statistics_);
     meant_words.push_back(read.meant_word);
     meant_stems.push_back(read.stems.empty() ? stems[i] : read.stems.front());
-    if (!read.stems.empty() && statistics_.termfreq(z(stems[i])) > 0)
+    if (!read.stems.empty() && read.known_as_typed)
       plan.rare_words_read_as[words[i]] = read.meant_word;
     readings[i] = std::move(read.stems);
     sources.push_back(phonetic_key_source(meant_words[i]));

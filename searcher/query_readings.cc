@@ -87,6 +87,7 @@ WordReadings read_word(const std::string& word, TermStatistics& index) {
   WordReadings out{word, {}};
   std::string own = stem_word(word);
   if (Xapian::doccount own_freq = index.termfreq("Z" + own); own_freq > 0) {
+    out.known_as_typed = true;
     if (own_freq <= kMaxRareSpellingPassages)
       read_sound_alike({word}, kRareSpellingRatio * own_freq, index, out);
     return out;

@@ -36,6 +36,9 @@ struct WordReadings {
   // the index knows the word as typed in more than a few passages
   // (kMaxRareSpellingPassages).
   std::vector<std::string> stems;
+  // The index knows the word as typed: `stems` reads a rare word as a
+  // commoner one.
+  bool known_as_typed = false;
 };
 
 // The readings of a normalized query word.

@@ -334,11 +334,13 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     if (!holding.empty()) rerank(scored);
   }
   add_neighbour_context(ranked);
-  // Past the window: scored as the window is, ranked among themselves after it.
-  std::set<Xapian::docid> candidates;
-  for (const WeightedDoc& m : matched) candidates.insert(m.docid);
-  std::erase_if(beyond_window, [&](const WeightedDoc& d) { return candidates.count(d.docid) > 0; });
+  // Past the window (less the subject and phrase candidates already in it):
+  // scored as the window is, ranked among themselves after it.
   if (!beyond_window.empty()) {
+    std::set<Xapian::docid> candidates;
+    for (const WeightedDoc& m : matched) candidates.insert(m.docid);
+    std::erase_if(beyond_window,
+                  [&](const WeightedDoc& d) { return candidates.count(d.docid) > 0; });
     size_t first = matched.size();
     matched.insert(matched.end(), beyond_window.begin(), beyond_window.end());
     rerank(first);

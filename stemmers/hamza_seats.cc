@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "arabic_letters.h"
+#include "letter_variants.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -31,24 +32,15 @@ std::vector<char32_t> other_seats(char32_t c) {
 }  // namespace
 
 std::vector<std::string> hamza_seat_variants(std::string_view normalized_word) {
-  std::u32string word = to_utf32(normalized_word);
-  std::vector<std::string> out;
-  auto add = [&](const std::u32string& variant) {
-    std::string v = to_utf8(variant);
-    if (v != normalized_word && std::find(out.begin(), out.end(), v) == out.end())
-      out.push_back(std::move(v));
-  };
-  std::u32string all_seated = word;
-  for (size_t i = 0; i < word.size(); ++i) {
-    for (char32_t seat : other_seats(word[i])) {
-      std::u32string variant = word;
-      variant[i] = seat;
-      add(variant);
-    }
-    if (word[i] == kYeh) all_seated[i] = kYehWithHamzaAbove;
-    if (word[i] == kWaw) all_seated[i] = kWawWithHamzaAbove;
+  std::vector<std::string> out = one_letter_variants(normalized_word, other_seats);
+  std::u32string all_seated = to_utf32(normalized_word);
+  for (char32_t& c : all_seated) {
+    if (c == kYeh) c = kYehWithHamzaAbove;
+    if (c == kWaw) c = kWawWithHamzaAbove;
   }
-  add(all_seated);
+  std::string v = to_utf8(all_seated);
+  if (v != normalized_word && std::find(out.begin(), out.end(), v) == out.end())
+    out.push_back(std::move(v));
   return out;
 }
 

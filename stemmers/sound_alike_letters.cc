@@ -1,10 +1,8 @@
 // Sound-alike letter readings (see sound_alike_letters.h).
 #include "sound_alike_letters.h"
 
-#include <algorithm>
-
 #include "arabic_letters.h"
-#include "utf8.h"
+#include "letter_variants.h"
 
 namespace fahras {
 
@@ -43,17 +41,7 @@ std::vector<char32_t> sounding_alike(char32_t c) {
 }  // namespace
 
 std::vector<std::string> sound_alike_variants(std::string_view normalized_word) {
-  std::u32string word = to_utf32(normalized_word);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < word.size(); ++i) {
-    for (char32_t other : sounding_alike(word[i])) {
-      std::u32string variant = word;
-      variant[i] = other;
-      std::string v = to_utf8(variant);
-      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(std::move(v));
-    }
-  }
-  return out;
+  return one_letter_variants(normalized_word, sounding_alike);
 }
 
 }  // namespace fahras
