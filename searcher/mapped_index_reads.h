@@ -1,0 +1,39 @@
+// Xapian's block reads of index files served from memory mappings.
+//
+// Xapian 1.4's glass backend reads every B-tree block with pread(2): a warm
+// search of an ARCD question on the Wikipedia collection makes about 120 of
+// them, and in a virtual machine their system calls were a fifth of the
+// search (perf). Lucene reads its index through mmap (MMapDirectory). Linked
+// into a program, this module does the same for Xapian without changing it:
+// it interposes the C library's open, pread and close, maps each glass table
+// file (*.glass) opened read-only, and answers a pread of such a file by
+// copying from its mapping.
+//
+// Contract:
+// - The bytes a pread returns are the bytes the file holds at that moment,
+//   as with the system call: a MAP_SHARED mapping shows the page cache, so
+//   writes by this or any process are seen at once.
+// - Only files opened read-only whose names end in ".glass" are mapped; every
+//   other file, and any read reaching past the length a file had when it was
+//   opened (a table that grew since), goes to the system call.
+// - A mapping is dropped when its descriptor is closed through close(). Xapian
+//   closes its tables so; a descriptor closed otherwise (dup2 onto it) would
+//   keep serving the old file's bytes.
+// - Xapian never shortens a table file in place (it writes whole new
+//   databases to compact or replace them), which a mapping needs: reading a
+//   mapped page past the end of a shortened file raises SIGBUS.
+// Thread-safe: the map of descriptors is a table of atomic pointers.
+#pragma once
+
+#include <cstdint>
+
+namespace fahras {
+
+// How many pread calls were answered from a mapping since the process started
+// (for tests and --profile: 0 means the interposition is not linked in).
+uint64_t mapped_index_reads();
+
+// How many index files are mapped now.
+uint64_t mapped_index_files();
+
+}  // namespace fahras
