@@ -86,6 +86,15 @@ void BM_FahrasNormalizeText(benchmark::State& state) {
 }
 BENCHMARK(BM_FahrasNormalizeText);
 
+// What the highlighter does to each hit: normalize keeping offsets, tokenize.
+void BM_FahrasNormalizeWithOffsetsAndTokenize(benchmark::State& state) {
+  const std::string& text = corpus_text();
+  for (auto _ : state)
+    benchmark::DoNotOptimize(fahras::tokenize(fahras::normalize_with_offsets(text)));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_FahrasNormalizeWithOffsetsAndTokenize);
+
 void BM_FahrasWholeChainText(benchmark::State& state) {
   const std::string& text = corpus_text();
   for (auto _ : state) benchmark::DoNotOptimize(fahras::analyze(text));

@@ -206,26 +206,34 @@ struct Segment {
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Stage 4: drops a ',' that has a digit before it and exactly three digits
-// after it, so 700,000 and ٧٠٠٬٠٠٠ both become 700000.
+// after it, so 700,000 and ٧٠٠٬٠٠٠ both become 700000. In place: the bytes
+// (and their origins) after each dropped ',' move back over it.
 void remove_thousands_separators(NormalizedText& t, bool with_offsets) {
-  const std::string& s = t.text;
+  std::string& s = t.text;
   auto is_separator = [&](size_t i) {
     if (s[i] != ',' || i == 0 || !is_ascii_digit(s[i - 1]) || i + 3 >= s.size()) return false;
     for (size_t k = 1; k <= 3; ++k)
       if (!is_ascii_digit(s[i + k])) return false;
     return i + 4 == s.size() || !is_ascii_digit(s[i + 4]);
   };
-  if (s.find(',') == std::string::npos) return;
-  NormalizedText kept;
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t first = s.find(',');
+  while (first != std::string::npos && !is_separator(first)) first = s.find(',', first + 1);
+  if (first == std::string::npos) return;
+  size_t kept = first;  // bytes from the first separator on move back over the separators
+  for (size_t i = first; i < s.size(); ++i) {
     if (is_separator(i)) continue;
-    kept.text.push_back(s[i]);
+    s[kept] = s[i];
     if (with_offsets) {
-      kept.origin_begin.push_back(t.origin_begin[i]);
-      kept.origin_end.push_back(t.origin_end[i]);
+      t.origin_begin[kept] = t.origin_begin[i];
+      t.origin_end[kept] = t.origin_end[i];
     }
+    ++kept;
   }
-  t = std::move(kept);
+  s.resize(kept);
+  if (with_offsets) {
+    t.origin_begin.resize(kept);
+    t.origin_end.resize(kept);
+  }
 }
 
 NormalizedText run(std::string_view input, bool with_offsets) {

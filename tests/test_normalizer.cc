@@ -81,6 +81,21 @@ TEST_SUITE("normalizer") {
     CHECK(normalize("3٫5") == "3.5");
     CHECK(normalize("2024,2025") == "2024,2025");  // not a thousands group
     CHECK(normalize("1,000,000") == "1000000");
+    CHECK(normalize("2024,2025 و 1,000,000 و 12,5") == "2024,2025 و 1000000 و 12,5");
+  }
+
+  TEST_CASE("offsets after dropped thousands separators still point at their bytes") {
+    std::string original = "بلغ ٢٠٢٤,٢٠٢٥ ثم 1,000,000 شريحة";
+    auto n = normalize_with_offsets(original);
+    REQUIRE(n.text == "بلغ 2024,2025 ثم 1000000 شريحه");
+    REQUIRE(n.origin_begin.size() == n.text.size());
+    REQUIRE(n.origin_end.size() == n.text.size());
+    size_t number = n.text.find("1000000");
+    auto [nb, ne] = n.original_range(number, number + 7);
+    CHECK(original.substr(nb, ne - nb) == "1,000,000");
+    size_t word = n.text.find("شريحه");
+    auto [wb, we] = n.original_range(word, n.text.size());
+    CHECK(original.substr(wb, we - wb) == "شريحة");
   }
 
   TEST_CASE("Latin case folding and invisible controls") {
