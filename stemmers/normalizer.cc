@@ -149,6 +149,30 @@ struct Sink {
   }
 };
 
+// Stage 2 (Latin case) and 3 for a code point NFKC leaves as it is.
+void fold_and_emit_simple(char32_t c, uint32_t begin, uint32_t end, Sink& sink) {
+  if (c >= U'A' && c <= U'Z') c += 32;
+  if (char32_t folded = fold_arabic_fast(c)) sink.emit(folded, begin, end);
+}
+
+// The length (1 or 2 bytes) of the character at s[i] when it is ASCII or a
+// basic Arabic letter, code points that start an NFKC segment and need no
+// ICU; 0 otherwise. Sets c to it.
+size_t simple_char_at(std::string_view s, size_t i, char32_t& c) {
+  auto lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0x80) {
+    c = lead;
+    return 1;
+  }
+  if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) return 0;
+  auto trail = static_cast<unsigned char>(s[i + 1]);
+  if ((trail & 0xC0) != 0x80) return 0;
+  char32_t code = (char32_t{lead & 0x1Fu} << 6) | (trail & 0x3Fu);
+  if (code < kHamza || code > kYeh) return 0;
+  c = code;
+  return 2;
+}
+
 // The code points of one NFKC segment (a code point with a boundary before
 // it and the code points after it that have none), awaiting normalization.
 // Most segments are one letter, which is folded without touching `rest`.
@@ -185,8 +209,7 @@ struct Segment {
 
  private:
   void fold_and_emit(char32_t c, uint32_t end, Sink& sink) const {
-    if (c >= U'A' && c <= U'Z') c += 32;
-    if (char32_t folded = fold_arabic_fast(c)) sink.emit(folded, begin, end);
+    fold_and_emit_simple(c, begin, end, sink);
   }
   void normalize_with_icu(uint32_t end, Sink& sink) const {
     icu::UnicodeString source;
@@ -251,6 +274,17 @@ NormalizedText run(std::string_view input, bool with_offsets) {
   while (i < input.size()) {
     uint32_t start = static_cast<uint32_t>(i);
     char32_t c;
+    // The common case: a simple character followed by another (or by the
+    // end) is a segment of its own, folded without the segment's bookkeeping.
+    if (size_t length = simple_char_at(input, i, c)) {
+      char32_t next;
+      if (i + length == input.size() || simple_char_at(input, i + length, next)) {
+        segment.flush(start, sink);
+        i += length;
+        fold_and_emit_simple(c, start, static_cast<uint32_t>(i), sink);
+        continue;
+      }
+    }
     bool valid = decode_utf8(input, i, c);
     if (!valid) {
       segment.flush(start, sink);
