@@ -5,6 +5,8 @@
 
 #include <dlfcn.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +14,7 @@
 #include <atomic>
 #include <cstdarg>
 #include <cstring>
+#include <mutex>
 #include <string_view>
 
 namespace {
@@ -19,6 +22,7 @@ namespace {
 struct Mapping {
   const char* bytes;
   size_t length;
+  std::atomic<bool> shortened{false};  // a copy faulted: read with the system call since
 };
 
 // Descriptors at or above this are left to the system calls.
@@ -48,6 +52,50 @@ const SystemCalls& system_calls() {
   return calls;
 }
 
+// A file shortened under its mapping (truncated or overwritten in place by
+// something other than Xapian) makes a copy from past its new end raise
+// SIGBUS. While a thread copies from a mapping, copy_guard points at where to
+// resume; the handler jumps there, and the read goes to the system call,
+// which reports the short file as it would have without mappings. A SIGBUS
+// anywhere else gets the disposition that was there before ours.
+thread_local sigjmp_buf* volatile copy_guard = nullptr;  // volatile: read by the handler
+struct sigaction bus_error_action_before;
+
+void on_bus_error(int, siginfo_t*, void*) {
+  if (sigjmp_buf* guard = copy_guard) {
+    copy_guard = nullptr;
+    siglongjmp(*guard, 1);
+  }
+  sigaction(SIGBUS, &bus_error_action_before, nullptr);  // the faulting access runs again
+}
+
+// Installs on_bus_error unless it is the handler now: called at each
+// mapping, so a handler the program installed since is kept as the one
+// before ours.
+void handle_bus_errors() {
+  static std::mutex installing;
+  std::lock_guard lock(installing);
+  struct sigaction now {};
+  if (sigaction(SIGBUS, nullptr, &now) == 0 && (now.sa_flags & SA_SIGINFO) &&
+      now.sa_sigaction == on_bus_error)
+    return;
+  struct sigaction action {};
+  action.sa_sigaction = on_bus_error;
+  action.sa_flags = SA_SIGINFO | SA_NODEFER;  // the jump leaves SIGBUS unblocked
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGBUS, &action, &bus_error_action_before);
+}
+
+// Copies count bytes from a mapping; false when the copy faulted.
+[[gnu::noinline]] bool guarded_copy(void* buffer, const char* from, size_t count) {
+  sigjmp_buf guard;
+  if (sigsetjmp(guard, 0) != 0) return false;
+  copy_guard = &guard;
+  std::memcpy(buffer, from, count);
+  copy_guard = nullptr;
+  return true;
+}
+
 bool is_glass_table(const char* path) {
   std::string_view name(path);
   return name.size() > 6 && name.substr(name.size() - 6) == ".glass";
@@ -63,6 +111,7 @@ void map_if_table(int fd, const char* path, int flags) {
   if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size <= 0) return;
   void* bytes = mmap(nullptr, static_cast<size_t>(status.st_size), PROT_READ, MAP_SHARED, fd, 0);
   if (bytes == MAP_FAILED) return;
+  handle_bus_errors();
   auto* mapping = new Mapping{static_cast<const char*>(bytes), static_cast<size_t>(status.st_size)};
   Mapping* previous = mappings[fd].exchange(mapping, std::memory_order_acq_rel);
   if (previous) {  // the descriptor was closed without close(): its old file is gone
@@ -88,12 +137,15 @@ int mode_argument(int flags, va_list arguments) {
 
 ssize_t read_at(int fd, void* buffer, size_t count, off_t offset) {
   if (fd >= 0 && fd < kMaxMappedDescriptor && offset >= 0) {
-    const Mapping* mapping = mappings[fd].load(std::memory_order_acquire);
+    Mapping* mapping = mappings[fd].load(std::memory_order_acquire);
     auto start = static_cast<size_t>(offset);
-    if (mapping && start <= mapping->length && count <= mapping->length - start) {
-      std::memcpy(buffer, mapping->bytes + start, count);
-      served_reads.fetch_add(1, std::memory_order_relaxed);
-      return static_cast<ssize_t>(count);
+    if (mapping && start <= mapping->length && count <= mapping->length - start &&
+        !mapping->shortened.load(std::memory_order_relaxed)) {
+      if (guarded_copy(buffer, mapping->bytes + start, count)) {
+        served_reads.fetch_add(1, std::memory_order_relaxed);
+        return static_cast<ssize_t>(count);
+      }
+      mapping->shortened.store(true, std::memory_order_relaxed);
     }
   }
   return system_calls().pread(fd, buffer, count, offset);

@@ -20,8 +20,11 @@
 //   closes its tables so; a descriptor closed otherwise (dup2 onto it) would
 //   keep serving the old file's bytes.
 // - Xapian never shortens a table file in place (it writes whole new
-//   databases to compact or replace them), which a mapping needs: reading a
-//   mapped page past the end of a shortened file raises SIGBUS.
+//   databases to compact or replace them). A file shortened by something
+//   else (a copy over it) faults a copy from past its new end with SIGBUS;
+//   the read is then made by the system call, as are all later reads of that
+//   file, so it reads short as it would without mappings. Any other SIGBUS
+//   keeps the disposition it had.
 // Thread-safe: the map of descriptors is a table of atomic pointers.
 #pragma once
 
