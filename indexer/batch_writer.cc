@@ -6,6 +6,7 @@
 #include "compaction.h"
 #include "fahras/schema.h"
 #include "normalizer.h"
+#include "passage_dictionary.h"
 
 namespace fahras {
 
@@ -13,6 +14,7 @@ BatchWriter::BatchWriter(Xapian::WritableDatabase& db, size_t commit_every)
     : db_(db), commit_every_(commit_every) {
   std::string since = db_.get_metadata(std::string(schema::kMetaKeyVocabularySince));
   std::from_chars(since.data(), since.data() + since.size(), key_vocabulary_since_);
+  load_passage_dictionary(db_);  // deleted passages' stored data is read
   db_.begin_transaction();
   in_transaction_ = true;
 }

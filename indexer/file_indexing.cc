@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "fahras/schema.h"
+#include "passage_dictionary.h"
 #include "passage_document.h"
 #include "passages.h"
 #include "utf8.h"
@@ -119,7 +120,7 @@ class PreparePipeline {
 
  private:
   void work() {
-    PassageDocumentBuilder builder;
+    PassageDocumentBuilder builder(options_.passage_dictionary.get());
     for (;;) {
       size_t index;
       {

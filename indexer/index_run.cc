@@ -17,6 +17,7 @@
 #include "file_indexing.h"
 #include "file_state.h"
 #include "parallel_build.h"
+#include "passage_dictionary.h"
 #include "shards.h"
 #include "synonyms.h"
 
@@ -181,6 +182,22 @@ IndexReport run_index(const IndexOptions& options) {
       candidates.push_back(&f);
   }
 
+  // A new index gets a dictionary trained on its passages; an index compresses
+  // with the one it holds (one for all shards: the first shard's, when all
+  // hold it), or with none.
+  bool new_index = !options.dry_run && stored.empty();
+  for (const auto& writer : writers) new_index = new_index && writer.get_lastdocid() == 0;
+  if (new_index) {
+    effective.passage_dictionary = PassageDictionary::train(dictionary_samples(candidates));
+  } else if (!writers.empty()) {
+    effective.passage_dictionary = load_passage_dictionary(writers.front());
+    for (const auto& writer : writers)
+      if (load_passage_dictionary(writer) != effective.passage_dictionary)
+        effective.passage_dictionary = nullptr;
+  }
+  std::string dictionary_bytes =
+      effective.passage_dictionary ? effective.passage_dictionary->bytes() : std::string();
+
   // A new index: built in parallel parts and swapped in whole.
   // (--no-compact asks for no compacted copy: one writer then.)
   if (!options.dry_run && shards == 1 && stored.empty() && writers[0].get_lastdocid() == 0 &&
@@ -189,14 +206,15 @@ IndexReport run_index(const IndexOptions& options) {
     std::map<std::string, std::string> metadata = {
         {std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion)},
         {std::string(schema::kMetaAnalysisVersion), std::string(kAnalysisVersion)},
-        {std::string(schema::kMetaSynonyms), read_synonyms(options.corpus_roots, synonyms_report)}};
+        {std::string(schema::kMetaSynonyms), read_synonyms(options.corpus_roots, synonyms_report)},
+        {std::string(schema::kMetaPassageDictionary), dictionary_bytes}};
     // The writer must have nothing to commit: it would write into the
     // directory the new index is swapped into.
     writers[0].commit();
     std::string failure;
     try {
-      build_in_parts(paths[0], candidates, options, parts_for(options, candidates.size()), metadata,
-                     report);
+      build_in_parts(paths[0], candidates, effective, parts_for(options, candidates.size()),
+                     metadata, report);
     } catch (const Xapian::Error& e) {
       failure = e.get_description();
     } catch (const std::exception& e) {
@@ -219,6 +237,8 @@ IndexReport run_index(const IndexOptions& options) {
   std::vector<std::unique_ptr<BatchWriter>> batches;
   for (size_t k = 0; k < writers.size(); ++k) {
     batches.push_back(std::make_unique<BatchWriter>(writers[k], options.commit_every_passages));
+    if (new_index && !dictionary_bytes.empty())
+      batches.back()->set_metadata(std::string(schema::kMetaPassageDictionary), dictionary_bytes);
     if (reanalyzed[k]) batches.back()->restart_key_vocabulary();
     if (writers[k].spellings_begin() != writers[k].spellings_end())
       batches.back()->drop_spelling_table();

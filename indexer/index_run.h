@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@
 #include "compaction.h"
 
 namespace fahras {
+
+class PassageDictionary;
 
 // The synonym file a corpus root may hold (see searcher/synonyms.h).
 inline constexpr const char* kSynonymsFileName = "synonyms.csv";
@@ -41,6 +44,9 @@ struct IndexOptions {
   // is committed (a consistent index the next run completes), nothing is
   // compacted. May be empty.
   std::function<bool()> stop_requested;
+  // What new passages' stored data is compressed with (null: no dictionary);
+  // set by run_index from the index, or trained for a new one.
+  std::shared_ptr<const PassageDictionary> passage_dictionary;
 };
 
 struct IndexReport {

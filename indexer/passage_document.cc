@@ -14,6 +14,7 @@
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "number_terms.h"
+#include "passage_dictionary.h"
 #include "phonetic_key.h"
 #include "stopwords.h"
 #include "tokenizer.h"
@@ -92,7 +93,8 @@ PassageData PassageData::from_json(const std::string& json) {
   return d;
 }
 
-PassageDocumentBuilder::PassageDocumentBuilder() : stopper_(make_stopper()) {
+PassageDocumentBuilder::PassageDocumentBuilder(const PassageDictionary* dictionary)
+    : stopper_(make_stopper()), dictionary_(dictionary) {
   generator_.set_stemmer(make_stemmer());
   generator_.set_stopper(stopper_.get());
   generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
@@ -166,7 +168,7 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   PassageData data{file,           passage.line,  passage.window,
                    passage.offset, article.title, passage.heading,
                    passage.text,   url,           date};
-  doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json()));
+  doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json(), dictionary_));
   return built;
 }
 
@@ -180,7 +182,8 @@ bool is_zstd_frame(const std::string& value) {
 
 }  // namespace
 
-std::string compress_passage_data(const std::string& json) {
+std::string compress_passage_data(const std::string& json, const PassageDictionary* dictionary) {
+  if (dictionary) return dictionary->compress(json);
   thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context(ZSTD_createCCtx(),
                                                                           ZSTD_freeCCtx);
   std::string frame(ZSTD_compressBound(json.size()), '\0');
@@ -196,18 +199,7 @@ PassageData passage_data_of(const Xapian::Document& doc) {
   std::string value = doc.get_value(schema::kSlotPassageData);
   if (value.empty()) return PassageData::from_json(doc.get_data());
   if (!is_zstd_frame(value)) return PassageData::from_json(value);
-  thread_local std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> context(ZSTD_createDCtx(),
-                                                                          ZSTD_freeDCtx);
-  unsigned long long size = ZSTD_getFrameContentSize(value.data(), value.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1u << 30))
-    throw std::runtime_error("passage data: not a whole compressed frame");
-  std::string json(size, '\0');
-  size_t got =
-      ZSTD_decompressDCtx(context.get(), json.data(), json.size(), value.data(), value.size());
-  if (ZSTD_isError(got) || got != size)
-    throw std::runtime_error(std::string("passage data: ") +
-                             (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"));
-  return PassageData::from_json(json);
+  return PassageData::from_json(decompress_passage_frame(value));
 }
 
 bool is_spelling_word(const std::string& term) {

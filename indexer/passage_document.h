@@ -42,13 +42,18 @@ struct PassageData {
 // 59.7%, 59.1%, 57.8% and 56.4% of the bytes, level 19 at 8 times the time.
 inline constexpr int kPassageDataLevel = 3;
 
+class PassageDictionary;
+
 // A passage's JSON as stored: one zstd frame, which decodes in about a
 // microsecond (Xapian's own zlib compression of document data took most of
-// the time of fetching a hit).
-std::string compress_passage_data(const std::string& json);
+// the time of fetching a hit), with the index's dictionary when it has one
+// (passage_dictionary.h).
+std::string compress_passage_data(const std::string& json,
+                                  const PassageDictionary* dictionary = nullptr);
 
 // The stored data of a passage's document: value slot kSlotPassageData, a
-// zstd frame (compress_passage_data) or, as indexed before, the JSON itself;
+// zstd frame (compress_passage_data; one naming a dictionary needs it loaded:
+// load_passage_dictionary) or, as indexed before, the JSON itself;
 // or the document data for documents indexed before that slot existed.
 // Throws std::runtime_error for data that is neither.
 PassageData passage_data_of(const Xapian::Document& doc);
@@ -72,7 +77,9 @@ struct PassageDocument {
 
 class PassageDocumentBuilder {
  public:
-  PassageDocumentBuilder();
+  // Stored data is compressed with `dictionary` (may be null: none), which
+  // must outlive the builder.
+  explicit PassageDocumentBuilder(const PassageDictionary* dictionary = nullptr);
   ~PassageDocumentBuilder();
 
   // long_words counts words dropped for being longer than schema::kMaxWordBytes.
@@ -83,6 +90,7 @@ class PassageDocumentBuilder {
  private:
   std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator generator_;
+  const PassageDictionary* dictionary_;
 };
 
 // True for an unprefixed, non-stop word term worth offering as a spelling.

@@ -9,6 +9,7 @@
 #include "batch_writer.h"
 #include "fahras/schema.h"
 #include "file_state.h"
+#include "passage_dictionary.h"
 #include "passage_document.h"
 #include "passages.h"
 
@@ -69,7 +70,8 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
                            const std::string& source_name, size_t commit_every_passages) {
   auto started = std::chrono::steady_clock::now();
   IndexReport report;
-  PassageDocumentBuilder builder;
+  std::shared_ptr<const PassageDictionary> dictionary = load_passage_dictionary(db);
+  PassageDocumentBuilder builder(dictionary.get());
   // Records indexed before are not in the stream: if another analysis version
   // made their terms, only sending them again updates them.
   std::string made_by = analysis_version_of(db);

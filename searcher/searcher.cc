@@ -16,6 +16,7 @@
 #include "index_delta.h"
 #include "light_stemmer.h"
 #include "passage_context.h"
+#include "passage_dictionary.h"
 #include "passage_document.h"
 #include "quantity_readings.h"
 #include "query_plan.h"
@@ -110,6 +111,7 @@ void Searcher::open() {
   for (const std::string& spec : specs_)
     for (Xapian::Database& shard : open_each_shard(spec)) shards.push_back(std::move(shard));
   statistics_.set_shards(std::move(shards));
+  load_passage_dictionaries();
   planner_ = std::make_unique<QueryPlanner>(db_, synonyms_, statistics_);
   check_analysis_version();
 }
@@ -130,6 +132,10 @@ void Searcher::follow_commit(const IndexDelta& delta) {
     disjunction_matcher_.forget_postings();
   }
   locations_.extend(db_);  // a passage's location never changes; deleted ones are never asked
+}
+
+void Searcher::load_passage_dictionaries() {
+  for (const Xapian::Database& shard : statistics_.shards()) load_passage_dictionary(shard);
 }
 
 void Searcher::forget_index_answers() {
@@ -217,6 +223,7 @@ bool Searcher::reopen() {
     return true;
   }
   follow_commit(delta);
+  load_passage_dictionaries();  // a new index's first commit brings its dictionary
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
   check_analysis_version();
   return true;

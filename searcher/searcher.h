@@ -111,6 +111,8 @@ class Searcher {
   bool reopen();
   // Notes an index whose terms another analysis version made.
   void check_analysis_version();
+  // Loads the passage data dictionary of each shard (passage_dictionary.h).
+  void load_passage_dictionaries();
   SearchResult search_once(const std::string& query, const SearchOptions& options);
   // The re-ranking candidates with their BM25 weights, best first; `total`
   // receives how many passages match (Xapian's estimate on its path).

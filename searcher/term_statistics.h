@@ -38,6 +38,7 @@ class TermStatistics {
   // of the database (Xapian reads metadata from the first shard only).
   // Default: the database itself, right for an unsharded index.
   void set_shards(std::vector<Xapian::Database> shards) { shards_ = std::move(shards); }
+  const std::vector<Xapian::Database>& shards() const { return shards_; }
   // Follows the shards to their latest commit (with the database, after a
   // commit), forgetting every key's stems.
   void reopen_shards();

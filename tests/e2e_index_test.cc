@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <signal.h>
 #include <xapian.h>
+#include <zstd.h>
 
 #include <atomic>
 #include <chrono>
@@ -13,6 +14,7 @@
 #include "e2e_support.h"
 #include "fahras/schema.h"
 #include "index_contents.h"
+#include "passage_dictionary.h"
 #include "passage_document.h"
 #include "searcher.h"
 
@@ -275,6 +277,55 @@ TEST_SUITE("e2e_index") {
     CHECK(index(parallel, corpus, "--writers 3").status == 0);
     CHECK(index(sequential, corpus).status == 0);
     CHECK(index_contents(parallel) == index_contents(sequential));
+  }
+
+  TEST_CASE("a new index of 1,000 passages or more stores them with a dictionary trained on them") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus";
+    // The seed articles ten times over (1,060 passages), each copy with a line of its own.
+    for (const auto& entry : fs::directory_iterator(FAHRAS_CORPUS_DIR)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::string text = read_file(entry.path());
+      for (int copy = 0; copy < 10; ++copy)
+        write_file(corpus / std::to_string(copy) / entry.path().filename(),
+                   text + "النسخة رقم " + std::to_string(copy) + " من المقال.\n");
+    }
+    fs::path sequential = tmp.path / "sequential", parallel = tmp.path / "parallel";
+    REQUIRE(index(sequential, corpus, "--writers 1").status == 0);
+    REQUIRE(index(parallel, corpus, "--writers 2").status == 0);
+    const std::string key(fahras::schema::kMetaPassageDictionary);
+    std::string stored = Xapian::Database(parallel.string()).get_metadata(key);
+    auto dictionary = fahras::PassageDictionary::from_bytes(stored);
+    REQUIRE(dictionary);
+    CHECK(Xapian::Database(sequential.string()).get_metadata(key) == stored);
+    CHECK(index_contents(parallel) == index_contents(sequential));
+    // Every passage's frame names it, and all of them take less room than
+    // frames without it would.
+    Xapian::Database db(parallel.string());
+    size_t with_dictionary = 0, without = 0;
+    for (auto v = db.valuestream_begin(fahras::schema::kSlotPassageData);
+         v != db.valuestream_end(fahras::schema::kSlotPassageData); ++v) {
+      std::string frame = *v;
+      CHECK(ZSTD_getDictID_fromFrame(frame.data(), frame.size()) == dictionary->id());
+      with_dictionary += frame.size();
+      without += fahras::compress_passage_data(fahras::decompress_passage_frame(frame)).size();
+    }
+    MESSAGE("stored data: ", with_dictionary, " bytes with the dictionary, ", without, " without");
+    CHECK(with_dictionary < without * 3 / 4);
+    // A searcher opened on it shows the passages' text.
+    fahras::Searcher searcher({parallel.string()});
+    auto hits = searcher.search("النسخة رقم 7", {}).hits;
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits.front().text == "النسخة رقم 7 من المقال.");
+    // Later runs compress new passages with the same dictionary.
+    write_file(corpus / "new.txt", kArticleC);
+    REQUIRE(index(parallel, corpus).status == 0);
+    Xapian::Database after(parallel.string());
+    CHECK(after.get_metadata(key) == stored);
+    Xapian::docid added = *after.postlist_begin(fahras::schema::article_term("new.txt"));
+    std::string frame = after.get_document(added).get_value(fahras::schema::kSlotPassageData);
+    CHECK(ZSTD_getDictID_fromFrame(frame.data(), frame.size()) == dictionary->id());
+    CHECK(index_contents(parallel).size() > index_contents(sequential).size());
   }
 
   TEST_CASE("results depend on the passages only: incremental, clean, sharded alike") {

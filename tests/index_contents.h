@@ -10,6 +10,7 @@
 #include <string>
 
 #include "fahras/schema.h"
+#include "passage_dictionary.h"
 #include "passage_document.h"
 
 namespace fahras::testing {
@@ -17,10 +18,13 @@ namespace fahras::testing {
 // Per passage id: its data, and its terms with their wdf and positions; each
 // metadata value (file states without their mtime, which differs between two
 // builds of the same files; not the count of changes since compaction or
-// the last commit's deleted articles, which are bookkeeping); the spelling
+// the last commit's deleted articles, which are bookkeeping, nor the passage
+// dictionary, which says how stored data is compressed: an index built
+// incrementally keeps the one it began with, a clean build trains its own); the spelling
 // table; the synonym table.
 inline std::map<std::string, std::string> index_contents(const std::filesystem::path& db) {
   Xapian::Database d(db.string());
+  load_passage_dictionary(d);
   std::map<std::string, std::string> out;
   for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) {
     Xapian::Document doc = d.get_document(*d.postlist_begin(*t));
@@ -34,7 +38,8 @@ inline std::map<std::string, std::string> index_contents(const std::filesystem::
     out[*t] = passage_data_of(doc).to_json() + "\n" + terms;
   }
   for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) {
-    if (*k == schema::kMetaChangedSinceCompaction || *k == schema::kMetaLastDeletedArticles)
+    if (*k == schema::kMetaChangedSinceCompaction || *k == schema::kMetaLastDeletedArticles ||
+        *k == schema::kMetaPassageDictionary)
       continue;
     std::string value = d.get_metadata(*k);
     if ((*k).rfind(std::string(schema::kMetaFileStatePrefix), 0) == 0)

@@ -67,6 +67,9 @@ inline constexpr std::string_view kMetaKeyVocabularyPrefix = "fahras:vk:";
 // version starts the vocabulary again, and passages from before are not
 // subtracted from it when they are deleted.
 inline constexpr std::string_view kMetaKeyVocabularySince = "fahras:vk-since";
+// The zstd dictionary the passages' stored data is compressed with, when the
+// index has one (indexer/passage_dictionary.h).
+inline constexpr std::string_view kMetaPassageDictionary = "fahras:passage-dictionary";
 inline constexpr std::string_view kMetaAnalysisVersion =
     "fahras:analysis";  // the analysis chain's version the terms were made by
 
