@@ -200,8 +200,8 @@ IndexReport run_index(const IndexOptions& options) {
 
   // A new index: built in parallel parts and swapped in whole.
   // (--no-compact asks for no compacted copy: one writer then.)
-  if (!options.dry_run && shards == 1 && stored.empty() && writers[0].get_lastdocid() == 0 &&
-      options.compaction != CompactionPolicy::kNever && parts_for(options, candidates.size()) > 1) {
+  if (new_index && shards == 1 && options.compaction != CompactionPolicy::kNever &&
+      parts_for(options, candidates.size()) > 1) {
     IndexReport synonyms_report;
     std::map<std::string, std::string> metadata = {
         {std::string(schema::kMetaSchemaVersion), std::string(schema::kSchemaVersion)},
