@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "allocator_tuning.h"
 #include "bulk_build.h"
 #include "index_report.h"
 #include "index_run.h"
@@ -58,6 +59,7 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
 }  // namespace
 
 int main(int argc, char** argv) {
+  fahras::hold_freed_memory();
   po::options_description visible("Usage: fahras-index [options] [CORPUS_DIR...]\nOptions");
   visible.add_options()("help,h", "show this help")(
       "db", po::value<std::string>()->default_value("fahras.db"), "index database directory")(
