@@ -13,6 +13,7 @@
 
 #include <atomic>
 #include <cstdarg>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <string_view>
@@ -96,6 +97,12 @@ void handle_bus_errors() {
   return true;
 }
 
+// False when the environment says FAHRAS_MAPPED_READS=0 (read at each open).
+bool mapping_wanted() {
+  const char* setting = std::getenv("FAHRAS_MAPPED_READS");
+  return !setting || std::string_view(setting) != "0";
+}
+
 bool is_glass_table(const char* path) {
   std::string_view name(path);
   return name.size() > 6 && name.substr(name.size() - 6) == ".glass";
@@ -105,7 +112,7 @@ bool is_glass_table(const char* path) {
 // nothing. A file that cannot be mapped is read with the system calls.
 void map_if_table(int fd, const char* path, int flags) {
   if (fd < 0 || fd >= kMaxMappedDescriptor || (flags & O_ACCMODE) != O_RDONLY ||
-      !is_glass_table(path))
+      !is_glass_table(path) || !mapping_wanted())
     return;
   struct stat status;
   if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size <= 0) return;

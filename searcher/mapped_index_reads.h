@@ -25,6 +25,9 @@
 //   the read is then made by the system call, as are all later reads of that
 //   file, so it reads short as it would without mappings. Any other SIGBUS
 //   keeps the disposition it had.
+// - FAHRAS_MAPPED_READS=0 in the environment turns it off for files opened
+//   after (to compare, or where mappings are unwelcome: a network file
+//   system that changes files under its readers).
 // Thread-safe: the map of descriptors is a table of atomic pointers.
 #pragma once
 

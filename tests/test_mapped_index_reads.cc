@@ -130,4 +130,19 @@ TEST_SUITE("mapped_index_reads") {
     close(text);
     close(writable);
   }
+
+  TEST_CASE("FAHRAS_MAPPED_READS=0 leaves tables to the system calls") {
+    fahras::e2e::TempDir dir;
+    fahras::e2e::write_file(dir.path / "postlist.glass", "رقائق H200");
+    uint64_t files = fahras::mapped_index_files();
+    ::setenv("FAHRAS_MAPPED_READS", "0", 1);
+    int fd = open((dir.path / "postlist.glass").c_str(), O_RDONLY);
+    ::unsetenv("FAHRAS_MAPPED_READS");
+    REQUIRE(fd >= 0);
+    CHECK(fahras::mapped_index_files() == files);
+    uint64_t before = fahras::mapped_index_reads();
+    CHECK(interposed_read(fd, 10, 0) == "رقائق");
+    CHECK(fahras::mapped_index_reads() == before);
+    close(fd);
+  }
 }
