@@ -2,6 +2,7 @@
 // them, replace one, remove one, compact the index and go on writing to it.
 // Usage: news_search INDEX_DIR
 #include <fahras/fahras.h>
+#include <fahras/mapped_index_reads.h>
 
 #include <iostream>
 
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     std::cout << "compacted: " << compacted.bytes_before << " -> " << compacted.bytes_after
               << " bytes; then written: " << index.search("تؤجل").total << " "
               << index.search("المستوردين").total << "\n";
+    std::cout << "index reads through mappings: " << fahras::mapped_index_reads() << "\n";
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "news_search: " << e.what() << "\n";

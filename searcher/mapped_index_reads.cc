@@ -1,7 +1,7 @@
 // Interposed open, pread and close serving glass table reads from mappings
-// (see mapped_index_reads.h).
+// (see include/fahras/mapped_index_reads.h).
 #undef _FORTIFY_SOURCE  // its inline pread wrapper would clash with ours
-#include "mapped_index_reads.h"
+#include "fahras/mapped_index_reads.h"
 
 #include <dlfcn.h>
 #include <fcntl.h>

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "corpus_index.h"
-#include "mapped_index_reads.h"
+#include "fahras/mapped_index_reads.h"
 #include "passage_document.h"
 
 namespace {

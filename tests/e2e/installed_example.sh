@@ -18,6 +18,7 @@ grep -q '^Nvidia: [1-9]' <<< "$out" || fail "Nvidia found nothing"
 grep -q 'news-1:2 .*<b>الصينية</b>' <<< "$out" || fail "vocalized query not highlighted"
 grep -q '^Huang: [1-9]' <<< "$out" || fail "Huang found nothing"
 grep -q '^replaced: 1' <<< "$out" || fail "replace"
+grep -q '^index reads through mappings: [1-9]' <<< "$out" || fail "Fahras::mapped_reads not in effect"
 grep -q '^removed: 1 0' <<< "$out" || fail "remove"
 grep -qE '^compacted: [0-9]+ -> [0-9]+ bytes; then written: 1 1$' <<< "$out" || fail "compact, then write"
 before=$(sed -n 's/^compacted: \([0-9]*\) -> .*/\1/p' <<< "$out")

@@ -4,10 +4,11 @@
 // search of an ARCD question on the Wikipedia collection makes about 120 of
 // them, and in a virtual machine their system calls were a fifth of the
 // search (perf). Lucene reads its index through mmap (MMapDirectory). Linked
-// into a program, this module does the same for Xapian without changing it:
-// it interposes the C library's open, pread and close, maps each glass table
-// file (*.glass) opened read-only, and answers a pread of such a file by
-// copying from its mapping.
+// into a program (Fahras's own programs; an application on libfahras links
+// Fahras::mapped_reads), this module does the same for Xapian without
+// changing it: it interposes the C library's open, pread and close, maps
+// each glass table file (*.glass) opened read-only, and answers a pread of
+// such a file by copying from its mapping.
 //
 // Contract:
 // - The bytes a pread returns are the bytes the file holds at that moment,
