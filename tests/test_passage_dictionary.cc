@@ -6,11 +6,15 @@
 #include <zstd.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "e2e_support.h"
+#include "fahras/schema.h"
+#include "index_run.h"
 #include "passage_dictionary.h"
 #include "passage_document.h"
 #include "passages.h"
+#include "record_ingest.h"
 
 using namespace fahras;
 
@@ -101,6 +105,35 @@ TEST_SUITE("passage_dictionary") {
     ZSTD_freeCCtx(context);
     CHECK_THROWS_WITH_AS(decompress_passage_frame(frame),
                          doctest::Contains("which no index opened here holds"), std::runtime_error);
+  }
+
+  TEST_CASE("records ingested into an index with a dictionary are compressed with it") {
+    e2e::TempDir dir;
+    for (const auto& entry : std::filesystem::directory_iterator(FAHRAS_SOURCE_DIR "/corpus"))
+      if (entry.path().extension() == ".txt")
+        for (int copy = 0; copy < 10; ++copy)
+          e2e::write_file(dir.path / "corpus" / std::to_string(copy) / entry.path().filename(),
+                          e2e::read_file(entry.path()));
+    IndexOptions options;
+    options.database = dir.path / "db";
+    options.corpus_roots = {dir.path / "corpus"};
+    run_index(options);
+    Xapian::WritableDatabase db(options.database.string());
+    auto dictionary = load_passage_dictionary(db);
+    REQUIRE(dictionary);
+    std::istringstream records(
+        R"({"id":"web-1","title":"خبر","text":"كوالكوم تطلق شريحة جديدة للصين."})"
+        "\n");
+    IndexReport report = ingest_records(db, records, "records", 100);
+    REQUIRE(report.added.size() == 1);
+    std::string term = schema::article_term("web-1");
+    std::vector<std::string> texts;  // the title line, then the text
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      std::string frame = db.get_document(*p).get_value(schema::kSlotPassageData);
+      CHECK(ZSTD_getDictID_fromFrame(frame.data(), frame.size()) == dictionary->id());
+      texts.push_back(passage_data_of(db.get_document(*p)).text);
+    }
+    CHECK(texts == std::vector<std::string>{"خبر", "كوالكوم تطلق شريحة جديدة للصين."});
   }
 
   TEST_CASE("samples are the passages' stored data, from files across the list") {
