@@ -189,11 +189,12 @@ IndexReport run_index(const IndexOptions& options) {
   for (const auto& writer : writers) new_index = new_index && writer.get_lastdocid() == 0;
   if (new_index) {
     effective.passage_dictionary = PassageDictionary::train(dictionary_samples(candidates));
-  } else if (!writers.empty()) {
-    effective.passage_dictionary = load_passage_dictionary(writers.front());
-    for (const auto& writer : writers)
-      if (load_passage_dictionary(writer) != effective.passage_dictionary)
-        effective.passage_dictionary = nullptr;
+  } else {
+    for (size_t k = 0; k < writers.size(); ++k) {
+      auto held = load_passage_dictionary(writers[k]);
+      if (k == 0) effective.passage_dictionary = held;
+      if (held != effective.passage_dictionary) effective.passage_dictionary = nullptr;
+    }
   }
   std::string dictionary_bytes =
       effective.passage_dictionary ? effective.passage_dictionary->bytes() : std::string();

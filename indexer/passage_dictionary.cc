@@ -80,18 +80,6 @@ std::shared_ptr<const PassageDictionary> PassageDictionary::train(
   return from_bytes(bytes);
 }
 
-std::string PassageDictionary::compress(const std::string& json) const {
-  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context(ZSTD_createCCtx(),
-                                                                          ZSTD_freeCCtx);
-  std::string frame(ZSTD_compressBound(json.size()), '\0');
-  size_t size = ZSTD_compress_usingCDict(context.get(), frame.data(), frame.size(), json.data(),
-                                         json.size(), tables_->compression);
-  if (ZSTD_isError(size))
-    throw std::runtime_error(std::string("compressing passage data: ") + ZSTD_getErrorName(size));
-  frame.resize(size);
-  return frame;
-}
-
 std::vector<std::string> dictionary_samples(const std::vector<const CorpusFile*>& files) {
   std::vector<std::string> samples;
   size_t bytes = 0;
@@ -122,6 +110,21 @@ std::vector<std::string> dictionary_samples(const std::vector<const CorpusFile*>
 std::shared_ptr<const PassageDictionary> load_passage_dictionary(const Xapian::Database& db) {
   return PassageDictionary::from_bytes(
       db.get_metadata(std::string(schema::kMetaPassageDictionary)));
+}
+
+std::string compress_passage_data(const std::string& json, const PassageDictionary* dictionary) {
+  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context(ZSTD_createCCtx(),
+                                                                          ZSTD_freeCCtx);
+  std::string frame(ZSTD_compressBound(json.size()), '\0');
+  size_t size =
+      dictionary ? ZSTD_compress_usingCDict(context.get(), frame.data(), frame.size(), json.data(),
+                                            json.size(), dictionary->tables_->compression)
+                 : ZSTD_compressCCtx(context.get(), frame.data(), frame.size(), json.data(),
+                                     json.size(), kPassageDataLevel);
+  if (ZSTD_isError(size))
+    throw std::runtime_error(std::string("compressing passage data: ") + ZSTD_getErrorName(size));
+  frame.resize(size);
+  return frame;
 }
 
 std::string decompress_passage_frame(const std::string& frame) {

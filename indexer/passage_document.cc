@@ -2,7 +2,6 @@
 #include "passage_document.h"
 
 #include <simdjson.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -14,7 +13,6 @@
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "number_terms.h"
-#include "passage_dictionary.h"
 #include "phonetic_key.h"
 #include "stopwords.h"
 #include "tokenizer.h"
@@ -181,19 +179,6 @@ bool is_zstd_frame(const std::string& value) {
 }
 
 }  // namespace
-
-std::string compress_passage_data(const std::string& json, const PassageDictionary* dictionary) {
-  if (dictionary) return dictionary->compress(json);
-  thread_local std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx*)> context(ZSTD_createCCtx(),
-                                                                          ZSTD_freeCCtx);
-  std::string frame(ZSTD_compressBound(json.size()), '\0');
-  size_t size = ZSTD_compressCCtx(context.get(), frame.data(), frame.size(), json.data(),
-                                  json.size(), kPassageDataLevel);
-  if (ZSTD_isError(size))
-    throw std::runtime_error(std::string("compressing passage data: ") + ZSTD_getErrorName(size));
-  frame.resize(size);
-  return frame;
-}
 
 PassageData passage_data_of(const Xapian::Document& doc) {
   std::string value = doc.get_value(schema::kSlotPassageData);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "key_vocabulary.h"
+#include "passage_dictionary.h"  // compress_passage_data, the stored frames
 #include "passages.h"
 
 namespace fahras {
@@ -36,20 +37,6 @@ struct PassageData {
   std::string to_json() const;
   static PassageData from_json(const std::string& json);
 };
-
-// The zstd level of stored passage data. On Wikipedia passages (about 670
-// bytes of JSON each, mostly Arabic letters) levels 1, 3, 6 and 19 keep
-// 59.7%, 59.1%, 57.8% and 56.4% of the bytes, level 19 at 8 times the time.
-inline constexpr int kPassageDataLevel = 3;
-
-class PassageDictionary;
-
-// A passage's JSON as stored: one zstd frame, which decodes in about a
-// microsecond (Xapian's own zlib compression of document data took most of
-// the time of fetching a hit), with the index's dictionary when it has one
-// (passage_dictionary.h).
-std::string compress_passage_data(const std::string& json,
-                                  const PassageDictionary* dictionary = nullptr);
 
 // The stored data of a passage's document: value slot kSlotPassageData, a
 // zstd frame (compress_passage_data; one naming a dictionary needs it loaded:

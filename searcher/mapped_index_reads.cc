@@ -138,8 +138,13 @@ void unmap(int fd) {
   mapped_files.fetch_sub(1, std::memory_order_relaxed);
 }
 
-int mode_argument(int flags, va_list arguments) {
-  return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE ? va_arg(arguments, int) : 0;
+// Opens with `system_open` (the C library's open or open64), passing the
+// mode when the flags call for one, and maps the file when it is a table.
+int open_and_map(OpenFunction system_open, const char* path, int flags, va_list arguments) {
+  bool has_mode = (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE;
+  int fd = system_open(path, flags, has_mode ? va_arg(arguments, int) : 0);
+  map_if_table(fd, path, flags);
+  return fd;
 }
 
 ssize_t read_at(int fd, void* buffer, size_t count, off_t offset) {
@@ -173,18 +178,16 @@ extern "C" {
 int open(const char* path, int flags, ...) {
   va_list arguments;
   va_start(arguments, flags);
-  int fd = system_calls().open(path, flags, mode_argument(flags, arguments));
+  int fd = open_and_map(system_calls().open, path, flags, arguments);
   va_end(arguments);
-  map_if_table(fd, path, flags);
   return fd;
 }
 
 int open64(const char* path, int flags, ...) {
   va_list arguments;
   va_start(arguments, flags);
-  int fd = system_calls().open64(path, flags, mode_argument(flags, arguments));
+  int fd = open_and_map(system_calls().open64, path, flags, arguments);
   va_end(arguments);
-  map_if_table(fd, path, flags);
   return fd;
 }
 
