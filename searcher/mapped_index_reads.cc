@@ -15,14 +15,23 @@
 #include <cstdarg>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <string_view>
+#include <utility>
 
 namespace {
 
+// One mapping of a file, shared by every descriptor open on it while the
+// file keeps the length it had when mapped: fahras-serve's threads each open
+// the index, and mapping it once per thread counted its pages once per thread
+// in the process's RSS, and faulted each page in once per thread.
 struct Mapping {
   const char* bytes;
   size_t length;
+  dev_t device;
+  ino_t inode;
+  size_t descriptors = 1;              // read through it; guarded by mapping_table_mutex
   std::atomic<bool> shortened{false};  // a copy faulted: read with the system call since
 };
 
@@ -31,7 +40,18 @@ constexpr int kMaxMappedDescriptor = 1 << 16;
 
 std::atomic<Mapping*> mappings[kMaxMappedDescriptor];
 std::atomic<uint64_t> served_reads{0};
-std::atomic<uint64_t> mapped_files{0};
+std::atomic<uint64_t> mapped_descriptors{0};
+std::atomic<uint64_t> live_mappings{0};
+
+// The newest mapping of each file (device, inode), which descriptors opened
+// later share while the file's length is the mapping's. A mapping holds its
+// file, so its inode number is not reused while it lives.
+std::mutex mapping_table_mutex;
+std::map<std::pair<dev_t, ino_t>, Mapping*>& newest_mappings() {
+  static auto* table =
+      new std::map<std::pair<dev_t, ino_t>, Mapping*>;  // outlives exit-time closes
+  return *table;
+}
 
 using OpenFunction = int (*)(const char*, int, ...);
 using PreadFunction = ssize_t (*)(int, void*, size_t, off_t);
@@ -108,6 +128,40 @@ bool is_glass_table(const char* path) {
   return name.size() > 6 && name.substr(name.size() - 6) == ".glass";
 }
 
+// Drops a descriptor's use of a mapping; unmaps it after the last.
+void release(Mapping* mapping) {
+  {
+    std::lock_guard lock(mapping_table_mutex);
+    if (--mapping->descriptors > 0) return;
+    auto newest = newest_mappings().find({mapping->device, mapping->inode});
+    if (newest != newest_mappings().end() && newest->second == mapping)
+      newest_mappings().erase(newest);
+  }
+  munmap(const_cast<char*>(mapping->bytes), mapping->length);
+  delete mapping;
+  live_mappings.fetch_sub(1, std::memory_order_relaxed);
+}
+
+// The mapping of the whole file open on fd: the newest one of the file when
+// its length is still the file's, else a new one; nullptr if it cannot be mapped.
+Mapping* mapping_of(int fd, const struct stat& status) {
+  auto length = static_cast<size_t>(status.st_size);
+  std::lock_guard lock(mapping_table_mutex);
+  Mapping*& newest = newest_mappings()[{status.st_dev, status.st_ino}];
+  if (newest && newest->length == length && !newest->shortened.load(std::memory_order_relaxed)) {
+    ++newest->descriptors;
+    return newest;
+  }
+  void* bytes = mmap(nullptr, length, PROT_READ, MAP_SHARED, fd, 0);
+  if (bytes == MAP_FAILED) {
+    if (!newest) newest_mappings().erase({status.st_dev, status.st_ino});
+    return nullptr;
+  }
+  newest = new Mapping{static_cast<const char*>(bytes), length, status.st_dev, status.st_ino};
+  live_mappings.fetch_add(1, std::memory_order_relaxed);
+  return newest;
+}
+
 // Maps the file open read-only on fd when it is a glass table; otherwise
 // nothing. A file that cannot be mapped is read with the system calls.
 void map_if_table(int fd, const char* path, int flags) {
@@ -116,26 +170,22 @@ void map_if_table(int fd, const char* path, int flags) {
     return;
   struct stat status;
   if (fstat(fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size <= 0) return;
-  void* bytes = mmap(nullptr, static_cast<size_t>(status.st_size), PROT_READ, MAP_SHARED, fd, 0);
-  if (bytes == MAP_FAILED) return;
+  Mapping* mapping = mapping_of(fd, status);
+  if (!mapping) return;
   handle_bus_errors();
-  auto* mapping = new Mapping{static_cast<const char*>(bytes), static_cast<size_t>(status.st_size)};
   Mapping* previous = mappings[fd].exchange(mapping, std::memory_order_acq_rel);
-  if (previous) {  // the descriptor was closed without close(): its old file is gone
-    munmap(const_cast<char*>(previous->bytes), previous->length);
-    delete previous;
-  } else {
-    mapped_files.fetch_add(1, std::memory_order_relaxed);
-  }
+  if (previous)  // the descriptor was closed without close(): its old file is gone
+    release(previous);
+  else
+    mapped_descriptors.fetch_add(1, std::memory_order_relaxed);
 }
 
 void unmap(int fd) {
   if (fd < 0 || fd >= kMaxMappedDescriptor) return;
   Mapping* mapping = mappings[fd].exchange(nullptr, std::memory_order_acq_rel);
   if (!mapping) return;
-  munmap(const_cast<char*>(mapping->bytes), mapping->length);
-  delete mapping;
-  mapped_files.fetch_sub(1, std::memory_order_relaxed);
+  release(mapping);
+  mapped_descriptors.fetch_sub(1, std::memory_order_relaxed);
 }
 
 // Opens with `system_open` (the C library's open or open64), passing the
@@ -169,7 +219,9 @@ namespace fahras {
 
 uint64_t mapped_index_reads() { return served_reads.load(std::memory_order_relaxed); }
 
-uint64_t mapped_index_files() { return mapped_files.load(std::memory_order_relaxed); }
+uint64_t mapped_index_files() { return mapped_descriptors.load(std::memory_order_relaxed); }
+
+uint64_t mapped_index_mappings() { return live_mappings.load(std::memory_order_relaxed); }
 
 }  // namespace fahras
 

@@ -99,6 +99,44 @@ TEST_SUITE("mapped_index_reads") {
     close(second);
   }
 
+  TEST_CASE("descriptors of one file share its mapping until the file grows") {
+    fahras::e2e::TempDir dir;
+    fs::path table = dir.path / "position.glass";
+    fahras::e2e::write_file(table, std::string(8192, 'a'));
+    uint64_t mappings = fahras::mapped_index_mappings();
+    int first = open(table.c_str(), O_RDONLY);
+    int second = open(table.c_str(), O_RDONLY);
+    REQUIRE(first >= 0);
+    REQUIRE(second >= 0);
+    CHECK(fahras::mapped_index_mappings() == mappings + 1);
+    {
+      int writer = open(table.c_str(), O_WRONLY | O_APPEND);
+      REQUIRE(writer >= 0);
+      REQUIRE(write(writer, "الصين", 10) == 10);
+      close(writer);
+    }
+    int third = open(table.c_str(), O_RDONLY);  // the file's new length: a mapping of its own
+    REQUIRE(third >= 0);
+    CHECK(fahras::mapped_index_mappings() == mappings + 2);
+    uint64_t before = fahras::mapped_index_reads();
+    CHECK(interposed_read(third, 10, 8192) == "الصين");
+    CHECK(fahras::mapped_index_reads() == before + 1);
+    CHECK(interposed_read(first, 10, 8192) == "الصين");  // past its mapping: the system call
+    CHECK(fahras::mapped_index_reads() == before + 1);
+    close(first);
+    CHECK(fahras::mapped_index_mappings() == mappings + 2);  // the second still reads it
+    CHECK(interposed_read(second, 4, 8188) == "aaaa");
+    close(second);
+    CHECK(fahras::mapped_index_mappings() == mappings + 1);
+    int fourth = open(table.c_str(), O_RDONLY);  // shares the third's
+    REQUIRE(fourth >= 0);
+    CHECK(fahras::mapped_index_mappings() == mappings + 1);
+    close(third);
+    CHECK(interposed_read(fourth, 10, 8192) == "الصين");
+    close(fourth);
+    CHECK(fahras::mapped_index_mappings() == mappings);
+  }
+
   TEST_CASE("a file cut short under its mapping reads short, without SIGBUS") {
     fahras::e2e::TempDir dir;
     fs::path table = dir.path / "postlist.glass";

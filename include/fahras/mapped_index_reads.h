@@ -17,7 +17,9 @@
 // - Only files opened read-only whose names end in ".glass" are mapped; every
 //   other file, and any read reaching past the length a file had when it was
 //   opened (a table that grew since), goes to the system call.
-// - A mapping is dropped when its descriptor is closed through close(). Xapian
+// - Descriptors open on one file share one mapping while the file keeps the
+//   length it had when mapped (a searcher per thread maps the index once).
+// - A mapping is dropped when its last descriptor is closed through close(). Xapian
 //   closes its tables so; a descriptor closed otherwise (dup2 onto it) would
 //   keep serving the old file's bytes.
 // - Xapian never shortens a table file in place (it writes whole new
@@ -29,7 +31,8 @@
 // - FAHRAS_MAPPED_READS=0 in the environment turns it off for files opened
 //   after (to compare, or where mappings are unwelcome: a network file
 //   system that changes files under its readers).
-// Thread-safe: the map of descriptors is a table of atomic pointers.
+// Thread-safe: the map of descriptors is a table of atomic pointers; mappings
+// are shared and dropped under a lock, at open and close only.
 #pragma once
 
 #include <cstdint>
@@ -40,7 +43,10 @@ namespace fahras {
 // (for tests and --profile: 0 means the interposition is not linked in).
 uint64_t mapped_index_reads();
 
-// How many index files are mapped now.
+// How many descriptors are read through mappings now.
 uint64_t mapped_index_files();
+
+// How many mappings they share now.
+uint64_t mapped_index_mappings();
 
 }  // namespace fahras
