@@ -106,6 +106,16 @@ void Searcher::open() {
   Xapian::Database spelling;
   for (const std::string& spec : spelling_specs_) spelling.add_database(open_database(spec));
   spelling_db_ = spelling_specs_.empty() ? db_ : spelling;
+  // One local database: its spelling table is shared with the process's
+  // other searchers of it (shared_spelling_tables.h).
+  std::smatch remote_match;
+  if (spelling_specs_.empty())
+    suggester_.share_tables(following_ ? specs_[0] : "");
+  else
+    suggester_.share_tables(spelling_specs_.size() == 1 && spelling_db_.size() == 1 &&
+                                    !remote_spec(spelling_specs_[0], remote_match)
+                                ? spelling_specs_[0]
+                                : "");
   synonyms_ = Synonyms::parse(db_.get_metadata(std::string(schema::kMetaSynonyms)));
   std::vector<Xapian::Database> shards;
   for (const std::string& spec : specs_)

@@ -2,8 +2,10 @@
 #include "spelling_suggester.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "passage_document.h"
+#include "shared_spelling_tables.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -175,35 +177,97 @@ std::vector<std::string> words_within_reach(const std::u32string& word, unsigned
 
 }  // namespace
 
+Xapian::rev revision_of(const Xapian::Database& index) {
+  if (index.size() != 1) return 0;
+  try {
+    return index.get_revision();
+  } catch (const Xapian::UnimplementedError&) {
+    return 0;  // a backend without revisions (in-memory, remote)
+  } catch (const Xapian::InvalidOperationError&) {
+    return 0;
+  }
+}
+
+std::shared_ptr<const SpellingTable> read_spelling_table(const Xapian::Database& index) {
+  auto table = std::make_shared<SpellingTable>();
+  table->uuid = index.get_uuid();
+  table->revision = revision_of(index);
+  // Prefixed terms start with a capital letter: the words come after them.
+  Xapian::TermIterator t = index.allterms_begin();
+  t.skip_to(kFirstWordTerm);
+  for (; t != index.allterms_end(); ++t) {
+    if (!is_spelling_word(*t)) continue;
+    table->words.push_back(*t);
+    table->frequencies.push_back(t.get_termfreq());
+  }
+  // Counting sort into buckets by the hash's top bits, then each (small)
+  // bucket sorted: the table is in hash order without a sort of it all.
+  // (The hashes are computed twice, to count and to place: cheaper than
+  // holding them all twice.)
+  const std::vector<std::string>& words = table->words;
+  std::vector<std::pair<uint64_t, uint32_t>>& deletes = table->deletes;
+  std::vector<uint64_t> suffix;
+  std::u32string word;
+  const unsigned shift = 64 - kBucketBits;
+  std::vector<uint32_t> start((size_t{1} << kBucketBits) + 1, 0);
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    to_utf32_into(words[i], word);
+    deletion_hashes(word, suffix, [&](uint64_t h) { ++start[(h >> shift) + 1]; });
+  }
+  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+  deletes.resize(start.back());
+  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+  for (uint32_t i = 0; i < words.size(); ++i) {
+    to_utf32_into(words[i], word);
+    deletion_hashes(word, suffix, [&](uint64_t h) { deletes[fill[h >> shift]++] = {h, i}; });
+  }
+  for (size_t b = 0; b + 1 < start.size(); ++b)
+    std::sort(deletes.begin() + start[b], deletes.begin() + start[b + 1]);
+  return table;
+}
+
 void SpellingSuggester::forget() {
-  loaded_ = false;
   asked_ = 0;
+  table_.reset();
   frequencies_.clear();
-  utf8_.clear();
-  built_ = 0;
-  deletes_.clear();
+  added_words_.clear();
   added_deletes_.clear();
   added_.clear();
+  since_.reset();
+  changed_since_.clear();
+}
+
+void SpellingSuggester::share_tables(std::string path) {
+  shared_path_ = std::move(path);
+  forget();
 }
 
 size_t SpellingSuggester::index_of(const std::string& word) const {
-  auto end = utf8_.begin() + static_cast<std::ptrdiff_t>(built_);
-  auto at = std::lower_bound(utf8_.begin(), end, word);
-  if (at != end && *at == word) return static_cast<size_t>(at - utf8_.begin());
+  const std::vector<std::string>& words = table_->words;
+  auto at = std::lower_bound(words.begin(), words.end(), word);
+  if (at != words.end() && *at == word) return static_cast<size_t>(at - words.begin());
   auto added = added_.find(word);
-  return added == added_.end() ? utf8_.size() : added->second;
+  return added == added_.end() ? size() : added->second;
 }
 
 void SpellingSuggester::follow(const Xapian::Database& index,
                                const std::unordered_set<std::string>& words) {
-  if (!loaded_) return;  // the table, when built, reads the database as it is then
+  if (!table_) {
+    // A table read later reads the database as it is then; one read by
+    // another thread may be older, back to since_.
+    if (!since_) return;
+    for (const std::string& word : words)
+      if (is_spelling_word(word)) changed_since_.insert(word);
+    if (changed_since_.size() > kMaxFollowedWords) forget();
+    return;
+  }
   std::vector<uint64_t> suffix;
   std::u32string letters;
   for (const std::string& word : words) {
     if (!is_spelling_word(word)) continue;
     Xapian::doccount frequency = index.get_termfreq(word);
     size_t i = index_of(word);
-    if (i < utf8_.size()) {
+    if (i < size()) {
       frequencies_[i] = frequency;
       continue;
     }
@@ -212,8 +276,8 @@ void SpellingSuggester::follow(const Xapian::Database& index,
       forget();  // built again from the database after the next questions
       return;
     }
-    auto index = static_cast<uint32_t>(utf8_.size());
-    utf8_.push_back(word);
+    auto index = static_cast<uint32_t>(size());
+    added_words_.push_back(word);
     frequencies_.push_back(frequency);
     added_.emplace(word, index);
     to_utf32_into(word, letters);
@@ -225,39 +289,23 @@ void SpellingSuggester::follow(const Xapian::Database& index,
   }
 }
 
-void SpellingSuggester::load(const Xapian::Database& index) {
-  forget();
-  // Prefixed terms start with a capital letter: the words come after them.
-  Xapian::TermIterator t = index.allterms_begin();
-  t.skip_to(kFirstWordTerm);
-  for (; t != index.allterms_end(); ++t) {
-    if (!is_spelling_word(*t)) continue;
-    utf8_.push_back(*t);
-    frequencies_.push_back(t.get_termfreq());
+void SpellingSuggester::adopt(const Xapian::Database& index,
+                              std::shared_ptr<const SpellingTable> table) {
+  table_ = std::move(table);
+  frequencies_ = table_->frequencies;
+  std::unordered_set<std::string> changed;
+  changed.swap(changed_since_);
+  follow(index, changed);
+}
+
+void SpellingSuggester::obtain_table(const Xapian::Database& index) {
+  if (!shared_path_.empty() && since_) {
+    SharedTable shared =
+        shared_spelling_tables().find(shared_path_, index.get_uuid(), *since_, revision_of(index));
+    if (shared.table) return adopt(index, std::move(shared.table));
+    if (shared.building) return;
   }
-  // Counting sort into buckets by the hash's top bits, then each (small)
-  // bucket sorted: the table is in hash order without a sort of it all.
-  // (The hashes are computed twice, to count and to place: cheaper than
-  // holding them all twice.)
-  std::vector<uint64_t> suffix;
-  std::u32string word;
-  const unsigned shift = 64 - kBucketBits;
-  std::vector<uint32_t> start((size_t{1} << kBucketBits) + 1, 0);
-  for (uint32_t i = 0; i < utf8_.size(); ++i) {
-    to_utf32_into(utf8_[i], word);
-    deletion_hashes(word, suffix, [&](uint64_t h) { ++start[(h >> shift) + 1]; });
-  }
-  for (size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
-  deletes_.resize(start.back());
-  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (uint32_t i = 0; i < utf8_.size(); ++i) {
-    to_utf32_into(utf8_[i], word);
-    deletion_hashes(word, suffix, [&](uint64_t h) { deletes_[fill[h >> shift]++] = {h, i}; });
-  }
-  for (size_t b = 0; b + 1 < start.size(); ++b)
-    std::sort(deletes_.begin() + start[b], deletes_.begin() + start[b + 1]);
-  built_ = utf8_.size();
-  loaded_ = true;
+  adopt(index, read_spelling_table(index));
 }
 
 std::string SpellingSuggester::suggest(const Xapian::Database& index, const std::string& word,
@@ -265,20 +313,23 @@ std::string SpellingSuggester::suggest(const Xapian::Database& index, const std:
   max_edits = std::min(max_edits, kMaxSuggestionEdits);
   const std::u32string target = to_utf32(word);
   if (target.empty()) return {};
+  if (!shared_path_.empty() && !since_) since_ = revision_of(index);
+  if (!table_ && asked_ >= kQuestionsBeforeTable) obtain_table(index);
   Closest closest(target, max_edits);
-  if (!loaded_ && asked_++ < kQuestionsBeforeTable) {
-    // The first questions look the words within reach up in the index: a
-    // program that asks once (fahras-search) does not read every word.
+  if (!table_) {
+    // The first questions (and, sharing, those until a table is ready) look
+    // the words within reach up in the index: a program that asks once
+    // (fahras-search) does not read every word.
+    ++asked_;
     if (index.get_termfreq(word) > 0) return {};
     for (const std::string& candidate : words_within_reach(target, max_edits))
       if (is_spelling_word(candidate))
         if (Xapian::doccount f = index.get_termfreq(candidate)) closest.consider(candidate, f);
     return closest.word();
   }
-  if (!loaded_) load(index);
   std::vector<uint32_t> candidates;
   for (uint64_t h : query_hashes(target)) {
-    for (const auto* table : {&deletes_, &added_deletes_}) {
+    for (const auto* table : {&table_->deletes, &std::as_const(added_deletes_)}) {
       auto at = std::lower_bound(table->begin(), table->end(), std::make_pair(h, uint32_t{0}));
       for (; at != table->end() && at->first == h; ++at) candidates.push_back(at->second);
     }
@@ -286,9 +337,9 @@ std::string SpellingSuggester::suggest(const Xapian::Database& index, const std:
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   for (uint32_t i : candidates) {
-    if (frequencies_[i] == 0) continue;  // gone since the table was built
-    if (utf8_[i] == word) return {};     // the word is in the table itself
-    closest.consider(utf8_[i], frequencies_[i]);
+    if (frequencies_[i] == 0) continue;  // gone since the table was read
+    if (word_at(i) == word) return {};   // the word is in the table itself
+    closest.consider(word_at(i), frequencies_[i]);
   }
   return closest.word();
 }

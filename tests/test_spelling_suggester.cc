@@ -3,9 +3,12 @@
 // from the table.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include "corpus_index.h"
+#include "e2e_support.h"
 #include "normalizer.h"
 #include "spelling_suggester.h"
 
@@ -130,5 +133,89 @@ TEST_SUITE("spelling_suggester") {
     suggester.follow(words.db(), {normalize("الحكومة")});
     CHECK(suggester.suggest(words.db(), normalize("الحكوممة")) == normalize("الحكومة"));
     CHECK(suggester.size() == built + 2);
+  }
+}
+
+namespace {
+
+// A database on disk, written through its own handle; suggesters read it
+// through others, as fahras-serve's threads do.
+struct DiskWords {
+  e2e::TempDir dir;
+  std::string path = (dir.path / "db").string();
+  Xapian::WritableDatabase writer{path, Xapian::DB_CREATE_OR_OPEN};
+  void add(const char* word, int passages) {
+    for (; passages > 0; --passages) {
+      Xapian::Document doc;
+      doc.add_term(normalize(word));
+      writer.add_document(doc);
+    }
+    writer.commit();
+  }
+};
+
+// Asks until the suggester has a table (read on another thread); false
+// after 20 s.
+bool ask_until_table(SpellingSuggester& suggester, const Xapian::Database& db) {
+  for (int i = 0; i < 20000 && !suggester.table(); ++i) {
+    suggester.suggest(db, normalize("الحكوممة"));
+    if (!suggester.table()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return suggester.table() != nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("spelling_suggester") {
+  TEST_CASE("suggesters of one database share one table, read off their thread") {
+    DiskWords words;
+    for (const char* w : {"الشركات", "الحكومة", "استراتيجية"}) words.add(w, 2);
+    Xapian::Database first_db(words.path), second_db(words.path);
+    SpellingSuggester first, second;
+    first.share_tables(words.path);
+    second.share_tables(words.path);
+    // Questions before and while the table is read are answered all the same.
+    for (size_t i = 0; i <= kQuestionsBeforeTable; ++i)
+      CHECK(first.suggest(first_db, normalize("الحكوممة")) == normalize("الحكومة"));
+    REQUIRE(ask_until_table(first, first_db));
+    REQUIRE(ask_until_table(second, second_db));
+    CHECK(first.table() == second.table());
+    CHECK(first.size() == 3);
+    CHECK(second.suggest(second_db, normalize("الشرمات")) == normalize("الشركات"));
+  }
+
+  TEST_CASE("a shared table read before a commit is taken with the words the commit changed") {
+    DiskWords words;
+    for (const char* w : {"الشركات", "الحكومة", "استراتيجية"}) words.add(w, 2);
+    Xapian::Database early_db(words.path), late_db(words.path), later_db(words.path);
+    SpellingSuggester early, late, later;
+    for (auto* s : {&early, &late, &later}) s->share_tables(words.path);
+    REQUIRE(ask_until_table(early, early_db));    // read before the commit
+    late.suggest(late_db, normalize("الشرمات"));  // its first question: before the commit too
+    words.add("الرقائق", 1);
+    late_db.reopen();
+    late.follow(late_db, {normalize("الرقائق")});
+    REQUIRE(ask_until_table(late, late_db));
+    CHECK(late.table() == early.table());  // the same words, and the one followed
+    CHECK(late.size() == early.size() + 1);
+    CHECK(late.suggest(late_db, normalize("الرقايق")) == normalize("الرقائق"));
+    CHECK(early.suggest(early_db, normalize("الرقايق")).empty());  // not told, at its commit
+    // A suggester whose first question came after the commit cannot take a
+    // table read before it (it was told of no change): one is read again.
+    later_db.reopen();
+    REQUIRE(ask_until_table(later, later_db));
+    CHECK(later.table() != early.table());
+    CHECK(later.suggest(later_db, normalize("الرقايق")) == normalize("الرقائق"));
+  }
+
+  TEST_CASE("a database no other handle can read: the suggester reads its own table") {
+    DiskWords words;
+    for (const char* w : {"الشركات", "الحكومة"}) words.add(w, 1);
+    Xapian::Database db(words.path);
+    SpellingSuggester suggester;
+    suggester.share_tables((words.dir.path / "elsewhere").string());  // no index there
+    REQUIRE(ask_until_table(suggester, db));
+    CHECK(suggester.size() == 2);
+    CHECK(suggester.suggest(db, normalize("الشرمات")) == normalize("الشركات"));
   }
 }
