@@ -167,6 +167,10 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
                    passage.offset, article.title, passage.heading,
                    passage.text,   url,           date};
   doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json(), dictionary_));
+  // The generator would otherwise keep a reference to the document until the
+  // next build(): a Xapian::Document's reference count is not atomic, and
+  // the document goes to the writer's thread while this one builds the next.
+  generator_.set_document(Xapian::Document());
   return built;
 }
 

@@ -70,6 +70,8 @@ class PassageDocumentBuilder {
   ~PassageDocumentBuilder();
 
   // long_words counts words dropped for being longer than schema::kMaxWordBytes.
+  // The document returned shares nothing with the builder: it may go to
+  // another thread (Xapian's reference counts are not atomic).
   PassageDocument build(const std::string& file, const Article& article, const Passage& passage,
                         size_t& long_words, const std::string& url = {},
                         const std::string& date = {});
