@@ -2,6 +2,7 @@
 #include "spelling_suggester.h"
 
 #include <algorithm>
+#include <atomic>
 #include <utility>
 
 #include "passage_document.h"
@@ -18,6 +19,8 @@ namespace {
 constexpr uint64_t kBase = 0x100000001b3ULL;
 
 constexpr unsigned kBucketBits = 16;
+
+std::atomic<uint64_t> tables_read{0};
 
 // Where the index's unprefixed terms begin: after every capital letter.
 const std::string kFirstWordTerm = "[";
@@ -188,7 +191,10 @@ Xapian::rev revision_of(const Xapian::Database& index) {
   }
 }
 
+uint64_t spelling_tables_read() { return tables_read.load(std::memory_order_relaxed); }
+
 std::shared_ptr<const SpellingTable> read_spelling_table(const Xapian::Database& index) {
+  tables_read.fetch_add(1, std::memory_order_relaxed);
   auto table = std::make_shared<SpellingTable>();
   table->uuid = index.get_uuid();
   table->revision = revision_of(index);

@@ -72,6 +72,9 @@ struct SpellingTable {
 // Reads every spelling word (is_spelling_word) of `index` into a table.
 std::shared_ptr<const SpellingTable> read_spelling_table(const Xapian::Database& index);
 
+// How many tables the process has read (for tests and profiles).
+uint64_t spelling_tables_read();
+
 // The commit a database handle reads; 0 when it has several sub-databases
 // or its backend keeps no revisions.
 Xapian::rev revision_of(const Xapian::Database& index);

@@ -10,6 +10,7 @@
 #include "corpus_index.h"
 #include "e2e_support.h"
 #include "normalizer.h"
+#include "searcher.h"
 #include "spelling_suggester.h"
 
 using namespace fahras;
@@ -217,5 +218,25 @@ TEST_SUITE("spelling_suggester") {
     REQUIRE(ask_until_table(suggester, db));
     CHECK(suggester.size() == 2);
     CHECK(suggester.suggest(db, normalize("الشرمات")) == normalize("الشركات"));
+  }
+}
+
+TEST_SUITE("spelling_suggester") {
+  TEST_CASE("two searchers of the corpus index read its spelling table once") {
+    testing::CorpusIndex index;
+    Searcher first({index.path.string()}), second({index.path.string()});
+    const std::string misspelled = "الحكوممة";
+    const std::string meant = normalize("الحكومة");
+    uint64_t before = spelling_tables_read();
+    for (int i = 0; i < 20000 && spelling_tables_read() == before; ++i) {
+      CHECK(first.suggestion_for(misspelled) == meant);
+      std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    REQUIRE(spelling_tables_read() == before + 1);
+    for (size_t i = 0; i < 3 * kQuestionsBeforeTable; ++i) {
+      CHECK(first.suggestion_for(misspelled) == meant);
+      CHECK(second.suggestion_for(misspelled) == meant);
+    }
+    CHECK(spelling_tables_read() == before + 1);  // the second took the first's
   }
 }
