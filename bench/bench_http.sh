@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load on fahras-serve's /search from wrk on loopback, bounded in time:
-# requests per second, latency percentiles, failed requests; first on its own,
-# then while an application streams documents in (POST /documents, one record
+# requests per second, latency percentiles, failed requests; first right after
+# the server starts (its threads' searchers open, caches fill), then warm,
+# with the server's memory (RSS, and of it the private part), then while an
+# application streams documents in (POST /documents, one record
 # every 0.2 s: five commits a second; ten ids in turn, so after the first ten
 # each post replaces an article), which the server's searchers follow
 # (searcher/index_delta.h).
@@ -21,7 +23,10 @@ load() {
   QUERIES=$queries wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
     | grep -E 'Requests/sec|Latency |  50%|  99%|requests in|Non-2xx|Socket errors' | sed "s/^/$1: /"
 }
+load wrk-first
 load wrk
+grep -E '^(VmRSS|RssAnon)' "/proc/$server/status" | tr -s ' \t' ' ' | tr '\n' ' ' | sed 's/^/server memory: /'
+echo
 (
   for i in $(seq 1000000); do
     printf '{"id":"bench-live-%d","title":"خبر عاجل %d","text":"وافقت بكين على شحنة جديدة من رقائق H200 رقم %d."}\n' \

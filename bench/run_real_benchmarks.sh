@@ -8,7 +8,9 @@
 # collection's own paragraphs (keyword_queries.awk, seed 42).
 # Reports passages/s, MB/s, peak RSS, index bytes (per Xapian table), and
 # query p50/p90/p99/max for the first (cold-cache) pass and warm passes, with
-# the stages of the slowest 1% of Fahras's searches.
+# the stages of the slowest 1% of Fahras's searches; fahras-serve under wrk
+# on the Wikipedia index (bench_http.sh: right after start, warm, while
+# documents are posted).
 # Usage: run_real_benchmarks.sh BUILD_DIR [SHARED_DIR]   (default: ../shared)
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -66,6 +68,8 @@ awk -v seed=42 -v every=60 -f "$here/keyword_queries.awk" "$corpora"/legal/*.txt
 
 roots=("$corpora/arcd" "$corpora/arwiki")
 bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt"
+echo "-- fahras-serve, 8 threads, wrk 8 connections, ARCD questions"
+"$here/bench_http.sh" "$build" "$work/fahras-wiki" "$work/arcd-questions.txt" 5 8
 rm -rf "$work"/{fahras,xapian,lucene}-wiki*
 roots=("$corpora/legal")
 bench_collection legal "$work/legal-keywords.txt"
