@@ -213,6 +213,25 @@ std::string normalize_query_text(const std::string& raw_query) {
   return out;
 }
 
+std::string exclusions_only_as_not(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    // One unit: -word, or -"a phrase" up to its closing quote.
+    if (text[i] != '-' || i + 1 >= text.size() || text[i + 1] == ' ') return text;
+    size_t end = text[i + 1] == '"' ? text.find('"', i + 2) : text.find(' ', i);
+    end = end == std::string::npos ? text.size() : end + (text[i + 1] == '"' ? 1 : 0);
+    if (!out.empty()) out += ' ';
+    out += "NOT " + text.substr(i + 1, end - i - 1);
+    i = end;
+  }
+  return out.empty() ? text : out;
+}
+
 QueryPlanner::QueryPlanner(const Xapian::Database& db, const Synonyms& synonyms,
                            TermStatistics& statistics)
     : db_(db),
@@ -264,7 +283,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) +
                            " bytes: the rest was ignored");
   }
-  std::string text = normalize_query_text(raw);
+  std::string text = exclusions_only_as_not(normalize_query_text(raw));
   text = join_spelled_letters(text, statistics_);
   text = join_model_names(text, statistics_);
   text = read_quantities(text, statistics_);

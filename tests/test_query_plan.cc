@@ -41,6 +41,24 @@ TEST_SUITE("query_plan") {
     CHECK(normalize_query_text("\"شرائح  H200\" NEAR/3 بكين") == "\"شرائح h200\" NEAR/3 بكين");
   }
 
+  TEST_CASE("a query of exclusions only excludes: every passage without them") {
+    CHECK(exclusions_only_as_not("-ترامب") == "NOT ترامب");
+    CHECK(exclusions_only_as_not("-ترامب  -\"بايت دانس\" -h200") ==
+          "NOT ترامب NOT \"بايت دانس\" NOT h200");
+    for (const char* kept : {"الصين -ترامب", "-ترامب الصين", "- ترامب", "-", "NOT ترامب", ""})
+      CHECK(exclusions_only_as_not(kept) == kept);
+    SmallIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    std::string described = planner.plan("-ترامب").query.get_description();
+    CHECK(described.find("<alldocuments> AND_NOT") != std::string::npos);
+    CHECK(described.find("Zترامب") != std::string::npos);
+    Xapian::Enquire enquire(index.db);
+    enquire.set_query(planner.plan("-ترامب -بايت").query);
+    Xapian::MSet hits = enquire.get_mset(0, 10);
+    CHECK(hits.size() == 2);  // the title and the first line; both others name ترامب or بايت
+  }
+
   TEST_CASE("concepts: content words, without stop words, operators, fields or negated words") {
     SmallIndex index;
     Synonyms none;
