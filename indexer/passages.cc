@@ -29,6 +29,16 @@ bool looks_like_heading(std::string_view line, size_t words) {
 
 }  // namespace
 
+std::string bounded_title(std::string_view line) {
+  if (line.size() <= kMaxTitleBytes) return std::string(line);
+  static const std::string kEllipsis = "…";
+  std::string cut = truncate_utf8(std::string(line.substr(0, kMaxTitleBytes + 4)),
+                                  kMaxTitleBytes - kEllipsis.size());
+  size_t space = cut.rfind(' ');
+  if (space != std::string::npos && space >= cut.size() / 2) cut.resize(space);
+  return cut + kEllipsis;
+}
+
 Article split_article(std::string_view content) {
   Article article;
   std::string heading;
@@ -54,7 +64,7 @@ Article split_article(std::string_view content) {
     std::vector<Token> tokens = tokenize(normalized);
     bool is_title = article.title.empty();
     bool is_heading = !is_title && looks_like_heading(line, tokens.size());
-    if (is_title) article.title = std::string(line);
+    if (is_title) article.title = bounded_title(line);
     if (is_heading) heading = std::string(line);
     if (tokens.size() <= kMaxPassageWords) {
       Passage p{line_number, 0, std::string(line), line_offset, is_heading ? "" : heading,

@@ -15,6 +15,10 @@
 namespace fahras {
 
 inline constexpr size_t kMaxPassageWords = 160;
+// Every passage stores its article's title: a first line longer than this
+// (a file that is one long paragraph) is cut at a word boundary and ends in
+// "…", so that its thousands of windows do not each store all of it.
+inline constexpr size_t kMaxTitleBytes = 1024;
 
 struct Passage {
   uint32_t line = 0;    // 1-based physical line
@@ -26,10 +30,15 @@ struct Passage {
 };
 
 struct Article {
-  std::string title;  // text of the first passage line
+  std::string title;  // text of the first passage line, at most kMaxTitleBytes (bounded_title)
   std::vector<Passage> passages;
 };
 
 Article split_article(std::string_view content);
+
+// The line as a title: itself, or when longer than kMaxTitleBytes its first
+// words (cut at the last space in its second half, else at a character
+// boundary) followed by "…", kMaxTitleBytes in all at most.
+std::string bounded_title(std::string_view line);
 
 }  // namespace fahras

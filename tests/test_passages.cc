@@ -52,4 +52,26 @@ TEST_SUITE("passages") {
     CHECK(a.passages[1].is_heading);  // موافقة صينية بعد زيارة جنسن هوانغ
     CHECK(a.passages[2].heading == a.passages[1].text);
   }
+  TEST_CASE("a file that is one long paragraph: its windows store a bounded title") {
+    // The first line of the corpus article, repeated: 30,000 words, no line end.
+    std::ifstream in(std::string(FAHRAS_TEST_DATA_DIR) + "/../../corpus/000_0fdb8642d30cb6d2.txt");
+    std::string first_line;
+    std::getline(in, first_line);
+    std::string text;
+    while (text.size() < 400000) text += first_line + " ";
+    Article a = split_article(text);
+    REQUIRE(a.passages.size() > 100);
+    CHECK(a.title.size() <= kMaxTitleBytes);
+    CHECK(a.title.size() > kMaxTitleBytes / 2);
+    CHECK(a.title.rfind("…") == a.title.size() - std::string("…").size());
+    CHECK(text.rfind(a.title.substr(0, a.title.size() - std::string("…").size()), 0) == 0);
+    CHECK(bounded_title(first_line) == first_line);  // a title that fits is kept whole
+    // A line without spaces is cut at a character boundary.
+    std::string letters;
+    while (letters.size() < 3000) letters += "شرائح";
+    std::string cut = bounded_title(letters);
+    CHECK(cut.size() <= kMaxTitleBytes);
+    CHECK(letters.rfind(cut.substr(0, cut.size() - std::string("…").size()), 0) == 0);
+    CHECK(cut.size() % 2 == 1);  // two-byte letters, then the three bytes of "…"
+  }
 }
