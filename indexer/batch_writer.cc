@@ -53,14 +53,38 @@ void BatchWriter::delete_passages(const std::string& article) {
 void BatchWriter::replace_article(const std::string& article,
                                   const std::vector<PassageDocument>& passages,
                                   const std::string& state_key, const std::string& state) {
+  begin_article(article, state_key);
+  add_passages(passages);
+  end_article(state);
+}
+
+void BatchWriter::begin_article(const std::string& article, const std::string& state_key) {
   delete_passages(article);
+  article_state_key_ = state_key;
+  article_pending_ = 0;
+}
+
+void BatchWriter::add_passages(const std::vector<PassageDocument>& passages) {
   for (const PassageDocument& passage : passages) {
     db_.add_document(passage.document);
     key_vocabulary_.count(passage.keyed_stems, +1);
   }
-  db_.set_metadata(state_key, state);
-  pending_ += passages.size() + 1;
+  pending_ += passages.size();
   passages_changed_in_batch_ += passages.size();
+  article_pending_ += passages.size();
+  if (article_pending_ < commit_every_) return;
+  // Committed in parts: without a state until its last part is.
+  db_.set_metadata(article_state_key_, std::string());
+  finish();
+  db_.begin_transaction();
+  in_transaction_ = true;
+  article_pending_ = 0;
+}
+
+void BatchWriter::end_article(const std::string& state) {
+  db_.set_metadata(article_state_key_, state);
+  ++pending_;
+  article_state_key_.clear();
   commit_if_due();
 }
 

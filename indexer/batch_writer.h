@@ -3,7 +3,12 @@
 // Every change goes through one Xapian transaction per batch of about
 // commit_every passages, so an article's passages, its entries in the key
 // vocabulary (key_vocabulary.h) and its state (a metadata value) are
-// committed together or not at all; so is the
+// committed together or not at all. An article of more passages than that
+// (a file that is a whole archive) is the exception: Xapian holds a
+// transaction's postings in memory, so it is committed in parts, its state
+// removed in the first and set in the last; after a crash in between it has
+// no state, and the next run indexes it again. Searchers may see part of it
+// meanwhile. So is the
 // count of passages changed since the last compaction (compaction.h), and
 // the articles whose passages the commit deleted (schema.h). Used
 // by corpus runs (index_run.h) and document ingestion (record_ingest.h).
@@ -29,9 +34,15 @@ class BatchWriter {
   ~BatchWriter();  // an unfinished batch is discarded, as after a crash
 
   // Replaces every passage of `article` (its B term) with `passages` and sets
-  // its state metadata.
+  // its state metadata: begin_article, add_passages, end_article.
   void replace_article(const std::string& article, const std::vector<PassageDocument>& passages,
                        const std::string& state_key, const std::string& state);
+  // The same in steps, for an article whose passages come in parts: removes
+  // its passages; adds passages (committing when the article alone has
+  // brought commit_every since the last commit); sets its state.
+  void begin_article(const std::string& article, const std::string& state_key);
+  void add_passages(const std::vector<PassageDocument>& passages);
+  void end_article(const std::string& state);
   // Removes every passage of `article` and its state.
   void remove_article(const std::string& article, const std::string& state_key);
   void set_metadata(const std::string& key, const std::string& value);
@@ -57,6 +68,10 @@ class BatchWriter {
   Xapian::WritableDatabase& db_;
   size_t commit_every_;
   size_t pending_ = 0;
+  // The article begun and not ended: its state key, and its passages added
+  // since the last commit.
+  std::string article_state_key_;
+  size_t article_pending_ = 0;
   size_t passages_deleted_ = 0;
   size_t passages_changed_in_batch_ = 0;  // added and deleted, for kMetaChangedSinceCompaction
   std::vector<std::string> deleted_articles_in_batch_;  // for kMetaLastDeletedArticles

@@ -3,8 +3,10 @@
 
 #include <condition_variable>
 #include <cstring>
+#include <deque>
 #include <exception>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -24,7 +26,14 @@ namespace {
 constexpr size_t kMaxFilesAhead = 64;
 constexpr uint64_t kMaxBytesAhead = 512 * 1024;
 
-// A file read and analyzed by a worker, ready for the writer.
+// A file's passages are analyzed and handed to the writer this many at a
+// time, at most kMaxChunksAhead ahead of it: a file of 300,000 lines held
+// every document at once (2.4 GB peak RSS with Xapian's transaction).
+constexpr size_t kPassagesPerChunk = 2000;
+constexpr size_t kMaxChunksAhead = 2;
+
+// A file read and analyzed by a worker, ready for the writer: its first
+// chunk of documents; `more` when further chunks follow (take_more()).
 struct PreparedFile {
   FileState state;
   bool skipped = false;
@@ -32,7 +41,39 @@ struct PreparedFile {
   std::string skip_reason;
   std::vector<PassageDocument> documents;
   std::vector<std::string> warnings;
+  bool more = false;
+  // For the worker: the article whose passages from next_passage on are
+  // still to analyze, and the long words dropped so far.
+  std::shared_ptr<const Article> article;
+  size_t next_passage = 0;
+  size_t long_words = 0;
 };
+
+// The next chunk of a file's documents, or the end of them (`last`), with
+// the warnings known only then, or the error that stopped the analysis.
+struct PreparedChunk {
+  std::vector<PassageDocument> documents;
+  bool last = false;
+  std::vector<std::string> warnings;
+  std::string error;
+};
+
+std::string long_words_warning(const std::string& file, size_t long_words) {
+  return file + ": " + std::to_string(long_words) + " words longer than " +
+         std::to_string(schema::kMaxWordBytes) + " bytes not indexed";
+}
+
+// Analyzes the article's passages from `next` on, at most kPassagesPerChunk.
+std::vector<PassageDocument> build_chunk(const std::string& file, const Article& article,
+                                         size_t& next, size_t& long_words,
+                                         PassageDocumentBuilder& builder) {
+  std::vector<PassageDocument> documents;
+  size_t end = std::min(article.passages.size(), next + kPassagesPerChunk);
+  documents.reserve(end - next);
+  for (; next < end; ++next)
+    documents.push_back(builder.build(file, article, article.passages[next], long_words));
+  return documents;
+}
 
 // Offset of the first invalid UTF-8 sequence and how many there are.
 std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
@@ -73,27 +114,33 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(first_invalid) +
                            " (" + std::to_string(invalid_count) +
                            " invalid sequences replaced by spaces)");
-  Article article = split_article(*content);
-  out.state.passages = static_cast<uint32_t>(article.passages.size());
-  if (article.passages.empty())
+  auto article = std::make_shared<Article>(split_article(*content));
+  content.reset();
+  out.state.passages = static_cast<uint32_t>(article->passages.size());
+  if (article->passages.empty())
     out.warnings.push_back(file.id + ": no passages (empty or no words)");
   if (!analyze) return out;
-  size_t long_words = 0;
-  for (const Passage& p : article.passages)
-    out.documents.push_back(builder.build(file.id, article, p, long_words));
-  if (long_words > 0)
-    out.warnings.push_back(file.id + ": " + std::to_string(long_words) + " words longer than " +
-                           std::to_string(schema::kMaxWordBytes) + " bytes not indexed");
+  out.documents = build_chunk(file.id, *article, out.next_passage, out.long_words, builder);
+  out.more = out.next_passage < article->passages.size();
+  if (out.more)
+    out.article = std::move(article);
+  else if (out.long_words > 0)
+    out.warnings.push_back(long_words_warning(file.id, out.long_words));
   return out;
 }
 
 // Runs prepare() for candidates on worker threads, handing results to the
-// caller in candidate order.
+// caller in candidate order; a file of more than one chunk is handed over
+// chunk by chunk (take_more()), its worker at most kMaxChunksAhead ahead.
 class PreparePipeline {
  public:
   PreparePipeline(const std::vector<const CorpusFile*>& files,
                   const std::map<std::string, FileState>& stored, const IndexOptions& options)
-      : files_(files), stored_(stored), options_(options), results_(files.size()) {
+      : files_(files),
+        stored_(stored),
+        options_(options),
+        results_(files.size()),
+        chunks_(files.size()) {
     unsigned n = options.threads;
     if (n == 0) n = std::max(1u, std::thread::hardware_concurrency() - 1);
     for (unsigned i = 0; i < n; ++i) workers_.emplace_back([this] { work(); });
@@ -118,7 +165,44 @@ class PreparePipeline {
     return out;
   }
 
+  // The next chunk of file `index` after take(index) said `more`.
+  PreparedChunk take_more(size_t index) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !chunks_[index].empty(); });
+    PreparedChunk out = std::move(chunks_[index].front());
+    chunks_[index].pop_front();
+    changed_.notify_all();
+    return out;
+  }
+
  private:
+  // Analyzes the rest of a file taken in chunks; false when told to stop.
+  bool stream_rest(size_t index, PreparedFile& prepared, PassageDocumentBuilder& builder) {
+    const std::string& file = files_[index]->id;
+    const Article& article = *prepared.article;
+    for (;;) {
+      PreparedChunk chunk;
+      try {
+        chunk.documents =
+            build_chunk(file, article, prepared.next_passage, prepared.long_words, builder);
+      } catch (const std::exception& e) {
+        chunk.error = std::string("analysis failed: ") + e.what();
+      }
+      chunk.last = !chunk.error.empty() || prepared.next_passage >= article.passages.size();
+      const bool last = chunk.last;
+      if (last && chunk.error.empty() && prepared.long_words > 0)
+        chunk.warnings.push_back(long_words_warning(file, prepared.long_words));
+      {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return stop_ || chunks_[index].size() < kMaxChunksAhead; });
+        if (stop_) return false;
+        chunks_[index].push_back(std::move(chunk));
+      }
+      changed_.notify_all();
+      if (last) return true;
+    }
+  }
+
   void work() {
     PassageDocumentBuilder builder(options_.passage_dictionary.get());
     for (;;) {
@@ -145,11 +229,20 @@ class PreparePipeline {
         prepared.skipped = true;
         prepared.skip_reason = std::string("analysis failed: ") + e.what();
       }
+      std::shared_ptr<const Article> rest;
+      PreparedFile streaming;  // the worker's copy of where a chunked file stands
+      if (prepared.more) {
+        streaming.article = prepared.article;
+        streaming.next_passage = prepared.next_passage;
+        streaming.long_words = prepared.long_words;
+        prepared.article.reset();
+      }
       {
         std::lock_guard lock(mutex_);
         results_[index] = std::move(prepared);
       }
       changed_.notify_all();
+      if (streaming.article && !stream_rest(index, streaming, builder)) return;
     }
   }
 
@@ -157,6 +250,7 @@ class PreparePipeline {
   const std::map<std::string, FileState>& stored_;
   const IndexOptions& options_;
   std::vector<std::optional<PreparedFile>> results_;
+  std::vector<std::deque<PreparedChunk>> chunks_;  // of files taken in chunks
   std::vector<std::thread> workers_;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -202,11 +296,37 @@ void index_files(const std::vector<const CorpusFile*>& files,
       if (BatchWriter* batch = batch_for(f.id))
         batch->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
     } else {
-      (was_indexed ? report.updated : report.added).push_back(f.id);
-      if (BatchWriter* batch = batch_for(f.id)) {
-        batch->replace_article(f.id, prepared.documents, schema::file_state_key(f.id),
-                               prepared.state.encode());
-        report.passages_written += prepared.documents.size();
+      BatchWriter* batch = batch_for(f.id);
+      std::string failure;
+      size_t written = 0;
+      if (batch) {
+        batch->begin_article(f.id, schema::file_state_key(f.id));
+        batch->add_passages(prepared.documents);
+        written += prepared.documents.size();
+        prepared.documents = {};
+      }
+      for (bool more = prepared.more; more;) {
+        PreparedChunk chunk = pipeline.take_more(i);
+        more = !chunk.last;
+        for (std::string& w : chunk.warnings) report.warnings.push_back(std::move(w));
+        failure = chunk.error;
+        if (batch && failure.empty()) {
+          batch->add_passages(chunk.documents);
+          written += chunk.documents.size();
+        }
+      }
+      if (!failure.empty()) {
+        // Its passages so far go again: the file is skipped, as when its
+        // first chunk fails.
+        if (batch) {
+          batch->end_article(std::string());
+          batch->remove_article(f.id, schema::file_state_key(f.id));
+        }
+        report.skipped.push_back({f.id, failure});
+      } else {
+        (was_indexed ? report.updated : report.added).push_back(f.id);
+        if (batch) batch->end_article(prepared.state.encode());
+        report.passages_written += written;
       }
     }
     if (file_done) file_done();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "article_documents.h"
 #include "batch_writer.h"
 #include "e2e_support.h"
 #include "fahras/schema.h"
@@ -32,13 +33,7 @@ KeyVocabulary vocabulary_of(const Xapian::Database& db, const std::string& word)
 
 // The documents of an article whose lines after the title are `lines`.
 std::vector<PassageDocument> article(const std::string& file, const std::string& lines) {
-  Article parsed = split_article("عنوان\n" + lines);
-  PassageDocumentBuilder builder;
-  size_t long_words = 0;
-  std::vector<PassageDocument> out;
-  for (size_t i = 1; i < parsed.passages.size(); ++i)
-    out.push_back(builder.build(file, parsed, parsed.passages[i], long_words));
-  return out;
+  return testing::article_documents(file, "عنوان\n" + lines);
 }
 
 }  // namespace
