@@ -26,6 +26,14 @@ namespace {
 constexpr size_t kMaxFilesAhead = 64;
 constexpr uint64_t kMaxBytesAhead = 512 * 1024;
 
+// Where the analysis of an article stands: its passages from next_passage
+// on are still to analyze; long words dropped so far.
+struct ArticleCursor {
+  std::shared_ptr<const Article> article;
+  size_t next_passage = 0;
+  size_t long_words = 0;
+};
+
 // A file's passages are analyzed and handed to the writer this many at a
 // time, at most kMaxChunksAhead ahead of it: a file of 300,000 lines held
 // every document at once (2.4 GB peak RSS with Xapian's transaction).
@@ -42,11 +50,7 @@ struct PreparedFile {
   std::vector<PassageDocument> documents;
   std::vector<std::string> warnings;
   bool more = false;
-  // For the worker: the article whose passages from next_passage on are
-  // still to analyze, and the long words dropped so far.
-  std::shared_ptr<const Article> article;
-  size_t next_passage = 0;
-  size_t long_words = 0;
+  ArticleCursor rest;  // for the worker, when `more`
 };
 
 // The next chunk of a file's documents, or the end of them (`last`), with
@@ -63,17 +67,20 @@ std::string long_words_warning(const std::string& file, size_t long_words) {
          std::to_string(schema::kMaxWordBytes) + " bytes not indexed";
 }
 
-// Analyzes the article's passages from `next` on, at most kPassagesPerChunk.
-std::vector<PassageDocument> build_chunk(const std::string& file, const Article& article,
-                                         size_t& next, size_t& long_words,
+// Analyzes the next passages of the article, at most kPassagesPerChunk.
+std::vector<PassageDocument> build_chunk(const std::string& file, ArticleCursor& at,
                                          PassageDocumentBuilder& builder) {
+  const Article& article = *at.article;
   std::vector<PassageDocument> documents;
-  size_t end = std::min(article.passages.size(), next + kPassagesPerChunk);
-  documents.reserve(end - next);
-  for (; next < end; ++next)
-    documents.push_back(builder.build(file, article, article.passages[next], long_words));
+  size_t end = std::min(article.passages.size(), at.next_passage + kPassagesPerChunk);
+  documents.reserve(end - at.next_passage);
+  for (; at.next_passage < end; ++at.next_passage)
+    documents.push_back(
+        builder.build(file, article, article.passages[at.next_passage], at.long_words));
   return documents;
 }
+
+bool finished(const ArticleCursor& at) { return at.next_passage >= at.article->passages.size(); }
 
 // Offset of the first invalid UTF-8 sequence and how many there are.
 std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
@@ -114,18 +121,18 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(first_invalid) +
                            " (" + std::to_string(invalid_count) +
                            " invalid sequences replaced by spaces)");
-  auto article = std::make_shared<Article>(split_article(*content));
+  ArticleCursor at{std::make_shared<Article>(split_article(*content))};
   content.reset();
-  out.state.passages = static_cast<uint32_t>(article->passages.size());
-  if (article->passages.empty())
+  out.state.passages = static_cast<uint32_t>(at.article->passages.size());
+  if (at.article->passages.empty())
     out.warnings.push_back(file.id + ": no passages (empty or no words)");
   if (!analyze) return out;
-  out.documents = build_chunk(file.id, *article, out.next_passage, out.long_words, builder);
-  out.more = out.next_passage < article->passages.size();
+  out.documents = build_chunk(file.id, at, builder);
+  out.more = !finished(at);
   if (out.more)
-    out.article = std::move(article);
-  else if (out.long_words > 0)
-    out.warnings.push_back(long_words_warning(file.id, out.long_words));
+    out.rest = std::move(at);
+  else if (at.long_words > 0)
+    out.warnings.push_back(long_words_warning(file.id, at.long_words));
   return out;
 }
 
@@ -177,21 +184,19 @@ class PreparePipeline {
 
  private:
   // Analyzes the rest of a file taken in chunks; false when told to stop.
-  bool stream_rest(size_t index, PreparedFile& prepared, PassageDocumentBuilder& builder) {
+  bool stream_rest(size_t index, ArticleCursor at, PassageDocumentBuilder& builder) {
     const std::string& file = files_[index]->id;
-    const Article& article = *prepared.article;
     for (;;) {
       PreparedChunk chunk;
       try {
-        chunk.documents =
-            build_chunk(file, article, prepared.next_passage, prepared.long_words, builder);
+        chunk.documents = build_chunk(file, at, builder);
       } catch (const std::exception& e) {
         chunk.error = std::string("analysis failed: ") + e.what();
       }
-      chunk.last = !chunk.error.empty() || prepared.next_passage >= article.passages.size();
+      chunk.last = !chunk.error.empty() || finished(at);
       const bool last = chunk.last;
-      if (last && chunk.error.empty() && prepared.long_words > 0)
-        chunk.warnings.push_back(long_words_warning(file, prepared.long_words));
+      if (last && chunk.error.empty() && at.long_words > 0)
+        chunk.warnings.push_back(long_words_warning(file, at.long_words));
       {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || chunks_[index].size() < kMaxChunksAhead; });
@@ -229,20 +234,13 @@ class PreparePipeline {
         prepared.skipped = true;
         prepared.skip_reason = std::string("analysis failed: ") + e.what();
       }
-      std::shared_ptr<const Article> rest;
-      PreparedFile streaming;  // the worker's copy of where a chunked file stands
-      if (prepared.more) {
-        streaming.article = prepared.article;
-        streaming.next_passage = prepared.next_passage;
-        streaming.long_words = prepared.long_words;
-        prepared.article.reset();
-      }
+      ArticleCursor rest = std::move(prepared.rest);  // the worker goes on with it
       {
         std::lock_guard lock(mutex_);
         results_[index] = std::move(prepared);
       }
       changed_.notify_all();
-      if (streaming.article && !stream_rest(index, streaming, builder)) return;
+      if (rest.article && !stream_rest(index, std::move(rest), builder)) return;
     }
   }
 
@@ -258,6 +256,43 @@ class PreparePipeline {
   uint64_t bytes_ahead_ = 0;  // sizes of files from taken_ to next_
   bool stop_ = false;
 };
+
+// Writes a file's analyzed passages, chunk by chunk, through `batch` (null:
+// a dry run), and reports it written, or skipped when the analysis of a later
+// chunk failed (its passages written so far are removed again).
+void write_analyzed(PreparePipeline& pipeline, size_t index, const std::string& id,
+                    PreparedFile prepared, BatchWriter* batch, bool was_indexed,
+                    IndexReport& report) {
+  std::string failure;
+  size_t written = 0;
+  if (batch) {
+    batch->begin_article(id, schema::file_state_key(id));
+    batch->add_passages(prepared.documents);
+    written += prepared.documents.size();
+    prepared.documents = {};
+  }
+  for (bool more = prepared.more; more;) {
+    PreparedChunk chunk = pipeline.take_more(index);
+    more = !chunk.last;
+    for (std::string& w : chunk.warnings) report.warnings.push_back(std::move(w));
+    failure = chunk.error;
+    if (batch && failure.empty()) {
+      batch->add_passages(chunk.documents);
+      written += chunk.documents.size();
+    }
+  }
+  if (!failure.empty()) {
+    if (batch) {
+      batch->end_article(std::string());
+      batch->remove_article(id, schema::file_state_key(id));
+    }
+    report.skipped.push_back({id, failure});
+    return;
+  }
+  (was_indexed ? report.updated : report.added).push_back(id);
+  if (batch) batch->end_article(prepared.state.encode());
+  report.passages_written += written;
+}
 
 }  // namespace
 
@@ -296,38 +331,7 @@ void index_files(const std::vector<const CorpusFile*>& files,
       if (BatchWriter* batch = batch_for(f.id))
         batch->set_metadata(schema::file_state_key(f.id), prepared.state.encode());
     } else {
-      BatchWriter* batch = batch_for(f.id);
-      std::string failure;
-      size_t written = 0;
-      if (batch) {
-        batch->begin_article(f.id, schema::file_state_key(f.id));
-        batch->add_passages(prepared.documents);
-        written += prepared.documents.size();
-        prepared.documents = {};
-      }
-      for (bool more = prepared.more; more;) {
-        PreparedChunk chunk = pipeline.take_more(i);
-        more = !chunk.last;
-        for (std::string& w : chunk.warnings) report.warnings.push_back(std::move(w));
-        failure = chunk.error;
-        if (batch && failure.empty()) {
-          batch->add_passages(chunk.documents);
-          written += chunk.documents.size();
-        }
-      }
-      if (!failure.empty()) {
-        // Its passages so far go again: the file is skipped, as when its
-        // first chunk fails.
-        if (batch) {
-          batch->end_article(std::string());
-          batch->remove_article(f.id, schema::file_state_key(f.id));
-        }
-        report.skipped.push_back({f.id, failure});
-      } else {
-        (was_indexed ? report.updated : report.added).push_back(f.id);
-        if (batch) batch->end_article(prepared.state.encode());
-        report.passages_written += written;
-      }
+      write_analyzed(pipeline, i, f.id, std::move(prepared), batch_for(f.id), was_indexed, report);
     }
     if (file_done) file_done();
   }
