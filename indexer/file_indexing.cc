@@ -34,10 +34,9 @@ struct ArticleCursor {
   size_t long_words = 0;
 };
 
-// A file's passages are analyzed and handed to the writer this many at a
-// time, at most kMaxChunksAhead ahead of it: a file of 300,000 lines held
-// every document at once (2.4 GB peak RSS with Xapian's transaction).
-constexpr size_t kPassagesPerChunk = 2000;
+// A file's passages are analyzed and handed to the writer kPassagesPerAdd
+// at a time, at most kMaxChunksAhead ahead of it: a file of 300,000 lines
+// held every document at once (2.4 GB peak RSS with Xapian's transaction).
 constexpr size_t kMaxChunksAhead = 2;
 
 // A file read and analyzed by a worker, ready for the writer: its first
@@ -67,12 +66,12 @@ std::string long_words_warning(const std::string& file, size_t long_words) {
          std::to_string(schema::kMaxWordBytes) + " bytes not indexed";
 }
 
-// Analyzes the next passages of the article, at most kPassagesPerChunk.
+// Analyzes the next passages of the article, at most kPassagesPerAdd.
 std::vector<PassageDocument> build_chunk(const std::string& file, ArticleCursor& at,
                                          PassageDocumentBuilder& builder) {
   const Article& article = *at.article;
   std::vector<PassageDocument> documents;
-  size_t end = std::min(article.passages.size(), at.next_passage + kPassagesPerChunk);
+  size_t end = std::min(article.passages.size(), at.next_passage + kPassagesPerAdd);
   documents.reserve(end - at.next_passage);
   for (; at.next_passage < end; ++at.next_passage)
     documents.push_back(

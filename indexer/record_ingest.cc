@@ -115,13 +115,20 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
     }
     Article article = split_article(content);
     state.passages = static_cast<uint32_t>(article.passages.size());
+    batch.begin_article(record->id, key);
     std::vector<PassageDocument> documents;
     size_t long_words = 0;
-    for (const Passage& p : article.passages)
+    for (const Passage& p : article.passages) {
       documents.push_back(
           builder.build(record->id, article, p, long_words, record->url, record->date));
-    batch.replace_article(record->id, documents, key, state.encode());
-    report.passages_written += documents.size();
+      if (documents.size() == kPassagesPerAdd) {
+        batch.add_passages(documents);
+        documents.clear();
+      }
+    }
+    batch.add_passages(documents);
+    batch.end_article(state.encode());
+    report.passages_written += article.passages.size();
     (old ? report.updated : report.added).push_back(record->id);
   }
   batch.finish();

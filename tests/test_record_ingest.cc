@@ -86,4 +86,21 @@ TEST_SUITE("record_ingest") {
                                    0) == 0);
     CHECK(db.get_metadata(key).empty());  // n1 still has the old terms
   }
+  TEST_CASE("a record of many passages is added in parts, every passage and its state in") {
+    e2e::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    // 5,000 paragraphs: three adds of at most kPassagesPerAdd, and commits
+    // within the record every 1,000.
+    std::string text;
+    for (int i = 1; i <= 5000; ++i)
+      text += "وافقت السلطات الصينية على استيراد الدفعة رقم " + std::to_string(i) + "\\n";
+    std::istringstream in(R"({"id":"archive","title":"أرشيف الأخبار","text":")" + text + "\"}\n");
+    IndexReport report = ingest_records(db, in, "archive.jsonl", 1000);
+    CHECK(report.added == std::vector<std::string>{"archive"});
+    CHECK(report.passages_written == 5001);
+    Xapian::Database reader((dir.path / "db").string());
+    CHECK(reader.get_termfreq(schema::article_term("archive")) == 5001);
+    CHECK(reader.get_termfreq("Zدفع") == 5000);
+    CHECK_FALSE(reader.get_metadata(record_state_key("archive")).empty());
+  }
 }
