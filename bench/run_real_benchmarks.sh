@@ -5,7 +5,8 @@
 # of ../shared/corpora, the ARCD evaluation collection) and the statutes
 # (legal/). Queries: the ARCD questions (../shared/eval/arcd-dev) on the
 # Wikipedia collection, and 2-4 word keyword queries drawn from each
-# collection's own paragraphs (keyword_queries.awk, seed 42).
+# collection's own paragraphs (keyword_queries.awk, seed 42), and whole
+# Wikipedia paragraphs pasted as queries.
 # Reports passages/s, MB/s, peak RSS, index bytes (per Xapian table), and
 # query p50/p90/p99/max for the first (cold-cache) pass and warm passes, with
 # the stages of the slowest 1% of Fahras's searches; fahras-serve under wrk
@@ -65,9 +66,12 @@ rm -rf "$work/inc" "$work/inc.db"
 cut -f2 "$shared/eval/arcd-dev/queries.tsv" > "$work/arcd-questions.txt"
 awk -v seed=42 -v every=40 -f "$here/keyword_queries.awk" "$corpora"/arwiki/*.txt | head -1000 > "$work/wiki-keywords.txt"
 awk -v seed=42 -v every=60 -f "$here/keyword_queries.awk" "$corpora"/legal/*.txt | head -1000 > "$work/legal-keywords.txt"
+# Pasted paragraphs (30-200 words, brackets and numbers as written): the
+# longest queries users type.
+awk 'length > 400 && length < 1200 && FNR % 13 == 0' "$corpora"/arwiki/*.txt | head -200 > "$work/wiki-paragraphs.txt"
 
 roots=("$corpora/arcd" "$corpora/arwiki")
-bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt"
+bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt" "$work/wiki-paragraphs.txt"
 echo "-- fahras-serve, 8 threads, wrk 8 connections, ARCD questions"
 "$here/bench_http.sh" "$build" "$work/fahras-wiki" "$work/arcd-questions.txt" 5 8
 rm -rf "$work"/{fahras,xapian,lucene}-wiki*

@@ -89,19 +89,25 @@ bool append_terms(std::vector<WeightedTerm>& out, const std::vector<Xapian::Quer
 
 // The parsed query with its expansions as one disjunction of weighted terms
 // and synonym groups of terms, each once (a term the query holds twice at the
-// sum of its factors); empty if the parsed query is not an OR of terms or an
-// expansion is neither a term nor a group of terms.
+// sum of its factors); empty if the parsed query is not an OR (of ORs) of
+// terms or an expansion is neither a term nor a group of terms.
 std::vector<WeightedTerm> as_disjunction(
     const Xapian::Query& parsed,
     const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of) {
-  std::vector<Xapian::Query> leaves;
-  if (parsed.get_type() == Xapian::Query::LEAF_TERM) {
-    leaves.push_back(parsed);
-  } else if (parsed.get_type() == Xapian::Query::OP_OR) {
-    for (size_t i = 0; i < parsed.get_num_subqueries(); ++i)
-      leaves.push_back(parsed.get_subquery(i));
-  } else {
+  // An OR's weight is the sum of its subqueries': ORs within it (brackets in
+  // a pasted paragraph) are one OR of their leaves.
+  if (parsed.get_type() != Xapian::Query::LEAF_TERM && parsed.get_type() != Xapian::Query::OP_OR)
     return {};
+  std::vector<Xapian::Query> leaves;
+  std::vector<Xapian::Query> pending = {parsed};
+  while (!pending.empty()) {
+    Xapian::Query q = std::move(pending.back());
+    pending.pop_back();
+    if (q.get_type() != Xapian::Query::OP_OR) {
+      leaves.push_back(std::move(q));
+      continue;
+    }
+    for (size_t i = q.get_num_subqueries(); i-- > 0;) pending.push_back(q.get_subquery(i));
   }
   std::vector<WeightedTerm> out;
   if (!append_terms(out, leaves, 1.0)) return {};

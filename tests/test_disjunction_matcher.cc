@@ -104,6 +104,22 @@ TEST_SUITE("disjunction_matcher") {
     CHECK(groups >= 2);
   }
 
+  TEST_CASE("brackets in a pasted paragraph: still one disjunction, ranked as Xapian ranks it") {
+    CorpusIndex index;
+    Synonyms none;
+    QueryPlanner planner(index.db, none);
+    DisjunctionMatcher matcher;
+    // The parser nests an OR per bracket; an OR's weight is its parts' sum.
+    for (const char* query : {"الصين (شرائح إنفيديا)",
+                              "وافقت السلطات الصينية (بحسب رويترز) على استيراد (الدفعة الأولى) من "
+                              "شرائح H200 التابعة لشركة إنفيديا"}) {
+      CAPTURE(query);
+      QueryPlan plan = planner.plan(query);
+      REQUIRE_FALSE(plan.disjunction.empty());
+      for (size_t depth : {1, 10, 1000}) check_same_ranking(index.db, matcher, plan, depth);
+    }
+  }
+
   TEST_CASE("passages of equal weight make the cut by location, not by docid") {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
     // Written in another order than their locations: c.txt:9, a.txt:9, a.txt:2.
