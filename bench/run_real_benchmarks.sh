@@ -68,7 +68,8 @@ awk -v seed=42 -v every=40 -f "$here/keyword_queries.awk" "$corpora"/arwiki/*.tx
 awk -v seed=42 -v every=60 -f "$here/keyword_queries.awk" "$corpora"/legal/*.txt | head -1000 > "$work/legal-keywords.txt"
 # Pasted paragraphs (30-200 words, brackets and numbers as written): the
 # longest queries users type.
-awk 'length > 400 && length < 1200 && FNR % 13 == 0' "$corpora"/arwiki/*.txt | head -200 > "$work/wiki-paragraphs.txt"
+awk 'length > 400 && length < 1200 && FNR % 13 == 0 { print; if (++n == 200) exit }' \
+  "$corpora"/arwiki/*.txt > "$work/wiki-paragraphs.txt"
 
 roots=("$corpora/arcd" "$corpora/arwiki")
 bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt" "$work/wiki-paragraphs.txt"
