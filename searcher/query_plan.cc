@@ -228,7 +228,10 @@ std::string exclusions_only_as_not(const std::string& text) {
       continue;
     }
     // One unit: -word, or -"a phrase" up to its closing quote.
-    if (text[i] != '-' || i + 1 >= text.size() || text[i + 1] == ' ') return text;
+    // A minus before a digit is a negative number's ("-5"), not an exclusion.
+    if (text[i] != '-' || i + 1 >= text.size() || text[i + 1] == ' ' ||
+        (text[i + 1] >= '0' && text[i + 1] <= '9'))
+      return text;
     size_t end = text[i + 1] == '"' ? text.find('"', i + 2) : text.find(' ', i);
     end = end == std::string::npos ? text.size() : end + (text[i + 1] == '"' ? 1 : 0);
     if (!out.empty()) out += ' ';

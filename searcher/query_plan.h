@@ -149,7 +149,8 @@ std::string normalize_query_text(const std::string& raw_query);
 // A query of exclusions only ("-a -b", "-\"a b\""), as "NOT a NOT b": every
 // passage without them. Xapian's parser reads a lone "-word" as the word
 // itself (the minus may be a dash), which would find exactly the passages
-// excluded. Any other query is returned as it is.
+// excluded. Any other query (or one holding a negative number, "-5") is
+// returned as it is.
 std::string exclusions_only_as_not(const std::string& text);
 
 }  // namespace fahras
