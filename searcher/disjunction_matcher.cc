@@ -65,7 +65,8 @@ std::vector<Posting> DisjunctionMatcher::synonym_postings(const Xapian::Database
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
                                                  const std::vector<WeightedTerm>& terms,
                                                  size_t depth, size_t& total,
-                                                 const LocationOf& location) {
+                                                 const LocationOf& location,
+                                                 const std::vector<Xapian::Query>& phrases) {
   static_assert(kBm25B == 0, "the accumulator leaves out BM25's length normalization");
   Xapian::docid last = db.get_lastdocid();
   if (weight_of_.size() <= last) {
@@ -95,6 +96,24 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
         touched_.push_back(d);
       } else {
         weight_of_[d] += part;
+      }
+    }
+  }
+  for (const Xapian::Query& phrase : phrases) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(phrase);
+    enquire.set_weighting_scheme(passage_bm25());
+    enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
+    Xapian::MSet matches = enquire.get_mset(0, documents);
+    for (auto m = matches.begin(); m != matches.end(); ++m) {
+      Xapian::docid d = *m;
+      if (d >= weight_of_.size()) continue;
+      if (stamp_[d] != call_) {
+        stamp_[d] = call_;
+        weight_of_[d] = m.get_weight();
+        touched_.push_back(d);
+      } else {
+        weight_of_[d] += m.get_weight();
       }
     }
   }

@@ -89,11 +89,13 @@ bool append_terms(std::vector<WeightedTerm>& out, const std::vector<Xapian::Quer
 
 // The parsed query with its expansions as one disjunction of weighted terms
 // and synonym groups of terms, each once (a term the query holds twice at the
-// sum of its factors); empty if the parsed query is not an OR (of ORs) of
-// terms or an expansion is neither a term nor a group of terms.
+// sum of its factors), and the OR's phrases in `phrases`; empty if the
+// parsed query is not an OR (of ORs) of terms and phrases with a term, or an
+// expansion is neither a term nor a group of terms.
 std::vector<WeightedTerm> as_disjunction(
     const Xapian::Query& parsed,
-    const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of) {
+    const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of,
+    std::vector<Xapian::Query>& phrases) {
   // An OR's weight is the sum of its subqueries': ORs within it (brackets in
   // a pasted paragraph) are one OR of their leaves.
   if (parsed.get_type() != Xapian::Query::LEAF_TERM && parsed.get_type() != Xapian::Query::OP_OR)
@@ -103,6 +105,10 @@ std::vector<WeightedTerm> as_disjunction(
   while (!pending.empty()) {
     Xapian::Query q = std::move(pending.back());
     pending.pop_back();
+    if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR) {
+      phrases.push_back(std::move(q));
+      continue;
+    }
     if (q.get_type() != Xapian::Query::OP_OR) {
       leaves.push_back(std::move(q));
       continue;
@@ -110,7 +116,10 @@ std::vector<WeightedTerm> as_disjunction(
     for (size_t i = q.get_num_subqueries(); i-- > 0;) pending.push_back(q.get_subquery(i));
   }
   std::vector<WeightedTerm> out;
-  if (!append_terms(out, leaves, 1.0)) return {};
+  if (!append_terms(out, leaves, 1.0) || out.empty()) {
+    phrases.clear();
+    return {};
+  }
   size_t words = out.size();
   for (size_t i = 0; i < words; ++i) {
     auto found = flat_expansion_of.find(out[i].term);
@@ -585,7 +594,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   }
   plan.query = attach_expansions(parsed, expansion_of);
   collect_word_groups(plan.query, plan.highlight.phrases);
-  if (flat) plan.disjunction = as_disjunction(parsed, flat_expansion_of);
+  if (flat) plan.disjunction = as_disjunction(parsed, flat_expansion_of, plan.disjunction_phrases);
   for (WeightedTerm& t : plan.disjunction) {
     if (t.synonyms.empty()) {
       t.frequency = statistics_.termfreq(t.term);

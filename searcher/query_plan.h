@@ -114,6 +114,10 @@ struct QueryPlan {
   // the query holds twice at the sum of its factors, as Xapian weighs it),
   // when it is one (DisjunctionMatcher ranks it faster); empty when it is not.
   std::vector<WeightedTerm> disjunction;
+  // The phrases (and NEAR groups) of that disjunction, whose weights the
+  // matcher takes from Xapian: a pasted paragraph's quotes and hyphen-joined
+  // words (Xapian's parser reads a-b as a phrase). Empty when disjunction is.
+  std::vector<Xapian::Query> disjunction_phrases;
 };
 
 class QueryPlanner {

@@ -415,7 +415,8 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
       at.file = found->second.second;
       return at;
     };
-    return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location);
+    return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location,
+                                    plan.disjunction_phrases);
   }
   return top_by_weight(plan.query, depth, options.per_article, total);
 }
