@@ -25,11 +25,6 @@
 
 namespace fahras {
 
-// The indexer and document ingestion analyze an article's passages and add
-// them this many at a time (add_passages), so that an article of 300,000
-// passages is never held analyzed at once.
-inline constexpr size_t kPassagesPerAdd = 2000;
-
 // A commit that deletes the passages of more articles lists none (writes "*").
 inline constexpr size_t kMaxListedDeletedArticles = 1000;
 

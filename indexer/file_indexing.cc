@@ -26,14 +26,6 @@ namespace {
 constexpr size_t kMaxFilesAhead = 64;
 constexpr uint64_t kMaxBytesAhead = 512 * 1024;
 
-// Where the analysis of an article stands: its passages from next_passage
-// on are still to analyze; long words dropped so far.
-struct ArticleCursor {
-  std::shared_ptr<const Article> article;
-  size_t next_passage = 0;
-  size_t long_words = 0;
-};
-
 // A file's passages are analyzed and handed to the writer kPassagesPerAdd
 // at a time, at most kMaxChunksAhead ahead of it: a file of 300,000 lines
 // held every document at once (2.4 GB peak RSS with Xapian's transaction).
@@ -65,21 +57,6 @@ std::string long_words_warning(const std::string& file, size_t long_words) {
   return file + ": " + std::to_string(long_words) + " words longer than " +
          std::to_string(schema::kMaxWordBytes) + " bytes not indexed";
 }
-
-// Analyzes the next passages of the article, at most kPassagesPerAdd.
-std::vector<PassageDocument> build_chunk(const std::string& file, ArticleCursor& at,
-                                         PassageDocumentBuilder& builder) {
-  const Article& article = *at.article;
-  std::vector<PassageDocument> documents;
-  size_t end = std::min(article.passages.size(), at.next_passage + kPassagesPerAdd);
-  documents.reserve(end - at.next_passage);
-  for (; at.next_passage < end; ++at.next_passage)
-    documents.push_back(
-        builder.build(file, article, article.passages[at.next_passage], at.long_words));
-  return documents;
-}
-
-bool finished(const ArticleCursor& at) { return at.next_passage >= at.article->passages.size(); }
 
 // Offset of the first invalid UTF-8 sequence and how many there are.
 std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
@@ -126,8 +103,8 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
   if (at.article->passages.empty())
     out.warnings.push_back(file.id + ": no passages (empty or no words)");
   if (!analyze) return out;
-  out.documents = build_chunk(file.id, at, builder);
-  out.more = !finished(at);
+  out.documents = builder.build_next(file.id, at);
+  out.more = !at.finished();
   if (out.more)
     out.rest = std::move(at);
   else if (at.long_words > 0)
@@ -188,11 +165,11 @@ class PreparePipeline {
     for (;;) {
       PreparedChunk chunk;
       try {
-        chunk.documents = build_chunk(file, at, builder);
+        chunk.documents = builder.build_next(file, at);
       } catch (const std::exception& e) {
         chunk.error = std::string("analysis failed: ") + e.what();
       }
-      chunk.last = !chunk.error.empty() || finished(at);
+      chunk.last = !chunk.error.empty() || at.finished();
       const bool last = chunk.last;
       if (last && chunk.error.empty() && at.long_words > 0)
         chunk.warnings.push_back(long_words_warning(file, at.long_words));

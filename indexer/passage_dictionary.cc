@@ -96,9 +96,7 @@ std::vector<std::string> dictionary_samples(const std::vector<const CorpusFile*>
       size_t from_file = 0;
       for (const Passage& p : article.passages) {
         if (from_file >= kMaxBytesPerFile || bytes >= kPassageDictionarySampleBytes) break;
-        PassageData data{files[i]->id, p.line, p.window, p.offset, article.title,
-                         p.heading,    p.text, "",       ""};
-        samples.push_back(data.to_json());
+        samples.push_back(PassageData::of(files[i]->id, article, p).to_json());
         from_file += samples.back().size();
         bytes += samples.back().size();
       }

@@ -91,6 +91,27 @@ PassageData PassageData::from_json(const std::string& json) {
   return d;
 }
 
+PassageData PassageData::of(const std::string& file, const Article& article, const Passage& passage,
+                            const std::string& url, const std::string& date) {
+  return {file,           passage.line,  passage.window,
+          passage.offset, article.title, passage.heading,
+          passage.text,   url,           date};
+}
+
+std::vector<PassageDocument> PassageDocumentBuilder::build_next(const std::string& file,
+                                                                ArticleCursor& at,
+                                                                const std::string& url,
+                                                                const std::string& date) {
+  const Article& article = *at.article;
+  std::vector<PassageDocument> documents;
+  size_t end = std::min(article.passages.size(), at.next_passage + kPassagesPerAdd);
+  documents.reserve(end - at.next_passage);
+  for (; at.next_passage < end; ++at.next_passage)
+    documents.push_back(
+        build(file, article, article.passages[at.next_passage], at.long_words, url, date));
+  return documents;
+}
+
 PassageDocumentBuilder::PassageDocumentBuilder(const PassageDictionary* dictionary)
     : stopper_(make_stopper()), dictionary_(dictionary) {
   generator_.set_stemmer(make_stemmer());
@@ -163,10 +184,9 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
   doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
   doc.add_value(schema::kSlotLocation, schema::location_value(file, passage.line));
-  PassageData data{file,           passage.line,  passage.window,
-                   passage.offset, article.title, passage.heading,
-                   passage.text,   url,           date};
-  doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json(), dictionary_));
+  doc.add_value(schema::kSlotPassageData,
+                compress_passage_data(PassageData::of(file, article, passage, url, date).to_json(),
+                                      dictionary_));
   // The generator would otherwise keep a reference to the document until the
   // next build(): a Xapian::Document's reference count is not atomic, and
   // the document goes to the writer's thread while this one builds the next.

@@ -36,6 +36,9 @@ struct PassageData {
 
   std::string to_json() const;
   static PassageData from_json(const std::string& json);
+  // What the index stores of `passage` of `article` in `file`.
+  static PassageData of(const std::string& file, const Article& article, const Passage& passage,
+                        const std::string& url = {}, const std::string& date = {});
 };
 
 // The stored data of a passage's document: value slot kSlotPassageData, a
@@ -62,6 +65,20 @@ struct PassageDocument {
   std::vector<KeyedStem> keyed_stems;
 };
 
+// Writers take an article's passages this many at a time, analyzed
+// (PassageDocumentBuilder::build_next): an article of 300,000 passages is
+// never held analyzed at once (BatchWriter::add_passages).
+inline constexpr size_t kPassagesPerAdd = 2000;
+
+// Where the analysis of an article stands: its passages from next_passage
+// on are still to build; the long words dropped so far.
+struct ArticleCursor {
+  std::shared_ptr<const Article> article;
+  size_t next_passage = 0;
+  size_t long_words = 0;
+  bool finished() const { return next_passage >= article->passages.size(); }
+};
+
 class PassageDocumentBuilder {
  public:
   // Stored data is compressed with `dictionary` (may be null: none), which
@@ -75,6 +92,10 @@ class PassageDocumentBuilder {
   PassageDocument build(const std::string& file, const Article& article, const Passage& passage,
                         size_t& long_words, const std::string& url = {},
                         const std::string& date = {});
+  // The documents of the article's next passages, at most kPassagesPerAdd.
+  std::vector<PassageDocument> build_next(const std::string& file, ArticleCursor& at,
+                                          const std::string& url = {},
+                                          const std::string& date = {});
 
  private:
   std::unique_ptr<Xapian::Stopper> stopper_;

@@ -113,22 +113,13 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
       report.unchanged.push_back(record->id);
       continue;
     }
-    Article article = split_article(content);
-    state.passages = static_cast<uint32_t>(article.passages.size());
+    ArticleCursor at{std::make_shared<Article>(split_article(content))};
+    state.passages = static_cast<uint32_t>(at.article->passages.size());
     batch.begin_article(record->id, key);
-    std::vector<PassageDocument> documents;
-    size_t long_words = 0;
-    for (const Passage& p : article.passages) {
-      documents.push_back(
-          builder.build(record->id, article, p, long_words, record->url, record->date));
-      if (documents.size() == kPassagesPerAdd) {
-        batch.add_passages(documents);
-        documents.clear();
-      }
-    }
-    batch.add_passages(documents);
+    while (!at.finished())
+      batch.add_passages(builder.build_next(record->id, at, record->url, record->date));
     batch.end_article(state.encode());
-    report.passages_written += article.passages.size();
+    report.passages_written += state.passages;
     (old ? report.updated : report.added).push_back(record->id);
   }
   batch.finish();

@@ -33,18 +33,25 @@ std::pair<Xapian::doccount, std::string> seen(const std::string& path, const std
   return {reader.get_termfreq(schema::article_term(file)), reader.get_metadata(state_key)};
 }
 
+// A new index holding a.txt's two passages, its state "sa" = "old".
+struct IndexOfOldArticle {
+  e2e::TempDir dir;
+  std::string path = (dir.path / "db").string();
+  Xapian::WritableDatabase db{path, Xapian::DB_CREATE_OR_OPEN};
+  IndexOfOldArticle() {
+    BatchWriter batch(db, 100);
+    batch.replace_article("a.txt", numbered_article("a.txt", 2), "sa", "old");
+    batch.finish();
+  }
+};
+
 }  // namespace
 
 TEST_SUITE("batch_writer") {
   TEST_CASE("an article within a batch is committed whole, with its state") {
-    e2e::TempDir dir;
-    std::string path = (dir.path / "db").string();
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    {
-      BatchWriter batch(db, 100);
-      batch.replace_article("a.txt", numbered_article("a.txt", 2), "sa", "old");
-      batch.finish();
-    }
+    IndexOfOldArticle index;
+    Xapian::WritableDatabase& db = index.db;
+    const std::string& path = index.path;
     BatchWriter batch(db, 100);
     batch.replace_article("a.txt", numbered_article("a.txt", 7), "sa", "new");
     CHECK(seen(path, "a.txt", "sa") == std::pair<Xapian::doccount, std::string>{2, "old"});
@@ -53,14 +60,9 @@ TEST_SUITE("batch_writer") {
   }
 
   TEST_CASE("an article of more passages than a batch is committed in parts, its state last") {
-    e2e::TempDir dir;
-    std::string path = (dir.path / "db").string();
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    {
-      BatchWriter batch(db, 3);
-      batch.replace_article("a.txt", numbered_article("a.txt", 2), "sa", "old");
-      batch.finish();
-    }
+    IndexOfOldArticle index;
+    Xapian::WritableDatabase& db = index.db;
+    const std::string& path = index.path;
     std::vector<PassageDocument> passages = numbered_article("a.txt", 8);
     {
       BatchWriter batch(db, 3);
