@@ -125,32 +125,20 @@ PassageDocumentBuilder::~PassageDocumentBuilder() = default;
 WordTerms word_terms_of(const std::string& normalized_text) {
   WordTerms out;
   // Each word's phonetic key with its stem, so the index can list the
-  // spellings sharing a key, and the key of each pair of adjacent words so
-  // that a name written as one word in Latin script (ByteDance) meets its
-  // Arabic transcription in two (بايت دانس). (Where query words stand
-  // together, the ranker reads from positions.)
-  std::string previous_key_source;
+  // spellings sharing a key (and the searcher find a name written as two
+  // words: two_word_spellings.h).
   for (const std::string& word : split_words(normalized_text)) {
     if (word.size() > schema::kMaxWordBytes) {
       ++out.long_words;
-      previous_key_source.clear();
       continue;
     }
-    if (is_stopword(word)) {
-      previous_key_source.clear();
-      continue;
-    }
+    if (is_stopword(word)) continue;
     std::string alternative = alternative_stem(word);
     if (!alternative.empty()) out.terms.push_back("Z" + alternative);
     std::string key_source = phonetic_key_source(word);
     std::string key = phonetic_key(key_source);
     if (key.empty()) key = vowel_marked_key(key_source);  // short_name_key, key known empty
     if (!key.empty()) out.keyed_stems.push_back({std::move(key), stem_word(word)});
-    if (!previous_key_source.empty()) {
-      std::string pair_key = phonetic_pair_key(previous_key_source + key_source);
-      if (!pair_key.empty()) out.terms.push_back(schema::phonetic_pair_term(pair_key));
-    }
-    previous_key_source = std::move(key_source);
   }
   std::sort(out.keyed_stems.begin(), out.keyed_stems.end());
   out.keyed_stems.erase(std::unique(out.keyed_stems.begin(), out.keyed_stems.end()),

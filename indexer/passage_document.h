@@ -50,7 +50,7 @@ PassageData passage_data_of(const Xapian::Document& doc);
 
 // What a passage's words add beyond the TermGenerator's terms.
 struct WordTerms {
-  std::vector<std::string> terms;      // alternative stems (Z), joined-pair keys (X)
+  std::vector<std::string> terms;      // alternative stems (Z)
   std::vector<KeyedStem> keyed_stems;  // the key vocabulary's entries, each once
   size_t long_words = 0;               // words longer than schema::kMaxWordBytes
 };

@@ -16,6 +16,7 @@
 #include "spelling_variants.h"
 #include "stopwords.h"
 #include "tokenizer.h"
+#include "two_word_spellings.h"
 #include "utf8.h"
 #include "xapian_stem.h"
 
@@ -284,8 +285,6 @@ std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& sour
 std::vector<std::string> QueryPlanner::key_terms(const std::string& key) const {
   std::vector<std::string> terms;
   if (key.empty()) return terms;
-  std::string pair = schema::phonetic_pair_term(key);
-  if (statistics_.termfreq(pair) > 0) terms.push_back(pair);
   for (const std::string& stem : statistics_.stems_with_key(key))
     if (statistics_.termfreq(z(stem)) > 0) terms.push_back(z(stem));
   return terms;
@@ -415,29 +414,33 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     if (key.empty()) key = vowel_marked_key(sources[i]);  // short_name_key, key known empty
     if (latin || unknown) {
       std::vector<std::string> of_key = transcriptions_of(sources[i], key);
-      // A name written in the other script as two words too short for a
-      // pair key (DeepSeek: ديب سيك) has a vowel-marked pair term.
-      if (std::string pair = phonetic_pair_key(sources[i]); is_short_name_key(pair)) {
-        std::string term = schema::phonetic_pair_term(pair);
-        if (statistics_.termfreq(term) > 0) {
-          of_key.push_back(term);
-          plan.highlight.keys.insert(pair);
-          plan.key_terms[pair] = {term};
-        }
-      }
+      // A name the index writes as two words (ByteDance, بايتدانس: بايت دانس;
+      // DeepSeek: ديب سيك).
+      std::vector<TwoWordSpelling> two_words =
+          two_word_spellings(statistics_, sources[i], phonetic_pair_key(sources[i]));
       // A word whose key finds nothing may carry a clitic (its key without
       // it), or begin with a letter read as one: بايتدانس is keyed on ايتدانس
       // (ب before alef), the index on بايت دانس (its key as written).
-      if (of_key.empty() && !latin) {
-        std::vector<std::string> keys = {phonetic_key(w)};
+      if (of_key.empty() && two_words.empty() && !latin) {
+        std::vector<std::string> forms = {w};
         for (const std::string& form : clitic_readings(w))
-          keys.push_back(phonetic_key(phonetic_key_source(form)));
-        for (const std::string& other_key : keys) {
+          forms.push_back(phonetic_key_source(form));
+        for (const std::string& form : forms) {
+          std::string other_key = phonetic_key(form);
           of_key = transcriptions_of(sources[i], other_key);
-          if (!of_key.empty()) {
+          two_words = two_word_spellings(statistics_, form, phonetic_pair_key(form));
+          if (!of_key.empty() || !two_words.empty()) {
             key = other_key;
             break;
           }
+        }
+      }
+      for (const TwoWordSpelling& two : two_words) {
+        expansions[i].emplace_back(Xapian::Query::OP_AND, Xapian::Query(z(two.first)),
+                                   Xapian::Query(z(two.second)));
+        for (const std::string& stem : {two.first, two.second}) {
+          terms.insert(z(stem));
+          plan.highlight.stems.insert(stem);
         }
       }
       if (!of_key.empty()) {
@@ -495,20 +498,16 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     }
     plan.concept_terms.push_back(std::move(terms));
   }
-  // Adjacent pairs written as one word elsewhere, or as two words that share
-  // their key: followed whenever the index holds the key. (Following a key
-  // only when more passages hold it than hold the two words side by side
-  // measured MRR@10 0.592 on arcd-dev against 0.598: the key of two words
-  // standing together brings in the passages where they do.)
-  // A pair one class short of a pair key meets only a one-word name in the
-  // other script (ديب سيك: DeepSeek).
+  // Adjacent query words the index holds as one word, in either script (بايت
+  // دانس: ByteDance), through the key of the two joined; a pair one class
+  // short of a pair key meets only a one-word name in the other script (ديب
+  // سيك: DeepSeek).
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     std::string joined = sources[i] + sources[i + 1];
     std::string key = phonetic_key(joined);
     bool short_pair = key.size() + 1 == kMinPhoneticPairClasses;
     if (key.size() < kMinPhoneticPairClasses && !short_pair) continue;
     std::vector<std::string> of_key = transcriptions_of(joined, key, short_pair);
-    // (Other-script words are never the pair itself.)
     if (of_key.empty()) continue;
     expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
     plan.concept_terms[i].insert(of_key.begin(), of_key.end());

@@ -337,7 +337,7 @@ bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
     if (short_name && to_utf32(written).size() + 1 < sounded.size()) return false;
     if (written.find("و") != std::string::npos && !contains_any(sounded, "ouw")) return false;
     if (written.find("ي") != std::string::npos && !contains_any(sounded, "aeiy")) return false;
-    if (written.find("ا") != std::string::npos && !contains_any(sounded, "aiu")) return false;
+    if (written.find("ا") != std::string::npos && !contains_any(sounded, "aiuy")) return false;
   }
   return true;
 }

@@ -72,7 +72,8 @@ bool may_transcribe_latin(std::string_view arabic_word);
 // Amazon and مصنع). Both normalized, proclitics off. A transcription:
 //   - uses no letter that transcriptions of Latin do not (ع ح ض ظ);
 //   - writes a long vowel between two consonants only where the Latin word
-//     has a vowel: و for o, u or w; ي for a, e, i or y; ا for a, i or u
+//     has a vowel: و for o, u or w; ي for a, e, i or y; ا for a, i, u or
+//     y (Byte: بايت)
 //     (a name too short for a phonetic_key writes every such vowel, with
 //     about a letter for each: دويين for Douyin, not دون);
 //   - begins with a vowel only where the Latin word does, or before two

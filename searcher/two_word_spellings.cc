@@ -1,0 +1,149 @@
+// Two-word spellings of a one-word name (see two_word_spellings.h).
+#include "two_word_spellings.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "phonetic_key.h"
+#include "query_plan.h"
+#include "spelling_variants.h"
+#include "utf8.h"
+
+namespace fahras {
+namespace {
+
+// A key's sound classes, each with whether a vowel is written before it (V).
+struct KeyClass {
+  bool vowel_before = false;
+  char sound = 0;
+};
+
+std::vector<KeyClass> classes_of(const std::string& key) {
+  std::vector<KeyClass> classes;
+  bool vowel = false;
+  for (char c : key) {
+    if (c == 'V') {
+      vowel = true;
+      continue;
+    }
+    classes.push_back({vowel, c});
+    vowel = false;
+  }
+  return classes;
+}
+
+std::string plain_key(const std::vector<KeyClass>& classes) {
+  std::string key;
+  for (const KeyClass& c : classes) key += c.sound;
+  return key;
+}
+
+std::string marked_key(const std::vector<KeyClass>& classes) {
+  std::string key;
+  for (const KeyClass& c : classes) key += std::string(c.vowel_before ? "V" : "") + c.sound;
+  return key;
+}
+
+// The keys one word of the pair may be listed under in the key vocabulary:
+// its phonetic key when it has kMinPhoneticClasses classes; with two, the
+// vowel-marked key of a short name (a plain key's half could have a vowel
+// before either class; a marked key's first half has its own, and its
+// second half may owe its first V to the end of the first word).
+std::vector<std::string> half_keys(std::vector<KeyClass> half, bool marked, bool second_half) {
+  if (half.size() >= kMinPhoneticClasses) return {plain_key(half)};
+  if (half.size() != 2) return {};
+  std::vector<std::string> keys;
+  if (marked) {
+    keys.push_back(marked_key(half));
+    if (second_half && half[0].vowel_before) {
+      half[0].vowel_before = false;
+      std::string without = marked_key(half);
+      if (without.find('V') != std::string::npos) keys.push_back(without);
+    }
+    return keys;
+  }
+  for (int vowels : {1, 2, 3}) {  // V before the first class, the second, both
+    half[0].vowel_before = vowels & 1;
+    half[1].vowel_before = vowels & 2;
+    keys.push_back(marked_key(half));
+  }
+  return keys;
+}
+
+// The commonest kMaxStemsPerHalf stems the index holds under any of `keys`.
+std::vector<std::string> stems_under(TermStatistics& index, const std::vector<std::string>& keys) {
+  std::vector<std::string> stems;
+  for (const std::string& key : keys)
+    for (std::string& stem : index.stems_with_key(key))
+      if (index.termfreq("Z" + stem) > 0) stems.push_back(std::move(stem));
+  std::sort(stems.begin(), stems.end());
+  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+  if (stems.size() > kMaxStemsPerHalf) {
+    std::stable_sort(stems.begin(), stems.end(), [&](const std::string& a, const std::string& b) {
+      return index.termfreq("Z" + a) > index.termfreq("Z" + b);
+    });
+    stems.resize(kMaxStemsPerHalf);
+  }
+  return stems;
+}
+
+// How far two stems joined are from the word, when they could be it: a
+// transcription of it in the other script (0), a spelling of it within
+// kMaxKeySpellingEdits in its own (the edits).
+std::optional<size_t> distance_to(const std::string& source, const std::u32string& source_letters,
+                                  const std::string& first, const std::string& second) {
+  bool first_latin = is_ascii(first);
+  if (first_latin != is_ascii(second)) return std::nullopt;
+  std::string joined = first + second;
+  if (first_latin == is_ascii(source)) {
+    size_t edits = edit_distance(source_letters, to_utf32(joined), kMaxKeySpellingEdits);
+    if (edits > kMaxKeySpellingEdits) return std::nullopt;
+    return edits;
+  }
+  bool transcribes = first_latin ? may_transcribe(joined, source) : may_transcribe(source, joined);
+  if (!transcribes) return std::nullopt;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<TwoWordSpelling> two_word_spellings(TermStatistics& index, const std::string& source,
+                                                const std::string& key) {
+  std::vector<KeyClass> classes = classes_of(key);
+  bool marked = is_short_name_key(key);
+  if (classes.size() < (marked ? kMinPhoneticPairClasses - 1 : kMinPhoneticPairClasses)) return {};
+  std::u32string source_letters = to_utf32(source);
+  struct Found {
+    TwoWordSpelling spelling;
+    size_t distance;
+    Xapian::doccount rarer_frequency;
+  };
+  std::vector<Found> found;
+  for (size_t cut = 2; cut + 2 <= classes.size(); ++cut) {
+    std::vector<KeyClass> first(classes.begin(), classes.begin() + cut),
+        second(classes.begin() + cut, classes.end());
+    std::vector<std::string> firsts = stems_under(index, half_keys(first, marked, false));
+    if (firsts.empty()) continue;
+    std::vector<std::string> seconds = stems_under(index, half_keys(second, marked, true));
+    for (const std::string& a : firsts)
+      for (const std::string& b : seconds) {
+        std::optional<size_t> distance = distance_to(source, source_letters, a, b);
+        if (!distance) continue;
+        found.push_back(
+            {{a, b}, *distance, std::min(index.termfreq("Z" + a), index.termfreq("Z" + b))});
+      }
+  }
+  std::stable_sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
+    if (x.distance != y.distance) return x.distance < y.distance;
+    return x.rarer_frequency > y.rarer_frequency;
+  });
+  std::vector<TwoWordSpelling> spellings;
+  for (auto& [spelling, distance, frequency] : found) {
+    if (std::find(spellings.begin(), spellings.end(), spelling) != spellings.end()) continue;
+    spellings.push_back(std::move(spelling));
+    if (spellings.size() == kMaxTwoWordSpellings) break;
+  }
+  return spellings;
+}
+
+}  // namespace fahras
