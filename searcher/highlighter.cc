@@ -6,7 +6,6 @@
 
 #include "light_stemmer.h"
 #include "normalizer.h"
-#include "phonetic_key.h"
 #include "stopwords.h"
 #include "tokenizer.h"
 
@@ -58,41 +57,6 @@ bool may_stem_to(const std::string& word, const StemFilter& filter) {
   return false;
 }
 
-// A word's phonetic key source and key, and the keys of pairs of words
-// joined, remembered per thread: a passage's words recur across passages
-// and queries, and keying costs a stemming. Forgotten all at once, between
-// passages (forget_if_full), so what a passage looked up stays valid.
-struct WordKey {
-  std::string source;
-  std::string key;
-};
-
-constexpr size_t kMaxRememberedKeys = 1 << 16;
-thread_local std::unordered_map<std::string, WordKey> remembered_words;
-thread_local std::unordered_map<std::string, std::string> remembered_pairs;
-
-void forget_if_full() {
-  if (remembered_words.size() >= kMaxRememberedKeys) remembered_words.clear();
-  if (remembered_pairs.size() >= kMaxRememberedKeys) remembered_pairs.clear();
-}
-
-const WordKey& word_key(const std::string& word) {
-  auto found = remembered_words.find(word);
-  if (found != remembered_words.end()) return found->second;
-  WordKey k;
-  k.source = phonetic_key_source(word);
-  k.key = phonetic_key(k.source);
-  return remembered_words.emplace(word, std::move(k)).first->second;
-}
-
-const std::string& pair_key(const std::string& first_source, const std::string& second_source) {
-  thread_local std::string joined;
-  joined.assign(first_source).append(second_source);
-  auto found = remembered_pairs.find(joined);
-  if (found != remembered_pairs.end()) return found->second;
-  return remembered_pairs.emplace(joined, phonetic_pair_key(joined)).first->second;
-}
-
 // Marks the words of `group` found within its window from token `first`,
 // which must be one of them (the first, when the group is ordered).
 void mark_group_at(const std::vector<Token>& tokens, size_t first, const WordGroup& group,
@@ -131,32 +95,10 @@ Highlighter::Highlighter(const HighlightTerms& terms) : terms_(terms) {
 }
 
 std::vector<ByteRange> Highlighter::find(const std::string& text,
-                                         const std::set<std::string>& stems,
-                                         const std::set<std::string>& keys) const {
-  if (stems.empty() && terms_.phrases.empty() && keys.empty() && terms_.prefixes.empty()) return {};
-  forget_if_full();
+                                         const std::set<std::string>& stems) const {
+  if (stems.empty() && terms_.phrases.empty() && terms_.prefixes.empty()) return {};
   std::vector<Token> tokens = tokenize(normalize_with_offsets(text));
   std::vector<bool> marked(tokens.size(), false);
-  // Each token's phonetic key source, when keys are wanted (null for a stop word).
-  std::vector<const std::string*> sources(tokens.size(), nullptr);
-  bool keyed = !keys.empty();
-  bool pair_keyed = std::any_of(keys.begin(), keys.end(), [](const std::string& k) {
-    return k.size() >= kMinPhoneticPairClasses;
-  });
-  // The class bits of the keys of one word and of two words joined: a word
-  // is keyed only when its letters (and its neighbour's) hold some key's
-  // classes (sound_class_bits), most words of a passage not.
-  std::vector<uint32_t> word_key_bits, pair_key_bits;
-  for (const std::string& key : keys) {
-    word_key_bits.push_back(key_class_bits(key));
-    if (key.size() >= kMinPhoneticPairClasses) pair_key_bits.push_back(word_key_bits.back());
-  }
-  auto some_within = [](const std::vector<uint32_t>& key_bits, uint32_t letters) {
-    return std::any_of(key_bits.begin(), key_bits.end(),
-                       [&](uint32_t bits) { return (bits & ~letters) == 0; });
-  };
-  std::vector<uint32_t> letters(tokens.size(), 0);  // sound_class_bits, of words keyed
-  std::vector<bool> keyable(tokens.size(), false);  // not a stop word: may be keyed
   StemFilter filter = stem_filter(stems);
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& word = tokens[i].text;
@@ -167,30 +109,10 @@ std::vector<ByteRange> Highlighter::find(const std::string& text,
       if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
     // Stop words match only as written (above); the cheap substring test
     // runs before the stop-word lookup, which most words need not reach.
-    bool may_stem = !marked[i] && may_stem_to(word, filter);
-    if (!may_stem && !keyed) continue;
-    if (is_stopword(word)) continue;
-    if (may_stem) {
-      if (stems.count(stem_word(word))) marked[i] = true;
-      std::string alternative = marked[i] ? std::string() : alternative_stem(word);
-      if (!alternative.empty() && stems.count(alternative)) marked[i] = true;
-    }
-    if (!keyed) continue;
-    keyable[i] = true;
-    letters[i] = sound_class_bits(word);
-    bool single = some_within(word_key_bits, letters[i]);
-    bool joined = pair_keyed && i > 0 && keyable[i - 1] &&
-                  some_within(pair_key_bits, letters[i - 1] | letters[i]);
-    if (!single && !joined) continue;
-    const WordKey& key = word_key(word);
-    sources[i] = &key.source;
-    if (single && keys.count(key.key)) marked[i] = true;
-    if (!joined) continue;
-    if (!sources[i - 1]) sources[i - 1] = &word_key(tokens[i - 1].text).source;
-    if (!sources[i - 1]->empty()) {
-      const std::string& joined_key = pair_key(*sources[i - 1], key.source);
-      if (!joined_key.empty() && keys.count(joined_key)) marked[i] = marked[i - 1] = true;
-    }
+    if (marked[i] || !may_stem_to(word, filter) || is_stopword(word)) continue;
+    if (stems.count(stem_word(word))) marked[i] = true;
+    std::string alternative = marked[i] ? std::string() : alternative_stem(word);
+    if (!alternative.empty() && stems.count(alternative)) marked[i] = true;
   }
   std::vector<ByteRange> ranges;
   for (size_t i = 0; i < tokens.size(); ++i)
@@ -199,7 +121,7 @@ std::vector<ByteRange> Highlighter::find(const std::string& text,
 }
 
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms) {
-  return Highlighter(terms).find(text, terms.stems, terms.keys);
+  return Highlighter(terms).find(text, terms.stems);
 }
 
 namespace {

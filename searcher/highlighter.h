@@ -1,8 +1,9 @@
 // Finds the words of a passage that a query matched, in the ORIGINAL text.
 //
 // The passage is analyzed with the same chain as the index, so a vocalized,
-// hamza-variant or clitic-bearing word is highlighted through its stem, and a
-// name through its phonetic key. Ranges are byte offsets into the original
+// hamza-variant or clitic-bearing word is highlighted through its stem (a
+// name found through its phonetic key, through the stems listed under it).
+// Ranges are byte offsets into the original
 // text and always cover whole words.
 #pragma once
 
@@ -26,10 +27,9 @@ class Highlighter {
   // `terms` must outlive the highlighter.
   explicit Highlighter(const HighlightTerms& terms);
 
-  // The ranges to mark: every phrase and prefix of the terms, and the stems
-  // and keys among `stems` and `keys` (a passage's share of the terms).
-  std::vector<ByteRange> find(const std::string& text, const std::set<std::string>& stems,
-                              const std::set<std::string>& keys) const;
+  // The ranges to mark: every phrase and prefix of the terms, and the words
+  // of `stems` (a passage's share of the terms' stems).
+  std::vector<ByteRange> find(const std::string& text, const std::set<std::string>& stems) const;
 
  private:
   const HighlightTerms& terms_;
@@ -38,7 +38,7 @@ class Highlighter {
   std::unordered_map<std::string, std::vector<const WordGroup*>> groups_by_word_;
 };
 
-// Highlighter(terms).find(text, terms.stems, terms.keys).
+// Highlighter(terms).find(text, terms.stems).
 std::vector<ByteRange> find_highlights(const std::string& text, const HighlightTerms& terms);
 
 struct SnippetStyle {

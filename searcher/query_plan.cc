@@ -23,19 +23,10 @@
 namespace fahras {
 namespace {
 
-// A key's term for one of the stems under it (key_terms).
-bool is_stem_term(const std::string& term) { return !term.empty() && term[0] == 'Z'; }
-
 // Words found through a phonetic key are highlighted as those words (not
-// every word of the key); two words joined, through the key.
-void highlight_key_terms(const std::string& key, const std::vector<std::string>& key_terms,
-                         HighlightTerms& highlight) {
-  for (const std::string& t : key_terms) {
-    if (is_stem_term(t))
-      highlight.stems.insert(t.substr(1));
-    else
-      highlight.keys.insert(key);
-  }
+// every word of the key).
+void highlight_key_terms(const std::vector<std::string>& key_terms, HighlightTerms& highlight) {
+  for (const std::string& term : key_terms) highlight.stems.insert(term.substr(1));
 }
 
 bool is_operator(const std::string& token) {
@@ -272,7 +263,6 @@ std::vector<std::string> QueryPlanner::transcriptions_of(const std::string& sour
   bool source_latin = is_ascii(source);
   std::u32string own = to_utf32(source);
   std::erase_if(terms, [&](const std::string& term) {
-    if (!is_stem_term(term)) return other_script_only;  // a pair's key
     std::string stem = term.substr(1);
     if (is_ascii(stem) == source_latin)
       return other_script_only || is_short_name_key(key) ||  // see short_name_key
@@ -426,13 +416,9 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
         for (const std::string& form : clitic_readings(w))
           forms.push_back(phonetic_key_source(form));
         for (const std::string& form : forms) {
-          std::string other_key = phonetic_key(form);
-          of_key = transcriptions_of(sources[i], other_key);
+          of_key = transcriptions_of(sources[i], phonetic_key(form));
           two_words = two_word_spellings(statistics_, form, phonetic_pair_key(form));
-          if (!of_key.empty() || !two_words.empty()) {
-            key = other_key;
-            break;
-          }
+          if (!of_key.empty() || !two_words.empty()) break;
         }
       }
       for (const TwoWordSpelling& two : two_words) {
@@ -446,8 +432,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
       if (!of_key.empty()) {
         expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
         terms.insert(of_key.begin(), of_key.end());
-        highlight_key_terms(key, of_key, plan.highlight);
-        plan.key_terms[key] = std::move(of_key);
+        highlight_key_terms(of_key, plan.highlight);
       }
     } else {
       std::vector<std::string> variants, vowel_variants;
@@ -512,8 +497,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());
     plan.concept_terms[i].insert(of_key.begin(), of_key.end());
     plan.concept_terms[i + 1].insert(of_key.begin(), of_key.end());
-    highlight_key_terms(key, of_key, plan.highlight);
-    plan.key_terms[key] = std::move(of_key);
+    highlight_key_terms(of_key, plan.highlight);
   }
   // Adjacent query words standing together in a passage: scored by the ranker.
   // (The forms as typed and as meant: the stems' other forms measured no

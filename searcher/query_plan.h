@@ -75,7 +75,6 @@ inline constexpr size_t kMaxKeySpellingEdits = 2;
 struct HighlightTerms {
   std::set<std::string> stems;     // stems of query words and single-word synonyms
   std::set<WordGroup> phrases;     // phrases, NEAR groups, single words as written
-  std::set<std::string> keys;      // phonetic keys of two words joined that the query follows
   std::set<std::string> prefixes;  // normalized prefixes of wildcards (استير of استير*)
 };
 
@@ -103,8 +102,6 @@ struct QueryPlan {
   // The number term its answer holds, for a question that asks when or how
   // many (question_words.h: asked_number_term); "" for other queries.
   std::string asked_number;
-  // Each phonetic key the query follows -> its terms in the index.
-  std::map<std::string, std::vector<std::string>> key_terms;
   std::vector<std::string> notices;  // e.g. "query truncated", "parsed as plain words"
   // Words the index holds in a few passages, searched also as a commoner
   // word one sound-alike letter away (query_readings.h): typed -> meant.
@@ -137,8 +134,7 @@ class QueryPlanner {
   TermStatistics& statistics_;
   std::unique_ptr<Xapian::Stopper> stopper_;
 
-  // The index's terms for a phonetic key: the words indexed under it and the
-  // joined pairs that have it.
+  // The index's terms for a phonetic key: the stems indexed under it.
   std::vector<std::string> key_terms(const std::string& key) const;
   // key_terms of the key of `source` (a query word's key source), without the
   // words in the other script that cannot transcribe it (may_transcribe).

@@ -29,7 +29,7 @@ namespace fahras {
 namespace {
 
 // Every index term the plan can match: what TermMatches looks up. The
-// concepts' terms include their phonetic key terms (QueryPlan::key_terms).
+// concepts' terms include the stems found through their phonetic keys.
 std::set<std::string> plan_terms(const QueryPlan& plan) {
   std::set<std::string> terms;
   for (const auto& concept_terms : plan.concept_terms)
@@ -43,22 +43,12 @@ std::set<std::string> plan_terms(const QueryPlan& plan) {
   return terms;
 }
 
-// The stems and phonetic keys of the query that a passage matched: the
-// highlighter marks only those (phrases and prefixes it marks wherever they stand).
-struct MatchedHighlights {
-  std::set<std::string> stems, keys;
-};
-
-MatchedHighlights matched_highlights(const QueryPlan& plan, const TermMatches::Found& matched) {
-  const HighlightTerms& all = plan.highlight;
-  MatchedHighlights mine;
-  for (const std::string& stem : all.stems)
-    if (matched.count("Z" + stem)) mine.stems.insert(stem);
-  for (const auto& [key, key_terms] : plan.key_terms)
-    if (all.keys.count(key) &&
-        std::any_of(key_terms.begin(), key_terms.end(),
-                    [&](const std::string& t) { return matched.count(t) > 0; }))
-      mine.keys.insert(key);
+// The stems of the query that a passage matched: the highlighter marks only
+// those (phrases and prefixes it marks wherever they stand).
+std::set<std::string> matched_stems(const QueryPlan& plan, const TermMatches::Found& matched) {
+  std::set<std::string> mine;
+  for (const std::string& stem : plan.highlight.stems)
+    if (matched.count("Z" + stem)) mine.insert(stem);
   return mine;
 }
 
@@ -379,8 +369,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     stopwatch.lap(t.fetch);
     hit.rank = i + 1;
     hit.score = ranked[i].score;
-    MatchedHighlights matched_terms = matched_highlights(plan, matches.of(ranked[i].docid));
-    hit.highlights = highlighter.find(hit.text, matched_terms.stems, matched_terms.keys);
+    hit.highlights = highlighter.find(hit.text, matched_stems(plan, matches.of(ranked[i].docid)));
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }

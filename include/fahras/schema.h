@@ -21,10 +21,12 @@ inline constexpr std::string_view kArticlePrefix = "B";    // B<file>: every pas
 // Free-text prefixes (searchable with the QueryParser field names below).
 inline constexpr std::string_view kTitlePrefix = "S";    // title:  words of the article title
 inline constexpr std::string_view kHeadingPrefix = "H";  // heading: words of the heading above
-// X<key> for two adjacent words joined (its phonetic key). Until analysis
-// version 8 X<key>:<stem> also held a word's key and stem; the stems under a
-// key are now vocabulary metadata (kMetaKeyVocabularyPrefix).
-inline constexpr std::string_view kPhoneticPrefix = "X";  // no positions
+// X<key> held the phonetic key of two adjacent words joined until analysis
+// version 11 (searcher/two_word_spellings.h reads such names off the key
+// vocabulary), and X<key>:<stem> a word's key and stem until version 8 (the
+// stems under a key are vocabulary metadata, kMetaKeyVocabularyPrefix):
+// retired, do not reuse the prefix.
+inline constexpr std::string_view kRetiredPhoneticPrefix = "X";
 // J<stem> <stem> held adjacent content words until analysis version 7;
 // retired (positions say where words stand): do not reuse the prefix.
 inline constexpr std::string_view kRetiredStemPairPrefix = "J";
@@ -92,11 +94,6 @@ std::string location_value(std::string_view file, uint32_t line);
 // Splits a location_value; false if the value is not one (an index from
 // before the slot existed leaves it empty).
 bool parse_location_value(std::string_view value, std::string& file, uint32_t& line);
-
-// The phonetic key term of two adjacent words joined.
-inline std::string phonetic_pair_term(std::string_view key) {
-  return std::string(kPhoneticPrefix) + std::string(key);
-}
 
 inline std::string file_state_key(std::string_view file) {
   return bounded_term(kMetaFileStatePrefix, file);
