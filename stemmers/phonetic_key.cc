@@ -168,36 +168,6 @@ std::string phonetic_key(std::string_view word) {
   return key.size() >= kMinPhoneticClasses ? key : std::string();
 }
 
-namespace {
-
-uint32_t class_bit(char k) {
-  static constexpr std::string_view kClasses = "BFTDSKHLMNR";
-  size_t at = kClasses.find(k);
-  return at == std::string_view::npos ? 0 : uint32_t{1} << at;
-}
-
-}  // namespace
-
-uint32_t sound_class_bits(std::string_view normalized_word) {
-  uint32_t bits = 0;
-  for (size_t i = 0; i < normalized_word.size();) {
-    char32_t c;
-    decode_utf8(normalized_word, i, c);
-    if (c < 0x80) {
-      if ((c | 0x20) >= U'a' && (c | 0x20) <= U'z') return ~uint32_t{0};
-      continue;
-    }
-    if (char k = arabic_class(c)) bits |= class_bit(k);
-  }
-  return bits;
-}
-
-uint32_t key_class_bits(std::string_view key) {
-  uint32_t bits = 0;
-  for (char k : key) bits |= class_bit(k);
-  return bits;
-}
-
 std::string phonetic_key_source(std::string_view normalized_word) {
   // Latin words keep their endings (the e of ByteDance softens its c); Arabic
   // words lose their proclitics (لإنفيديا) but keep their endings (برنشتاين).

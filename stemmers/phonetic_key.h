@@ -11,7 +11,6 @@
 // fewer than kMinPhoneticClasses classes are too ambiguous: the key is "".
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -53,15 +52,6 @@ inline bool is_short_name_key(std::string_view key) { return key.find('V') != ke
 // holds a pair term for: the phonetic_key when it has kMinPhoneticPairClasses
 // classes, the vowel_marked_key when it has one fewer, "" otherwise.
 std::string phonetic_pair_key(std::string_view joined_key_sources);
-
-// The sound classes a key could draw from a normalized word, as bits (one
-// per class letter): a word's key, and a key of it joined with a neighbour,
-// take their classes from its letters, so a key with a class the word's
-// letters lack (and its neighbour's, for a pair) is not the word's. All bits
-// for a word with Latin letters, whose classes depend on letter sequences.
-uint32_t sound_class_bits(std::string_view normalized_word);
-// The class letters of a key as bits (a V of a vowel-marked key adds none).
-uint32_t key_class_bits(std::string_view key);
 
 // Whether an Arabic word uses only letters that transcriptions of Latin
 // use: not ع ح ض ظ. Arabic words with them get no vowel_marked_key.
