@@ -66,7 +66,7 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
                                                  const std::vector<WeightedTerm>& terms,
                                                  size_t depth, size_t& total,
                                                  const LocationOf& location,
-                                                 const std::vector<Xapian::Query>& phrases) {
+                                                 const std::vector<Xapian::Query>& weighed_alone) {
   static_assert(kBm25B == 0, "the accumulator leaves out BM25's length normalization");
   Xapian::docid last = db.get_lastdocid();
   if (weight_of_.size() <= last) {
@@ -99,9 +99,9 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
       }
     }
   }
-  for (const Xapian::Query& phrase : phrases) {
+  for (const Xapian::Query& part : weighed_alone) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(phrase);
+    enquire.set_query(part);
     enquire.set_weighting_scheme(passage_bm25());
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
     Xapian::MSet matches = enquire.get_mset(0, documents);

@@ -15,8 +15,8 @@
 // last bits, from the order of additions), documents of equal weight in
 // ascending order of their location, so that which of them make the cut
 // depends on the passages, not on their docids. A term may be an OP_SYNONYM
-// group of single terms (WeightedTerm); phrases beside them are weighed by
-// Xapian. Queries of any other shape (NOT, filters, scaled phrases),
+// group of single terms (WeightedTerm); phrases and other subqueries beside
+// them are weighed by Xapian alone. Queries of any other shape (NOT, filters),
 // collapsing and remote databases stay with Xapian's matcher, and so do disjunctions
 // with too many postings to decode: see Searcher::match.
 #pragma once
@@ -97,13 +97,14 @@ class DisjunctionMatcher {
   // The best `depth` documents; `total` receives how many match any term.
   // Not thread-safe: one matcher per thread (it keeps its accumulators).
   // `location` is asked only for documents tied at the cut.
-  // `phrases` (OP_PHRASE or OP_NEAR queries) stand in the disjunction
-  // beside the terms: each adds the weight Xapian's matcher gives it alone
-  // (with BM25's b = 0 and k2 = 0 a subquery's weight does not depend on the
-  // rest of the query) to the documents it matches.
+  // `weighed_alone` (phrases, NEAR groups, a conjunction of two terms, each
+  // perhaps scaled) stand in the disjunction beside the terms: each adds the
+  // weight Xapian's matcher gives it alone (with BM25's b = 0 and k2 = 0 a
+  // subquery's weight does not depend on the rest of the query) to the
+  // documents it matches.
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
                                size_t depth, size_t& total, const LocationOf& location,
-                               const std::vector<Xapian::Query>& phrases = {});
+                               const std::vector<Xapian::Query>& weighed_alone = {});
 
   // The weight the last top() gave document `docid` (0: it holds none of the
   // terms), until the next top().

@@ -79,15 +79,30 @@ bool append_terms(std::vector<WeightedTerm>& out, const std::vector<Xapian::Quer
   return true;
 }
 
+// A word's expansions as the disjunction holds them: terms and synonym
+// groups of terms, and the expansions of other shapes (a two-word spelling's
+// two stems, two_word_spellings.h; a synonym of several words), each scaled
+// by its factor, which Xapian weighs alone.
+struct FlatExpansion {
+  std::vector<WeightedTerm> terms;
+  std::vector<Xapian::Query> weighed_alone;
+};
+
+void append_expansions(FlatExpansion& out, const std::vector<Xapian::Query>& queries,
+                       double factor) {
+  for (const Xapian::Query& q : queries)
+    if (!append_terms(out.terms, {q}, factor))
+      out.weighed_alone.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
 // The parsed query with its expansions as one disjunction of weighted terms
 // and synonym groups of terms, each once (a term the query holds twice at the
-// sum of its factors), and the OR's phrases in `phrases`; empty if the
-// parsed query is not an OR (of ORs) of terms and phrases with a term, or an
-// expansion is neither a term nor a group of terms.
-std::vector<WeightedTerm> as_disjunction(
-    const Xapian::Query& parsed,
-    const std::map<std::string, std::vector<WeightedTerm>>& flat_expansion_of,
-    std::vector<Xapian::Query>& phrases) {
+// sum of its factors), and in `weighed_alone` the OR's phrases and the
+// expansions of other shapes; empty if the parsed query is not an OR (of
+// ORs) of terms and phrases with a term.
+std::vector<WeightedTerm> as_disjunction(const Xapian::Query& parsed,
+                                         const std::map<std::string, FlatExpansion>& expansion_of,
+                                         std::vector<Xapian::Query>& weighed_alone) {
   // An OR's weight is the sum of its subqueries': ORs within it (brackets in
   // a pasted paragraph) are one OR of their leaves.
   if (parsed.get_type() != Xapian::Query::LEAF_TERM && parsed.get_type() != Xapian::Query::OP_OR)
@@ -98,7 +113,7 @@ std::vector<WeightedTerm> as_disjunction(
     Xapian::Query q = std::move(pending.back());
     pending.pop_back();
     if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR) {
-      phrases.push_back(std::move(q));
+      weighed_alone.push_back(std::move(q));
       continue;
     }
     if (q.get_type() != Xapian::Query::OP_OR) {
@@ -109,14 +124,16 @@ std::vector<WeightedTerm> as_disjunction(
   }
   std::vector<WeightedTerm> out;
   if (!append_terms(out, leaves, 1.0) || out.empty()) {
-    phrases.clear();
+    weighed_alone.clear();
     return {};
   }
   size_t words = out.size();
   for (size_t i = 0; i < words; ++i) {
-    auto found = flat_expansion_of.find(out[i].term);
-    if (found != flat_expansion_of.end())
-      out.insert(out.end(), found->second.begin(), found->second.end());
+    auto found = expansion_of.find(out[i].term);
+    if (found == expansion_of.end()) continue;
+    out.insert(out.end(), found->second.terms.begin(), found->second.terms.end());
+    weighed_alone.insert(weighed_alone.end(), found->second.weighed_alone.begin(),
+                         found->second.weighed_alone.end());
   }
   // A term twice (a word of the query twice, or its stem's): Xapian weighs
   // each leaf on its own, which is one term at the sum of their factors.
@@ -556,8 +573,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   // Each concept's expansions go beside its term in the parsed query, under
   // the same filters and exclusions.
   std::map<std::string, Xapian::Query> expansion_of;
-  std::map<std::string, std::vector<WeightedTerm>> flat_expansion_of;
-  bool flat = true;
+  std::map<std::string, FlatExpansion> flat_expansion_of;
   for (size_t i = 0; i < words.size(); ++i) {
     std::vector<Xapian::Query> parts;
     add_weighted(parts, expansions[i], kExpansionWeight);
@@ -570,14 +586,14 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
              .emplace(z(stems[i]), Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()))
              .second)
       continue;
-    std::vector<WeightedTerm>& terms = flat_expansion_of[z(stems[i])];
-    flat = flat && append_terms(terms, expansions[i], kExpansionWeight) &&
-           append_terms(terms, synonym_expansions[i], kSynonymWeight) &&
-           append_terms(terms, weak_expansions[i], kSpellingVariantWeight);
+    FlatExpansion& flat = flat_expansion_of[z(stems[i])];
+    append_expansions(flat, expansions[i], kExpansionWeight);
+    append_expansions(flat, synonym_expansions[i], kSynonymWeight);
+    append_expansions(flat, weak_expansions[i], kSpellingVariantWeight);
   }
   plan.query = attach_expansions(parsed, expansion_of);
   collect_word_groups(plan.query, plan.highlight.phrases);
-  if (flat) plan.disjunction = as_disjunction(parsed, flat_expansion_of, plan.disjunction_phrases);
+  plan.disjunction = as_disjunction(parsed, flat_expansion_of, plan.disjunction_weighed_alone);
   for (WeightedTerm& t : plan.disjunction) {
     if (t.synonyms.empty()) {
       t.frequency = statistics_.termfreq(t.term);

@@ -111,10 +111,13 @@ struct QueryPlan {
   // the query holds twice at the sum of its factors, as Xapian weighs it),
   // when it is one (DisjunctionMatcher ranks it faster); empty when it is not.
   std::vector<WeightedTerm> disjunction;
-  // The phrases (and NEAR groups) of that disjunction, whose weights the
-  // matcher takes from Xapian: a pasted paragraph's quotes and hyphen-joined
-  // words (Xapian's parser reads a-b as a phrase). Empty when disjunction is.
-  std::vector<Xapian::Query> disjunction_phrases;
+  // The parts of that disjunction that are neither a term nor a group of
+  // terms, whose weights the matcher takes from Xapian: phrases and NEAR
+  // groups (a pasted paragraph's quotes and hyphen-joined words: Xapian's
+  // parser reads a-b as a phrase), and expansions of other shapes (a
+  // two-word spelling's stems, a synonym of several words), each scaled by its
+  // factor. Empty when disjunction is.
+  std::vector<Xapian::Query> disjunction_weighed_alone;
 };
 
 class QueryPlanner {

@@ -405,7 +405,7 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
       return at;
     };
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location,
-                                    plan.disjunction_phrases);
+                                    plan.disjunction_weighed_alone);
   }
   return top_by_weight(plan.query, depth, options.per_article, total);
 }

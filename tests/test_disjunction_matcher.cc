@@ -64,10 +64,10 @@ void check_same_ranking(const Xapian::Database& db, DisjunctionMatcher& matcher,
                         const QueryPlan& plan, size_t depth) {
   size_t expected_total = 0, total = 0;
   std::vector<WeightedDoc> expected = xapian_top(db, plan.query, depth, expected_total);
-  std::vector<WeightedDoc> got =
-      matcher.top(db, plan.disjunction, depth, total, location_in(db), plan.disjunction_phrases);
+  std::vector<WeightedDoc> got = matcher.top(db, plan.disjunction, depth, total, location_in(db),
+                                             plan.disjunction_weighed_alone);
   // Xapian's count is an estimate once phrases are in the query.
-  if (plan.disjunction_phrases.empty()) CHECK(total == expected_total);
+  if (plan.disjunction_weighed_alone.empty()) CHECK(total == expected_total);
   REQUIRE(got.size() == expected.size());
   for (size_t i = 0; i < got.size(); ++i) {
     CHECK(got[i].docid == expected[i].docid);
@@ -134,11 +134,33 @@ TEST_SUITE("disjunction_matcher") {
       CAPTURE(query);
       QueryPlan plan = planner.plan(query);
       REQUIRE_FALSE(plan.disjunction.empty());
-      CHECK_FALSE(plan.disjunction_phrases.empty());
+      CHECK_FALSE(plan.disjunction_weighed_alone.empty());
       for (size_t depth : {1, 10, 1000}) check_same_ranking(index.db, matcher, plan, depth);
     }
     // A query that is one phrase alone stays with Xapian's matcher.
     CHECK(planner.plan("\"الذكاء الاصطناعي\"").disjunction.empty());
+  }
+
+  TEST_CASE("expansions that are no term beside the terms: ranked as Xapian ranks the whole") {
+    CorpusIndex index;
+    Synonyms none, listed = Synonyms::parse("الرقائق, أشباه الموصلات\n");
+    DisjunctionMatcher matcher;
+    // A name the index writes as two words (two_word_spellings.h): both stems.
+    QueryPlanner planner(index.db, none);
+    for (const char* query : {"ByteDance الصين", "بايتدانس الرقائق", "DeepSeek شرائح"}) {
+      CAPTURE(query);
+      QueryPlan plan = planner.plan(query);
+      REQUIRE_FALSE(plan.disjunction.empty());
+      CHECK(plan.query.get_description().find("AND") != std::string::npos);
+      CHECK_FALSE(plan.disjunction_weighed_alone.empty());
+      for (size_t depth : {1, 10, 1000}) check_same_ranking(index.db, matcher, plan, depth);
+    }
+    // A synonym of several words: a phrase.
+    QueryPlanner with_synonyms(index.db, listed);
+    QueryPlan plan = with_synonyms.plan("الرقائق الصينية");
+    REQUIRE_FALSE(plan.disjunction.empty());
+    CHECK(plan.query.get_description().find("PHRASE") != std::string::npos);
+    for (size_t depth : {1, 10, 1000}) check_same_ranking(index.db, matcher, plan, depth);
   }
 
   TEST_CASE("passages of equal weight make the cut by location, not by docid") {
