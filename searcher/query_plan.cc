@@ -237,6 +237,32 @@ std::string normalize_query_text(const std::string& raw_query) {
   return out;
 }
 
+std::string with_field_values_attached(const std::string& text, std::vector<std::string>& dropped) {
+  static const std::set<std::string> fields = {"title:", "heading:", "file:"};
+  auto a_field = [](const std::string& token) {
+    for (const std::string& field : fields)
+      if (token.rfind(field, 0) == 0) return true;
+    return false;
+  };
+  std::istringstream in(text);
+  std::vector<std::string> tokens;
+  for (std::string token; in >> token;) tokens.push_back(token);
+  std::string out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::string token = tokens[i];
+    if (fields.count(token)) {
+      if (i + 1 == tokens.size() || is_operator(tokens[i + 1]) || a_field(tokens[i + 1])) {
+        dropped.push_back(token);
+        continue;
+      }
+      token += tokens[++i];
+    }
+    if (!out.empty()) out += ' ';
+    out += token;
+  }
+  return out;
+}
+
 std::string exclusions_only_as_not(const std::string& text) {
   std::string out;
   size_t i = 0;
@@ -307,7 +333,11 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
     plan.notices.push_back("query longer than " + std::to_string(kMaxQueryBytes) +
                            " bytes: the rest was ignored");
   }
-  std::string text = exclusions_only_as_not(normalize_query_text(raw));
+  std::vector<std::string> empty_fields;
+  std::string text =
+      exclusions_only_as_not(with_field_values_attached(normalize_query_text(raw), empty_fields));
+  for (const std::string& field : empty_fields)
+    plan.notices.push_back(field + " with nothing after it: ignored");
   text = join_spelled_letters(text, statistics_);
   text = join_model_names(text, statistics_);
   text = read_quantities(text, statistics_);

@@ -156,4 +156,9 @@ std::string normalize_query_text(const std::string& raw_query);
 // returned as it is.
 std::string exclusions_only_as_not(const std::string& text);
 
+// A field name with its value after a space ("title: الصين", as Lucene's
+// syntax allows) joined to it; one with nothing after it, which Xapian's
+// parser would search as the English word, dropped and named in `dropped`.
+std::string with_field_values_attached(const std::string& text, std::vector<std::string>& dropped);
+
 }  // namespace fahras
