@@ -99,9 +99,11 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
       }
     }
   }
-  for (const Xapian::Query& part : weighed_alone) {
+  if (!weighed_alone.empty()) {
+    // One match for them all: an OR's weight is the sum of its parts'.
     Xapian::Enquire enquire(db);
-    enquire.set_query(part);
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_OR, weighed_alone.begin(), weighed_alone.end()));
     enquire.set_weighting_scheme(passage_bm25());
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
     Xapian::MSet matches = enquire.get_mset(0, documents);

@@ -468,13 +468,11 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
           if (!of_key.empty() || !two_words.empty()) break;
         }
       }
+      // (Highlighted where they stand together: collect_word_groups.)
       for (const TwoWordSpelling& two : two_words) {
-        expansions[i].emplace_back(Xapian::Query::OP_AND, Xapian::Query(z(two.first)),
-                                   Xapian::Query(z(two.second)));
-        for (const std::string& stem : {two.first, two.second}) {
-          terms.insert(z(stem));
-          plan.highlight.stems.insert(stem);
-        }
+        expansions[i].push_back(phrase_of({two.first, two.second}));
+        terms.insert(two.first);
+        terms.insert(two.second);
       }
       if (!of_key.empty()) {
         expansions[i].emplace_back(Xapian::Query::OP_SYNONYM, of_key.begin(), of_key.end());

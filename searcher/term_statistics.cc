@@ -16,6 +16,13 @@ Xapian::doccount TermStatistics::termfreq(const std::string& term) {
 }
 
 std::vector<std::string> TermStatistics::stems_with_key(const std::string& key) {
+  std::vector<std::string> stems;
+  for (const auto& [stem, count] : stem_counts_with_key(key)) stems.push_back(stem);
+  return stems;
+}
+
+const std::vector<std::pair<std::string, uint64_t>>& TermStatistics::stem_counts_with_key(
+    const std::string& key) {
   auto found = with_key_.find(key);
   if (found != with_key_.end()) return found->second;
   make_room();
@@ -27,10 +34,9 @@ std::vector<std::string> TermStatistics::stems_with_key(const std::string& key) 
     for (const Xapian::Database& shard : shards_)
       united.merge(parse_key_vocabulary(shard.get_metadata(metadata_key)));
   }
-  std::vector<std::string> stems;
-  for (auto& entry : united) stems.push_back(entry.first);
-  with_key_.emplace(key, stems);
-  return stems;
+  return with_key_
+      .emplace(key, std::vector<std::pair<std::string, uint64_t>>(united.begin(), united.end()))
+      .first->second;
 }
 
 void TermStatistics::reopen_shards() {

@@ -16,9 +16,11 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace fahras {
@@ -33,6 +35,10 @@ class TermStatistics {
   Xapian::doccount termfreq(const std::string& term);
   // The stems the index holds under a phonetic key, in byte order.
   std::vector<std::string> stems_with_key(const std::string& key);
+  // The same with the passages holding a word of each under the key (the key
+  // vocabulary's counts; a shard's own where shards list one stem), valid
+  // until the next call of any method.
+  const std::vector<std::pair<std::string, uint64_t>>& stem_counts_with_key(const std::string& key);
 
   // The databases whose key vocabularies stems_with_key() unites: each shard
   // of the database (Xapian reads metadata from the first shard only).
@@ -54,7 +60,7 @@ class TermStatistics {
   const Xapian::Database& db_;
   std::vector<Xapian::Database> shards_;
   std::unordered_map<std::string, Xapian::doccount> termfreq_;
-  std::unordered_map<std::string, std::vector<std::string>> with_key_;
+  std::unordered_map<std::string, std::vector<std::pair<std::string, uint64_t>>> with_key_;
 };
 
 }  // namespace fahras

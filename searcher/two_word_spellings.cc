@@ -70,37 +70,62 @@ std::vector<std::string> half_keys(std::vector<KeyClass> half, bool marked, bool
   return keys;
 }
 
-// The commonest kMaxStemsPerHalf stems the index holds under any of `keys`.
-std::vector<std::string> stems_under(TermStatistics& index, const std::vector<std::string>& keys) {
-  std::vector<std::string> stems;
-  for (const std::string& key : keys)
-    for (std::string& stem : index.stems_with_key(key))
-      if (index.termfreq("Z" + stem) > 0) stems.push_back(std::move(stem));
-  std::sort(stems.begin(), stems.end());
-  stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-  if (stems.size() > kMaxStemsPerHalf) {
-    std::stable_sort(stems.begin(), stems.end(), [&](const std::string& a, const std::string& b) {
-      return index.termfreq("Z" + a) > index.termfreq("Z" + b);
-    });
-    stems.resize(kMaxStemsPerHalf);
+// The commonest kMaxWordsPerHalf stems the index holds under any of `keys`
+// (by the key vocabulary's counts) that passages also write as words, and
+// that could be part of a spelling of a word in `source_latin` script (an
+// Arabic transcription of a Latin word uses no ع ح ض ظ).
+std::vector<std::string> words_under(TermStatistics& index, const std::vector<std::string>& keys,
+                                     bool source_latin) {
+  using Counted = std::pair<uint64_t, std::string>;         // count, stem
+  auto commoner = [](const Counted& a, const Counted& b) {  // ties in byte order
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  };
+  std::vector<Counted> held;
+  for (const std::string& key : keys) {
+    // The key's commonest, copied before the index is asked again (its list
+    // is valid until then).
+    // (Listed in byte order: a stable sort by count keeps ties so.)
+    std::vector<std::pair<uint64_t, const std::string*>> all;
+    for (const auto& [stem, count] : index.stem_counts_with_key(key))
+      all.emplace_back(count, &stem);
+    std::stable_sort(all.begin(), all.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<Counted> listed;
+    for (size_t i = 0; i < all.size() && listed.size() < kStemsConsideredPerKey; ++i)
+      if (!source_latin || is_ascii(*all[i].second) || may_transcribe_latin(*all[i].second))
+        listed.emplace_back(all[i].first, *all[i].second);
+    size_t written = 0;
+    for (size_t i = 0; i < listed.size() && written < kMaxWordsPerHalf; ++i)
+      if (index.termfreq(listed[i].second) > 0) {
+        held.push_back(std::move(listed[i]));
+        ++written;
+      }
   }
-  return stems;
+  std::sort(held.begin(), held.end(), commoner);
+  std::vector<std::string> words;
+  for (auto& [count, word] : held) {
+    if (words.size() == kMaxWordsPerHalf) break;
+    if (std::find(words.begin(), words.end(), word) == words.end())  // under two keys
+      words.push_back(std::move(word));
+  }
+  return words;
 }
 
 // How far two stems joined are from the word, when they could be it: a
 // transcription of it in the other script (0), a spelling of it within
-// kMaxKeySpellingEdits in its own (the edits).
+// kMaxTwoWordEdits in its own (the edits).
 std::optional<size_t> distance_to(const std::string& source, const std::u32string& source_letters,
                                   const std::string& first, const std::string& second) {
   bool first_latin = is_ascii(first);
   if (first_latin != is_ascii(second)) return std::nullopt;
   std::string joined = first + second;
   if (first_latin == is_ascii(source)) {
-    size_t edits = edit_distance(source_letters, to_utf32(joined), kMaxKeySpellingEdits);
-    if (edits > kMaxKeySpellingEdits) return std::nullopt;
+    size_t edits = edit_distance(source_letters, to_utf32(joined), kMaxTwoWordEdits);
+    if (edits > kMaxTwoWordEdits) return std::nullopt;
     return edits;
   }
-  bool transcribes = first_latin ? may_transcribe(joined, source) : may_transcribe(source, joined);
+  bool transcribes =
+      first_latin ? is_transcription(joined, source) : is_transcription(source, joined);
   if (!transcribes) return std::nullopt;
   return 0;
 }
@@ -113,6 +138,7 @@ std::vector<TwoWordSpelling> two_word_spellings(TermStatistics& index, const std
   bool marked = is_short_name_key(key);
   if (classes.size() < (marked ? kMinPhoneticPairClasses - 1 : kMinPhoneticPairClasses)) return {};
   std::u32string source_letters = to_utf32(source);
+  bool latin = is_ascii(source);
   struct Found {
     TwoWordSpelling spelling;
     size_t distance;
@@ -122,15 +148,14 @@ std::vector<TwoWordSpelling> two_word_spellings(TermStatistics& index, const std
   for (size_t cut = 2; cut + 2 <= classes.size(); ++cut) {
     std::vector<KeyClass> first(classes.begin(), classes.begin() + cut),
         second(classes.begin() + cut, classes.end());
-    std::vector<std::string> firsts = stems_under(index, half_keys(first, marked, false));
+    std::vector<std::string> firsts = words_under(index, half_keys(first, marked, false), latin);
     if (firsts.empty()) continue;
-    std::vector<std::string> seconds = stems_under(index, half_keys(second, marked, true));
+    std::vector<std::string> seconds = words_under(index, half_keys(second, marked, true), latin);
     for (const std::string& a : firsts)
       for (const std::string& b : seconds) {
         std::optional<size_t> distance = distance_to(source, source_letters, a, b);
         if (!distance) continue;
-        found.push_back(
-            {{a, b}, *distance, std::min(index.termfreq("Z" + a), index.termfreq("Z" + b))});
+        found.push_back({{a, b}, *distance, std::min(index.termfreq(a), index.termfreq(b))});
       }
   }
   std::stable_sort(found.begin(), found.end(), [](const Found& x, const Found& y) {

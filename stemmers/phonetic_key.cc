@@ -254,8 +254,12 @@ bool contains_any(std::string_view s, std::string_view letters) {
 }  // namespace
 
 bool may_transcribe_latin(std::string_view arabic_word) {
-  for (std::string_view foreign : {"ع", "ح", "ض", "ظ"})
-    if (arabic_word.find(foreign) != std::string_view::npos) return false;
+  // ع ح ض ظ: U+0639, U+062D, U+0636, U+0638, in UTF-8 0xD8 then 0xB9, 0xAD, 0xB6, 0xB8.
+  for (size_t i = 0; i + 1 < arabic_word.size(); ++i) {
+    if (static_cast<unsigned char>(arabic_word[i]) != 0xD8) continue;
+    unsigned char next = static_cast<unsigned char>(arabic_word[i + 1]);
+    if (next == 0xB9 || next == 0xAD || next == 0xB6 || next == 0xB8) return false;
+  }
   return true;
 }
 
@@ -283,12 +287,15 @@ std::string vowel_marked_key(std::string_view source) {
   return key.size() > skeleton.classes.size() ? key : "";
 }
 
-bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
+namespace {
+
+// may_transcribe, answering `unaligned` for skeletons that do not align.
+bool transcribes(std::string_view latin_word, std::string_view arabic_word, bool unaligned) {
   if (!may_transcribe_latin(arabic_word)) return false;
   if (!contains_any(latin_word, "aeiouy")) return false;
   Skeleton latin = latin_skeleton(latin_word, Repeats::kCollapse);
   Skeleton arabic = arabic_skeleton(arabic_word, Repeats::kCollapse);
-  if (latin.classes != arabic.classes) return true;
+  if (latin.classes != arabic.classes) return unaligned;
   bool short_name = latin.classes.size() < kMinPhoneticClasses;
   // A vowel written before the first consonant stands for one in the Latin
   // word, or is the alef Arabic puts before two consonants (إنفيديا: Nvidia).
@@ -310,6 +317,16 @@ bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
     if (written.find("ا") != std::string::npos && !contains_any(sounded, "aiuy")) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool may_transcribe(std::string_view latin_word, std::string_view arabic_word) {
+  return transcribes(latin_word, arabic_word, true);
+}
+
+bool is_transcription(std::string_view latin_word, std::string_view arabic_word) {
+  return transcribes(latin_word, arabic_word, false);
 }
 
 }  // namespace fahras

@@ -72,5 +72,10 @@ bool may_transcribe_latin(std::string_view arabic_word);
 // letter, not as its skeleton). Words whose skeletons do not align are not
 // judged: true.
 bool may_transcribe(std::string_view latin_word, std::string_view arabic_word);
+// may_transcribe for skeletons that align only: the Arabic word writes the
+// Latin word's sound classes, in order, and its vowels as may_transcribe
+// checks (a pair of words joined, two_word_spellings.h, whose stems may have
+// lost letters).
+bool is_transcription(std::string_view latin_word, std::string_view arabic_word);
 
 }  // namespace fahras

@@ -17,7 +17,7 @@ const char* const kArticle =
     "شركات الصين\n"
     "قال ترامب إن بايت دانس ستشتري الرقائق من إنفيديا.\n"
     "وأطلقت ديب سيك نموذجا جديدا بعد أن حظرت واشنطن تيك توك.\n"
-    "اشترى بيت المال شرائح كثيرة.\n";
+    "اشترى بيت مال المسلمين شرائح كثيرة.\n";
 
 struct ArticleIndex : testing::OneArticleIndex {
   ArticleIndex() : OneArticleIndex(kArticle) {}
@@ -63,14 +63,14 @@ TEST_SUITE("two_word_spellings") {
 
   TEST_CASE("words that only share the key are not the name") {
     ArticleIndex index;
-    // Latin words with the skeleton of بيت المال that could not be written so.
+    // Latin words with the skeleton of بيت مال that could not be written so.
     for (std::string other : {"Botmoll", "Bootmill"})
       CHECK_MESSAGE(spellings_of(index.db, other).empty(), other);
     // Written joined, it is: بيتمال.
     auto joined = spellings_from(index.db, normalize("بيتمال"));
     REQUIRE(joined.size() == 2);
-    CHECK(joined[0] == stems("بيت", "المال"));
-    CHECK(joined[1] == stems("بايت", "المال"));  // one edit away
+    CHECK(joined[0] == stems("بيت", "مال"));
+    CHECK(joined[1] == stems("بايت", "مال"));  // one edit away
     // A key too short to be a pair's.
     CHECK(spellings_of(index.db, "Tik").empty());
     CHECK(spellings_of(index.db, "").empty());
