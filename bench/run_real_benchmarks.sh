@@ -5,8 +5,9 @@
 # of ../shared/corpora, the ARCD evaluation collection) and the statutes
 # (legal/). Queries: the ARCD questions (../shared/eval/arcd-dev) on the
 # Wikipedia collection, and 2-4 word keyword queries drawn from each
-# collection's own paragraphs (keyword_queries.awk, seed 42), and whole
-# Wikipedia paragraphs pasted as queries.
+# collection's own paragraphs (keyword_queries.awk, seed 42), whole
+# Wikipedia paragraphs pasted as queries, and Latin words of Wikipedia three
+# at a time.
 # Reports passages/s, MB/s, peak RSS, index bytes (per Xapian table), and
 # query p50/p90/p99/max for the first (cold-cache) pass and warm passes, with
 # the stages of the slowest 1% of Fahras's searches; fahras-serve under wrk
@@ -70,9 +71,16 @@ awk -v seed=42 -v every=60 -f "$here/keyword_queries.awk" "$corpora"/legal/*.txt
 # longest queries users type.
 awk 'length > 400 && length < 1200 && FNR % 13 == 0 { print; if (++n == 200) exit }' \
   "$corpora"/arwiki/*.txt > "$work/wiki-paragraphs.txt"
+# Names and words in Latin script, three a query (the 101st to 1,100th
+# commonest Latin words of 5-12 letters, in a fixed shuffled order): each
+# follows its phonetic key into Arabic script, one word or two.
+LC_ALL=C grep -ohE '\b[A-Za-z]{5,12}\b' "$corpora"/arwiki/*.txt | LC_ALL=C sort | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 |
+  awk 'NR > 100 && NR <= 1100 { print $2 }' | shuf --random-source=<(yes) | paste -d' ' - - - \
+  > "$work/wiki-latin.txt"
 
 roots=("$corpora/arcd" "$corpora/arwiki")
-bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt" "$work/wiki-paragraphs.txt"
+bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt" "$work/wiki-paragraphs.txt" \
+  "$work/wiki-latin.txt"
 echo "-- fahras-serve, 8 threads, wrk 8 connections, ARCD questions"
 "$here/bench_http.sh" "$build" "$work/fahras-wiki" "$work/arcd-questions.txt" 5 8
 rm -rf "$work"/{fahras,xapian,lucene}-wiki*
