@@ -5,7 +5,6 @@
 #include <optional>
 
 #include "phonetic_key.h"
-#include "query_plan.h"
 #include "spelling_variants.h"
 #include "utf8.h"
 
@@ -70,17 +69,23 @@ std::vector<std::string> half_keys(std::vector<KeyClass> half, bool marked, bool
   return keys;
 }
 
+// A stem that passages write as a word, with how many do.
+struct WrittenWord {
+  std::string word;
+  Xapian::doccount frequency;
+};
+
 // The commonest kMaxWordsPerHalf stems the index holds under any of `keys`
 // (by the key vocabulary's counts) that passages also write as words, and
 // that could be part of a spelling of a word in `source_latin` script (an
 // Arabic transcription of a Latin word uses no ع ح ض ظ).
-std::vector<std::string> words_under(TermStatistics& index, const std::vector<std::string>& keys,
+std::vector<WrittenWord> words_under(TermStatistics& index, const std::vector<std::string>& keys,
                                      bool source_latin) {
   using Counted = std::pair<uint64_t, std::string>;         // count, stem
   auto commoner = [](const Counted& a, const Counted& b) {  // ties in byte order
     return a.first != b.first ? a.first > b.first : a.second < b.second;
   };
-  std::vector<Counted> held;
+  std::vector<std::pair<Counted, Xapian::doccount>> held;  // and passages writing it
   for (const std::string& key : keys) {
     // The key's commonest, copied before the index is asked again (its list
     // is valid until then).
@@ -96,17 +101,20 @@ std::vector<std::string> words_under(TermStatistics& index, const std::vector<st
         listed.emplace_back(all[i].first, *all[i].second);
     size_t written = 0;
     for (size_t i = 0; i < listed.size() && written < kMaxWordsPerHalf; ++i)
-      if (index.termfreq(listed[i].second) > 0) {
-        held.push_back(std::move(listed[i]));
+      if (Xapian::doccount frequency = index.termfreq(listed[i].second)) {
+        held.emplace_back(std::move(listed[i]), frequency);
         ++written;
       }
   }
-  std::sort(held.begin(), held.end(), commoner);
-  std::vector<std::string> words;
-  for (auto& [count, word] : held) {
+  std::sort(held.begin(), held.end(),
+            [&](const auto& a, const auto& b) { return commoner(a.first, b.first); });
+  std::vector<WrittenWord> words;
+  for (auto& [counted, frequency] : held) {
     if (words.size() == kMaxWordsPerHalf) break;
-    if (std::find(words.begin(), words.end(), word) == words.end())  // under two keys
-      words.push_back(std::move(word));
+    std::string& word = counted.second;
+    bool listed_twice = std::any_of(words.begin(), words.end(),  // under two keys
+                                    [&](const WrittenWord& w) { return w.word == word; });
+    if (!listed_twice) words.push_back({std::move(word), frequency});
   }
   return words;
 }
@@ -148,14 +156,14 @@ std::vector<TwoWordSpelling> two_word_spellings(TermStatistics& index, const std
   for (size_t cut = 2; cut + 2 <= classes.size(); ++cut) {
     std::vector<KeyClass> first(classes.begin(), classes.begin() + cut),
         second(classes.begin() + cut, classes.end());
-    std::vector<std::string> firsts = words_under(index, half_keys(first, marked, false), latin);
+    std::vector<WrittenWord> firsts = words_under(index, half_keys(first, marked, false), latin);
     if (firsts.empty()) continue;
-    std::vector<std::string> seconds = words_under(index, half_keys(second, marked, true), latin);
-    for (const std::string& a : firsts)
-      for (const std::string& b : seconds) {
-        std::optional<size_t> distance = distance_to(source, source_letters, a, b);
+    std::vector<WrittenWord> seconds = words_under(index, half_keys(second, marked, true), latin);
+    for (const WrittenWord& a : firsts)
+      for (const WrittenWord& b : seconds) {
+        std::optional<size_t> distance = distance_to(source, source_letters, a.word, b.word);
         if (!distance) continue;
-        found.push_back({{a, b}, *distance, std::min(index.termfreq(a), index.termfreq(b))});
+        found.push_back({{a.word, b.word}, *distance, std::min(a.frequency, b.frequency)});
       }
   }
   std::stable_sort(found.begin(), found.end(), [](const Found& x, const Found& y) {
