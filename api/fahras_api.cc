@@ -10,6 +10,7 @@
 #include "fahras/fahras.h"
 #include "fahras/schema.h"
 #include "highlighter.h"
+#include "index_directory.h"
 #include "index_run.h"
 #include "passage_document.h"
 #include "record_ingest.h"
@@ -58,6 +59,22 @@ struct Index::Impl {
       throw std::runtime_error(name +
                                ": not open for writing (opened read-only, or another process "
                                "took the index while it was compacted)");
+  }
+
+  // Runs a read, retrying (after reopening, up to kReadAttempts times) when
+  // a writer's commit or compaction overtook it (DatabaseModifiedError).
+  template <typename Read>
+  auto read_retrying(Read&& read) {
+    constexpr int kReadAttempts = 6;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        return read(reader());
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= kReadAttempts) throw;
+      } catch (const Xapian::DatabaseCorruptError&) {  // opened mid-swap (compaction.h)
+        if (attempt >= kReadAttempts) throw;
+      }
+    }
   }
 
   Searcher& reader() {
@@ -130,7 +147,10 @@ Index::Index(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>(
   impl_->name = path;
   impl_->databases = {path};
   try {
-    if (mode == kWritable) impl_->writer.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+    if (mode == kWritable) {
+      check_index_path(path);
+      impl_->writer.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+    }
   } catch (const Xapian::DatabaseLockError& e) {
     throw IndexBusy(path + ": another process is writing this index");
   } catch (const Xapian::Error& e) {
@@ -202,7 +222,9 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
     options.offset = parameters.offset;
     options.per_article = parameters.per_document;
     if (parameters.rerank_depth > 0) options.rerank_depth = parameters.rerank_depth;
-    SearchResult r = impl_->reader().search(query, options);
+    options.time_budget_ms = parameters.time_budget_ms;
+    options.abandoned = parameters.abandoned;
+    SearchResult r = impl_->read_retrying([&](Searcher& s) { return s.search(query, options); });
     Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices, {}};
     const SearchTimings& t = r.timings;
     out.stages = {
@@ -232,37 +254,71 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
 }
 
 std::optional<std::string> Index::suggest(const std::string& query) {
-  return impl_->reader().suggestion_for(query);
+  try {
+    return impl_->read_retrying([&](Searcher& s) { return s.suggestion_for(query); });
+  } catch (const Xapian::Error& e) {
+    throw error_about(impl_->name, e);
+  }
 }
 
 std::string Index::explain(const std::string& query) {
   return impl_->reader().describe_query(query);
 }
 
-std::optional<StoredDocument> Index::document(const std::string& id) {
-  Xapian::Database& db = impl_->reader().database();
-  std::string term = schema::article_term(id);
-  std::vector<PassageData> passages;
-  for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-    passages.push_back(passage_data_of(db.get_document(*p)));
-  if (passages.empty()) return std::nullopt;
-  std::sort(passages.begin(), passages.end(), [](const PassageData& a, const PassageData& b) {
-    return std::tie(a.line, a.window) < std::tie(b.line, b.window);
-  });
-  StoredDocument out{id, passages.front().title, passages.front().url, passages.front().date, {}};
-  for (PassageData& p : passages) out.passages.push_back({p.line, p.window, std::move(p.text)});
-  return out;
+std::optional<StoredDocument> Index::document(const std::string& id, size_t offset,
+                                              size_t limit) {
+  try {
+    return impl_->read_retrying([&](Searcher& s) -> std::optional<StoredDocument> {
+      Xapian::Database& db = s.database();
+      std::string term = schema::article_term(id);
+      // Every passage's place first (a value each), then the text of the
+      // page's passages only: memory follows the page, not the document.
+      struct Place {
+        uint32_t line;
+        uint32_t window;
+        Xapian::docid docid;
+      };
+      std::vector<Place> places;
+      for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        Xapian::Document d = db.get_document(*p, Xapian::DOC_ASSUME_VALID);
+        auto number = [&](unsigned slot) {
+          std::string v = d.get_value(slot);
+          return v.empty() ? 0u : static_cast<uint32_t>(Xapian::sortable_unserialise(v));
+        };
+        places.push_back({number(schema::kSlotLine), number(schema::kSlotWindow), *p});
+      }
+      if (places.empty()) return std::nullopt;
+      std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
+        return std::tie(a.line, a.window, a.docid) < std::tie(b.line, b.window, b.docid);
+      });
+      PassageData first = passage_data_of(db.get_document(places.front().docid));
+      StoredDocument out{id, first.title, first.url, first.date, {}, places.size()};
+      for (size_t i = offset; i < places.size() && i - offset < limit; ++i) {
+        PassageData p = passage_data_of(db.get_document(places[i].docid));
+        out.passages.push_back({p.line, p.window, std::move(p.text)});
+      }
+      return out;
+    });
+  } catch (const Xapian::Error& e) {
+    throw error_about(impl_->name, e);
+  }
 }
 
 Stats Index::stats() {
-  Xapian::Database& db = impl_->reader().database();
-  Stats s;
-  s.passages = db.get_doccount();
-  const std::string prefix(schema::kArticlePrefix);
-  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++s.documents;
-  s.average_passage_length = db.get_avlength();
-  s.databases = impl_->databases.size();
-  return s;
+  try {
+    return impl_->read_retrying([&](Searcher& searcher) {
+      Xapian::Database& db = searcher.database();
+      Stats s;
+      s.passages = db.get_doccount();
+      const std::string prefix(schema::kArticlePrefix);
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++s.documents;
+      s.average_passage_length = db.get_avlength();
+      s.databases = impl_->databases.size();
+      return s;
+    });
+  } catch (const Xapian::Error& e) {
+    throw error_about(impl_->name, e);
+  }
 }
 
 }  // namespace fahras

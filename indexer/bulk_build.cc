@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "compaction.h"
+#include "index_directory.h"
 
 namespace fahras {
 namespace {
@@ -39,17 +40,17 @@ bool create_database_atomically(const std::filesystem::path& database) {
   if (std::filesystem::exists(database)) return false;
   std::filesystem::path creating = workspace_beside(database, ".creating");
   try {
-    std::filesystem::remove_all(creating);
+    clear_workspace(creating);
     {
       Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
       db.commit();
     }
     sync_database_files(creating);
   } catch (const std::exception&) {  // no room beside it (a name too long)
-    remove_if_possible(creating);
+    remove_index_files(creating);
     return false;
   } catch (const Xapian::Error&) {
-    remove_if_possible(creating);
+    remove_index_files(creating);
     return false;
   }
   std::filesystem::rename(creating, database);

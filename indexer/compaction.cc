@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "fahras/schema.h"
+#include "index_directory.h"
 
 namespace fahras {
 namespace fs = std::filesystem;
@@ -37,16 +38,16 @@ void sync_directory(const fs::path& directory) {
 
 void compact_one(const fs::path& database) {
   fs::path target = real_directory(database);
+  require_only_index_files(target);
   fs::path workspace = compaction_workspace(target);
-  fs::remove_all(workspace);
+  clear_workspace(workspace);
   try {
     Xapian::Database(target.string()).compact(workspace.string(), Xapian::DBCOMPACT_NO_RENUMBER);
     Xapian::WritableDatabase copy(workspace.string(), Xapian::DB_OPEN);
     copy.set_metadata(std::string(schema::kMetaChangedSinceCompaction), std::string());
     copy.commit();
   } catch (...) {
-    std::error_code ignored;
-    fs::remove_all(workspace, ignored);
+    remove_index_files(workspace);
     throw;
   }
   swap_in_workspace(target);
@@ -54,18 +55,38 @@ void compact_one(const fs::path& database) {
 
 }  // namespace
 
+void require_only_index_files(const fs::path& database) {
+  std::vector<fs::path> foreign = foreign_entries(database);
+  if (!foreign.empty())
+    throw std::runtime_error(database.string() + " holds files that are not the index's (" +
+                             name_some(foreign) +
+                             "): they are left alone, and the index is not swapped for a copy");
+}
+
+void clear_workspace(const fs::path& workspace) {
+  std::vector<fs::path> left = remove_index_files(workspace);
+  if (!left.empty())
+    throw std::runtime_error(workspace.string() + " holds files that are not Fahras's (" +
+                             name_some(left) + "): move them away; nothing was changed");
+}
+
 void swap_in_workspace(const fs::path& database) {
   fs::path target = real_directory(database);
   fs::path workspace = compaction_workspace(target);
+  try {
+    require_only_index_files(target);
+  } catch (...) {
+    remove_index_files(workspace);
+    throw;
+  }
   if (::renameat2(AT_FDCWD, workspace.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0) {
     int error = errno;
-    std::error_code ignored;
-    fs::remove_all(workspace, ignored);
+    remove_index_files(workspace);
     throw std::runtime_error(target.string() + ": cannot swap in the new copy (" +
                              std::strerror(error) + "); the index is as it was");
   }
   sync_directory(target.parent_path());
-  remove_if_possible(workspace);  // now the old copy; what stays, the next run removes
+  remove_index_files(workspace);  // now the old copy; what stays, the next run removes
 }
 
 bool compaction_due(size_t passages_changed, size_t passages_held) {
@@ -85,14 +106,6 @@ fs::path workspace_beside(const fs::path& database, std::string_view suffix) {
   return target.parent_path() / (target.filename().string() + std::string(suffix));
 }
 
-void remove_if_possible(const fs::path& path) {
-  try {
-    std::error_code not_now;
-    fs::remove_all(path, not_now);
-  } catch (const fs::filesystem_error&) {
-  }
-}
-
 fs::path compaction_workspace(const fs::path& database) {
   return workspace_beside(database, ".compacting");
 }
@@ -100,7 +113,7 @@ fs::path compaction_workspace(const fs::path& database) {
 void discard_compaction_leftovers(const fs::path& database) {
   // What cannot be removed now is tried again by the next compaction, which
   // then fails with the reason as a warning.
-  remove_if_possible(compaction_workspace(database));
+  remove_index_files(compaction_workspace(database));
 }
 
 uint64_t database_bytes(const fs::path& database) {

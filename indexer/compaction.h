@@ -51,8 +51,12 @@ size_t passages_changed_since_compaction(const Xapian::Database& db);
 // resolved): where a copy of it is built before it is swapped in.
 std::filesystem::path workspace_beside(const std::filesystem::path& database,
                                        std::string_view suffix);
-// Removes a file or directory tree as far as it can now, never throwing.
-void remove_if_possible(const std::filesystem::path& path);
+// Throws (naming them) when `database` holds entries that are not the
+// index's own (index_directory.h): such an index is never swapped whole.
+void require_only_index_files(const std::filesystem::path& database);
+// Empties a workspace of what an earlier run left there; throws, changing
+// nothing more, when it holds anything Fahras did not write.
+void clear_workspace(const std::filesystem::path& workspace);
 
 // Where a compaction of `database` builds its copy.
 std::filesystem::path compaction_workspace(const std::filesystem::path& database);

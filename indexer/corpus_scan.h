@@ -1,9 +1,12 @@
 // Finds the article files under the corpus roots.
 //
-// Walks each root recursively, following symbolic links but never entering a
-// directory twice (so link loops end), and lists regular *.txt files with
-// their size and mtime. A file's id is its path relative to its root. What
-// cannot be read is reported with a reason, never thrown.
+// Walks each root recursively, never entering a directory twice (so link
+// loops end), and lists regular *.txt files with their size and mtime. A
+// file's id is its path relative to its root. Symbolic links are followed
+// while they stay inside some corpus root; one that leads outside every root
+// is skipped and named, unless follow_links says otherwise. What cannot be
+// read is reported with a reason, never thrown, and its place is remembered
+// (unreadable): the articles indexed from there are kept, not removed.
 #pragma once
 
 #include <cstdint>
@@ -29,9 +32,21 @@ struct SkippedFile {
 struct CorpusScan {
   std::vector<CorpusFile> files;  // sorted by id
   std::vector<SkippedFile> skipped;
+  // Ids (a file's) and id prefixes ending in '/' (a directory's; "" for a
+  // whole root) of what exists but could not be read now: stored articles
+  // there are not known to be gone.
+  std::vector<std::string> unreadable;
+
+  // Whether an article of this id may still exist where the scan could not look.
+  bool may_hold(const std::string& id) const;
 };
 
-CorpusScan scan_corpus(const std::vector<std::filesystem::path>& roots);
+struct ScanOptions {
+  bool follow_links = false;  // follow links that lead outside every root too
+};
+
+CorpusScan scan_corpus(const std::vector<std::filesystem::path>& roots,
+                       const ScanOptions& options = {});
 
 // Whether a file of this name is an article the scan lists: NAME.txt.
 bool is_article_file_name(std::string_view name);

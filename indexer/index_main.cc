@@ -16,6 +16,7 @@
 
 #include "allocator_tuning.h"
 #include "bulk_build.h"
+#include "index_directory.h"
 #include "index_report.h"
 #include "index_run.h"
 #include "record_ingest.h"
@@ -39,6 +40,7 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
   if (fahras::existing_shard_count(options.database) > 1 || options.shards > 1)
     throw std::runtime_error(options.database.string() +
                              ": --jsonl writes a plain index, not shards");
+  fahras::check_index_path(options.database);
   fahras::create_database_atomically(options.database);
   Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
   fahras::discard_compaction_leftovers(options.database);
@@ -71,7 +73,8 @@ int main(int argc, char** argv) {
                              "analysis threads (0: one per spare core)")(
       "writers", po::value<unsigned>()->default_value(0),
       "a new index is written in N parts in parallel, then merged (0: one per core)")(
-      "quiet,q", "no progress bar")("shards", po::value<size_t>()->default_value(0),
+      "quiet,q", "no progress bar")("follow-links",
+                                      "follow symbolic links that lead outside every corpus root")("shards", po::value<size_t>()->default_value(0),
                                     "build a new index as N shards (docs/scaling.md)")(
       "compact", "compact the index after the run even if it changed little")(
       "no-compact", "never compact, even after large changes")(
@@ -110,6 +113,7 @@ int main(int argc, char** argv) {
     options.threads = vm["threads"].as<unsigned>();
     options.writers = vm["writers"].as<unsigned>();
     options.shards = vm["shards"].as<size_t>();
+    options.follow_links = vm.count("follow-links") > 0;
     if (vm.count("compact") && vm.count("no-compact"))
       throw std::runtime_error("--compact and --no-compact exclude each other");
     if (vm.count("compact")) options.compaction = fahras::CompactionPolicy::kAlways;

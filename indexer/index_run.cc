@@ -6,6 +6,8 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "analysis_version.h"
@@ -14,10 +16,12 @@
 #include "bulk_build.h"
 #include "corpus_scan.h"
 #include "fahras/schema.h"
+#include "index_directory.h"
 #include "file_indexing.h"
 #include "file_state.h"
 #include "parallel_build.h"
 #include "passage_dictionary.h"
+#include "record_ingest.h"
 #include "shards.h"
 #include "synonyms.h"
 
@@ -123,6 +127,7 @@ IndexReport run_index(const IndexOptions& options) {
   for (const auto& root : options.corpus_roots)
     if (!std::filesystem::exists(root))
       throw std::runtime_error(root.string() + ": corpus root does not exist");
+  check_index_path(options.database, options.corpus_roots);
   size_t existing = existing_shard_count(options.database);
   size_t shards = options.shards ? options.shards : std::max<size_t>(existing, 1);
   if (existing && existing != shards)
@@ -168,11 +173,29 @@ IndexReport run_index(const IndexOptions& options) {
   }
   if (!options.dry_run && shards > 1) write_shard_stub(options.database, shards);
 
-  CorpusScan scan = scan_corpus(options.corpus_roots);
+  CorpusScan scan = scan_corpus(options.corpus_roots, ScanOptions{options.follow_links});
   for (const SkippedFile& s : scan.skipped) report.skipped.push_back({s.path, s.reason});
 
+  // Ids that documents posted or read from JSON Lines hold (record_ingest.h):
+  // a corpus file of the same id is skipped, never replaces it.
+  std::optional<Xapian::Database> records;  // a plain index's (JSON Lines need one)
+  if (paths.size() == 1 && !writers.empty())
+    records = writers[0];
+  else if (paths.size() == 1 && std::filesystem::exists(paths[0]))
+    records = Xapian::Database(paths[0].string());
+  auto posted = [&](const std::string& id) {
+    return records && !records->get_metadata(record_state_key(id)).empty();
+  };
   std::vector<const CorpusFile*> candidates;
+  std::set<std::string> taken;  // corpus files whose id a posted document holds
   for (const CorpusFile& f : scan.files) {
+    if (posted(f.id)) {
+      taken.insert(f.id);
+      report.skipped.push_back({f.path.string(), "a posted document holds the id " + f.id +
+                                                     ": the file is not indexed; delete that "
+                                                     "document or rename the file"});
+      continue;
+    }
     auto it = stored.find(f.id);
     bool same_stat =
         it != stored.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns;
@@ -258,8 +281,20 @@ IndexReport run_index(const IndexOptions& options) {
 
   std::map<std::string, bool> present;
   for (const CorpusFile& f : scan.files) present[f.id] = true;
+  size_t kept_unreadable = 0;
   for (const auto& [id, state] : stored) {
-    if (present.count(id)) continue;
+    if (present.count(id) && !taken.count(id)) continue;
+    if (taken.count(id)) {
+      // A file state left beside a posted document of its id (an index from
+      // before ids were kept apart): the passages are the document's; only
+      // the stale state goes.
+      if (BatchWriter* batch = batch_for(id)) batch->set_metadata(schema::file_state_key(id), "");
+      continue;
+    }
+    if (scan.may_hold(id)) {  // under a folder that cannot be read now
+      ++kept_unreadable;
+      continue;
+    }
     if (options.stop_requested && options.stop_requested()) {  // between articles, as above
       report.stopped = true;
       break;
@@ -267,6 +302,9 @@ IndexReport run_index(const IndexOptions& options) {
     report.removed.push_back(id);
     if (BatchWriter* batch = batch_for(id)) batch->remove_article(id, schema::file_state_key(id));
   }
+  if (kept_unreadable)
+    report.warnings.push_back(std::to_string(kept_unreadable) +
+                              " article(s) kept as indexed: their folder or file cannot be read now");
   if (!writers.empty()) {
     std::string synonyms = read_synonyms(options.corpus_roots, report);
     const std::string key(schema::kMetaSynonyms);

@@ -36,6 +36,8 @@ struct IndexOptions {
   // merged (parallel_build.h); 0 = one per core, 1 = one writer.
   unsigned writers = 0;
   size_t shards = 0;  // 0: keep the index's layout (a new index: 1, plain)
+  // Follow symbolic links that lead outside every corpus root (corpus_scan.h).
+  bool follow_links = false;
   CompactionPolicy compaction = CompactionPolicy::kWhenDue;
   size_t commit_every_passages = 20000;
   // Called after each file with (files done, files to index); may be empty.

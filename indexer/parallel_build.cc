@@ -10,6 +10,7 @@
 #include "batch_writer.h"
 #include "bulk_build.h"
 #include "compaction.h"
+#include "index_directory.h"
 #include "fahras/schema.h"
 #include "file_indexing.h"
 #include "key_vocabulary.h"
@@ -42,7 +43,7 @@ fs::path parts_workspace(const fs::path& database) { return workspace_beside(dat
 void discard_parts_leftovers(const fs::path& database) {
   // What cannot be removed now is tried again by the next build in parts,
   // which then fails with the reason.
-  remove_if_possible(parts_workspace(database));
+  remove_index_files(parts_workspace(database));
 }
 
 std::vector<std::vector<const CorpusFile*>> split_by_size(
@@ -66,7 +67,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
                     const std::map<std::string, std::string>& metadata, IndexReport& report) {
   std::vector<std::vector<const CorpusFile*>> runs = split_by_size(files, parts);
   fs::path workspace = parts_workspace(database);
-  fs::remove_all(workspace);
+  clear_workspace(workspace);
   fs::create_directories(workspace);
   std::vector<fs::path> part_paths;
   for (size_t k = 0; k < runs.size(); ++k)
@@ -85,7 +86,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
           batch.finish();
         });
     fs::path merged = compaction_workspace(database);
-    fs::remove_all(merged);
+    clear_workspace(merged);
     Xapian::Database sources;
     for (const fs::path& part : part_paths) sources.add_database(Xapian::Database(part.string()));
     auto merge_started = std::chrono::steady_clock::now();
@@ -107,7 +108,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
     report.compaction = merge;
   } catch (...) {
     discard_parts_leftovers(database);
-    remove_if_possible(compaction_workspace(database));
+    remove_index_files(compaction_workspace(database));
     throw;
   }
   discard_parts_leftovers(database);

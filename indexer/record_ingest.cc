@@ -95,6 +95,13 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
     }
     std::string key = record_state_key(record->id);
     std::string stored = db.get_metadata(key);
+    // A corpus file's article keeps its id (index_run.h): a record may not
+    // replace or delete it.
+    if (stored.empty() && !db.get_metadata(schema::file_state_key(record->id)).empty()) {
+      report.skipped.push_back({source_name + ":" + std::to_string(number),
+                                std::string(kIdOfCorpusFile) + ": \"" + record->id + "\""});
+      continue;
+    }
     if (record->deleted) {
       if (stored.empty()) {
         report.skipped.push_back({source_name + ":" + std::to_string(number),

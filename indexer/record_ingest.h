@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "fahras/fahras.h"  // kIdOfCorpusFile
 #include "index_run.h"
 
 namespace fahras {

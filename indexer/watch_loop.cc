@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "corpus_watcher.h"
+#include "index_directory.h"
 #include "index_report.h"
 
 namespace fahras {
@@ -111,6 +112,10 @@ int watch_corpus(IndexOptions options, const WatchSettings& settings, const char
     } catch (const Xapian::Error& e) {
       log << program << ": " << options.database.string() << ": " << e.get_description()
           << (was_first ? std::string() : again) << '\n';
+      fatal = true;
+      return false;
+    } catch (const IndexPathError& e) {  // the index would be someone else's directory
+      log << program << ": " << e.what() << '\n';
       fatal = true;
       return false;
     } catch (const std::exception& e) {  // e.g. a root deleted: nothing written

@@ -232,10 +232,20 @@ bool Searcher::reopen() {
 void Searcher::refresh() { reopen(); }
 
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
+  budget_ = SearchBudget(options.time_budget_ms, options.abandoned);
   for (int attempt = 0;; ++attempt) {
     try {
       if (attempt > 0) reopen();
-      return search_once(query, options);
+      SearchResult result = search_once(query, options);
+      if (budget_.was_spent())
+        result.notices.push_back(
+            options.abandoned && options.abandoned()
+                ? "the search was abandoned by its caller"
+                : "the search reached its time budget of " +
+                      std::to_string(static_cast<long>(budget_.milliseconds())) +
+                      " ms: the results found by then are shown, and may be incomplete");
+      budget_ = SearchBudget();
+      return result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 5) throw;
     } catch (const Xapian::DatabaseCorruptError&) {
@@ -292,7 +302,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   // The answer to a question about a subject is in its article, often in
   // words BM25 ranks below other articles' passages: the best passages of
   // the articles the query's words name join the candidates.
-  std::vector<WeightedDoc> subject = match_subject_articles(plan, titles, matched, column);
+  std::vector<WeightedDoc> subject;
+  if (!budget_.spent()) subject = match_subject_articles(plan, titles, matched, column);
   matched.insert(matched.end(), subject.begin(), subject.end());
   stopwatch.lap(t.match);
 
@@ -333,7 +344,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   };
   // A remembered phrase whose words are all common may hold none of its
   // rarer words' best passages: the passages that hold it are brought in.
-  if (!rerank(0) && !plan.phrase.empty()) {
+  if (!rerank(0) && !plan.phrase.empty() && !budget_.spent()) {
     std::vector<WeightedDoc> holding = match_phrase(plan, matched);
     stopwatch.lap(t.match);
     size_t scored = matched.size();
@@ -343,7 +354,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   add_neighbour_context(ranked);
   // Past the window (less the subject and phrase candidates already in it):
   // scored as the window is, ranked among themselves after it.
-  if (!beyond_window.empty()) {
+  if (!beyond_window.empty() && !budget_.spent()) {
     std::set<Xapian::docid> candidates;
     for (const WeightedDoc& m : matched) candidates.insert(m.docid);
     std::erase_if(beyond_window,
@@ -373,7 +384,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     result.hits.push_back(std::move(hit));
     stopwatch.lap(t.highlight);
   }
-  result.suggestion = suggest(query, plan);
+  if (!budget_.spent()) result.suggestion = suggest(query, plan);
   stopwatch.lap(t.suggest);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -421,7 +432,16 @@ std::vector<WeightedDoc> Searcher::top_by_weight(const Xapian::Query& query, siz
   enquire.set_weighting_scheme(passage_bm25());
   enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
   if (per_article > 0) enquire.set_collapse_key(schema::kSlotArticle, per_article);
-  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + kTieMargin));
+  // Remote shards take no match decider: their own servers bound their work.
+  BudgetDecider within_budget(budget_);
+  Xapian::MSet mset;
+  try {
+    mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + kTieMargin), 0, nullptr,
+                            remote_ ? nullptr : &within_budget);
+  } catch (const BudgetSpent&) {  // nothing of this stage: the search ends with what it has
+    total = 0;
+    return {};
+  }
   total = mset.get_matches_estimated();
   struct Ranked {
     double weight;

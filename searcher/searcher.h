@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@
 #include "location_column.h"
 #include "passage_document.h"
 #include "query_plan.h"
+#include "search_budget.h"
 #include "spelling_suggester.h"
 #include "synonyms.h"
 #include "term_statistics.h"
@@ -49,6 +51,12 @@ struct SearchOptions {
   // window): fewer is faster and ranks less well (README, Speed). Hits past
   // the window follow it, scored again among themselves.
   size_t rerank_depth = kRerankDepth;
+  // The search ends within about this many milliseconds (<= 0: no limit),
+  // with what it found by then and a notice (search_budget.h).
+  double time_budget_ms = kDefaultTimeBudgetMs;
+  // Asked between stages and inside the matcher: true ends the search as a
+  // spent budget does (an HTTP client that hung up). May be empty.
+  std::function<bool()> abandoned;
 };
 
 // A ranked passage: its stored data (file, line, title, text, ...) plus
@@ -170,6 +178,7 @@ class Searcher {
   LocationColumn locations_;
   SpellingSuggester suggester_;
   Xapian::doccount articles_ = 0;  // count_articles(db_), 0 until asked
+  SearchBudget budget_;            // the current search's
 };
 
 // Opens one database spec: a directory or stub file, or HOST:PORT of a

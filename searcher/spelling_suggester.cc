@@ -318,7 +318,7 @@ std::string SpellingSuggester::suggest(const Xapian::Database& index, const std:
                                        unsigned max_edits) {
   max_edits = std::min(max_edits, kMaxSuggestionEdits);
   const std::u32string target = to_utf32(word);
-  if (target.empty()) return {};
+  if (target.empty() || target.size() > kMaxSuggestionLetters) return {};
   if (!shared_path_.empty() && !since_) since_ = revision_of(index);
   if (!table_ && asked_ >= kQuestionsBeforeTable) obtain_table(index);
   Closest closest(target, max_edits);

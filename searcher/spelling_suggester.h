@@ -55,6 +55,10 @@
 namespace fahras {
 
 inline constexpr unsigned kMaxSuggestionEdits = 2;
+// Words longer than this many letters get no suggestion: the words within two
+// edits of a word grow with the square of its length, and no word of a
+// language is this long (a pasted hash or a run of letters is not a typo).
+inline constexpr size_t kMaxSuggestionLetters = 24;
 inline constexpr size_t kQuestionsBeforeTable = 16;
 inline constexpr size_t kMaxFollowedWords = 50000;
 

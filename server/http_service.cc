@@ -3,11 +3,17 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <charconv>
+#include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "fahras/fahras.h"
+#include "guarded_server.h"
+#include "index_directory.h"
+#include "index_pool.h"
 #include "page_assets.h"
 #include "result_format.h"
 #include "search_page.h"
@@ -50,23 +56,48 @@ void page_headers(httplib::Response& res) {
   res.set_header("Referrer-Policy", "no-referrer");
 }
 
+ConnectionLimits limits_of(const ServiceOptions& o) {
+  ConnectionLimits limits;
+  limits.connections = std::max<size_t>(o.connections, 1);
+  limits.request = std::chrono::milliseconds(static_cast<long>(o.request_seconds * 1000));
+  return limits;
+}
+
+// A request that smuggles or lies about its body: both Content-Length and
+// Transfer-Encoding, or a Content-Length that is no number. Its answer ends
+// the connection, since where its body ends is unknown.
+std::string malformed_framing(const httplib::Request& req) {
+  bool length = req.has_header("Content-Length");
+  if (length && req.has_header("Transfer-Encoding"))
+    return "a request may not carry both Content-Length and Transfer-Encoding";
+  if (req.get_header_value_count("Content-Length") > 1) return "more than one Content-Length";
+  if (length) {
+    std::string v = req.get_header_value("Content-Length");
+    uint64_t n = 0;
+    auto [end, error] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || error != std::errc() || end != v.data() + v.size())
+      return "Content-Length must be a non-negative integer, not '" + v + "'";
+  }
+  return {};
+}
+
 }  // namespace
 
 struct HttpService::Impl {
   ServiceOptions options;
-  httplib::Server server;
+  std::unique_ptr<GuardedServer> server;
+  std::unique_ptr<IndexPool> pool;
   std::mutex write_mutex;
 
-  // The calling thread's own read-only index handle, opened on first use;
-  // every search through it sees the latest commit.
-  Index& index() {
-    thread_local std::unique_ptr<Index> mine;
-    thread_local const Impl* owner = nullptr;
-    if (!mine || owner != this) {
-      mine = std::make_unique<Index>(options.databases, options.spelling);
-      owner = this;
-    }
-    return *mine;
+  // A read-only index handle for this request (index_pool.h); every search
+  // through it sees the latest commit.
+  IndexPool::Lease index() { return pool->borrow(); }
+
+  SearchParameters search_parameters() const {
+    SearchParameters so;
+    so.time_budget_ms = options.time_budget_ms;
+    so.abandoned = [] { return GuardedServer::client_gone(); };
+    return so;
   }
 
   bool authorized(const httplib::Request& req, httplib::Response& res) {
@@ -95,7 +126,7 @@ struct HttpService::Impl {
   void search(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
-    SearchParameters so;
+    SearchParameters so = search_parameters();
     size_t per_article = 0;
     if (!size_param(req, "limit", 10, so.limit) || !size_param(req, "offset", 0, so.offset) ||
         !size_param(req, "per_article", 0, per_article) ||
@@ -107,7 +138,7 @@ struct HttpService::Impl {
       return send_error(res, 400, "limit must be at most " + std::to_string(options.max_limit));
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
     so.per_document = static_cast<unsigned>(per_article);
-    Results results = index().search(q, so);
+    Results results = index()->search(q, so);
     nlohmann::json body = to_json(results);
     if (req.has_param("profile") && req.get_param_value("profile") != "0")
       body["profile"] = profile_json(results);
@@ -133,13 +164,13 @@ struct HttpService::Impl {
     Stats stats;
     bool has_words = request.q.find_first_not_of(" \t\r\n") != std::string::npos;
     if (error.empty() && has_words) {
-      SearchParameters so;
+      SearchParameters so = search_parameters();
       so.limit = kPageHits;
       so.offset = (request.page - 1) * kPageHits;
       so.per_document = request.one_per_article ? 1 : 0;
-      results = index().search(request.q, so);
+      results = index()->search(request.q, so);
     } else {
-      stats = index().stats();
+      stats = index()->stats();
     }
     page_headers(res);
     res.status = error.empty() ? 200 : 400;
@@ -150,24 +181,38 @@ struct HttpService::Impl {
   void suggest(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
-    auto suggestion = index().suggest(q);
+    auto suggestion = index()->suggest(q);
     send_json(res, 200, {{"query", q}, {"suggestion", suggestion ? json(*suggestion) : json()}});
   }
 
-  void document(const std::string& id, httplib::Response& res) {
-    std::optional<StoredDocument> d = index().document(id);
+  // GET /documents/{id}?offset=&limit=: a page of the document's passages.
+  void document(const httplib::Request& req, const std::string& id, httplib::Response& res) {
+    size_t offset = 0, limit = 0;
+    if (!size_param(req, "offset", 0, offset) ||
+        !size_param(req, "limit", options.max_document_passages, limit))
+      return send_error(res, 400, "offset and limit must be non-negative integers");
+    if (limit > options.max_document_passages)
+      return send_error(res, 400,
+                        "limit must be at most " + std::to_string(options.max_document_passages));
+    std::optional<StoredDocument> d = index()->document(id, offset, limit);
     if (!d) return send_error(res, 404, "no document with id '" + id + "'");
     json list = json::array();
     for (const auto& p : d->passages)
       list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
-    json body = {{"id", d->id}, {"title", d->title}, {"passages", list}};
+    json body = {{"id", d->id},
+                 {"title", d->title},
+                 {"passages", list},
+                 {"offset", offset},
+                 {"total_passages", d->total_passages}};
+    if (offset + d->passages.size() < d->total_passages)
+      body["next_offset"] = offset + d->passages.size();
     if (!d->url.empty()) body["url"] = d->url;
     if (!d->date.empty()) body["date"] = d->date;
     send_json(res, 200, body);
   }
 
   void stats(httplib::Response& res) {
-    Stats s = index().stats();
+    Stats s = index()->stats();
     send_json(res, 200,
               {{"passages", s.passages},
                {"documents", s.documents},
@@ -187,14 +232,26 @@ struct HttpService::Impl {
     try {
       Index writable(options.databases[0], Index::kWritable);
       ChangeReport report = writable.ingest(records, source);
-      if (expect_removal && report.removed.empty()) return send_error(res, 404, "no such document");
-      send_json(res, report.skipped.empty() ? 200 : 422, to_json(report));
+      bool collided = std::any_of(report.skipped.begin(), report.skipped.end(), [](const auto& s) {
+        return s.second.rfind(kIdOfCorpusFile, 0) == 0;
+      });
+      if (expect_removal && report.removed.empty() && !collided)
+        return send_error(res, 404, "no such document");
+      send_json(res, collided ? 409 : report.skipped.empty() ? 200 : 422, to_json(report));
     } catch (const IndexBusy&) {
       send_error(res, 409, "the index is being written by another process; try again");
     }
   }
 
   void install_routes() {
+    GuardedServer& server = *this->server;
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      std::string problem = malformed_framing(req);
+      if (problem.empty()) return httplib::Server::HandlerResponse::Unhandled;
+      GuardedServer::close_after_response();
+      send_error(res, 400, problem);
+      return httplib::Server::HandlerResponse::Handled;
+    });
     server.Get("/",
                [this](const httplib::Request& req, httplib::Response& res) { page(req, res); });
     server.Get("/page.css", [](const httplib::Request&, httplib::Response& res) {
@@ -213,16 +270,30 @@ struct HttpService::Impl {
     server.Get("/suggest",
                [this](const httplib::Request& req, httplib::Response& res) { suggest(req, res); });
     server.Get("/stats", [this](const httplib::Request&, httplib::Response& res) { stats(res); });
-    server.Get(R"(/documents/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
-      document(req.matches[1], res);
+    // An id may hold any character, a newline too (%0A).
+    server.Get(R"(/documents/([\s\S]+))", [this](const httplib::Request& req, httplib::Response& res) {
+      document(req, req.matches[1], res);
     });
     if (!options.token.empty()) {
-      server.Post("/documents", [this](const httplib::Request& req, httplib::Response& res) {
+      // The body is JSON Lines whatever its Content-Type says (curl's
+      // --data-binary sends application/x-www-form-urlencoded), read as it
+      // comes, up to max_body_bytes.
+      server.Post("/documents", [this](const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& content) {
         if (!authorized(req, res)) return;
-        std::istringstream body(req.body);
-        write(body, "body", res, false);
+        std::string body;
+        bool whole = content([&](const char* data, size_t length) {
+          body.append(data, length);
+          return body.size() <= options.max_body_bytes;
+        });
+        if (!whole || body.size() > options.max_body_bytes) {
+          GuardedServer::close_after_response();  // the rest of the body is not read
+          return send_error(res, 413, "request body too large, or cut short");
+        }
+        std::istringstream lines(std::move(body));
+        write(lines, "body", res, false);
       });
-      server.Delete(R"(/documents/(.+))",
+      server.Delete(R"(/documents/([\s\S]+))",
                     [this](const httplib::Request& req, httplib::Response& res) {
                       if (!authorized(req, res)) return;
                       std::istringstream record(
@@ -237,26 +308,38 @@ struct HttpService::Impl {
                                                 : "bad request";
       send_error(res, res.status, message);
     });
+    // The details (which name the index's files) go to the log, not the client.
     server.set_exception_handler(
-        [](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-          std::string message = "internal error";
+        [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+          std::string detail = "unknown exception";
           try {
             std::rethrow_exception(ep);
           } catch (const std::exception& e) {
-            message = e.what();
+            detail = e.what();
           } catch (...) {
           }
-          send_error(res, 500, message);
+          std::cerr << "fahras-serve: " << req.method << " " << req.path << ": " << detail << '\n';
+          send_error(res, 500, "internal error: the index could not be read; try again");
         });
     server.set_payload_max_length(options.max_body_bytes);
     server.set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle delay
-    size_t threads = options.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   }
 };
 
+std::string trimmed_token(const std::string& text) {
+  const char* space = " \t\r\n";
+  size_t first = text.find_first_not_of(space);
+  if (first == std::string::npos) return {};
+  return text.substr(first, text.find_last_not_of(space) - first + 1);
+}
+
 HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
+  impl_->server = std::make_unique<GuardedServer>(limits_of(impl_->options));
+  impl_->pool = std::make_unique<IndexPool>(impl_->options.databases, impl_->options.spelling,
+                                            impl_->options.threads);
+  if (!impl_->options.token.empty() && impl_->options.databases.size() == 1)
+    check_index_path(impl_->options.databases[0]);  // writes never go to a foreign directory
   Index check(impl_->options.databases,
               impl_->options.spelling);  // fail at start-up, not on the first request
   impl_->install_routes();
@@ -266,15 +349,15 @@ HttpService::~HttpService() = default;
 
 int HttpService::bind() {
   const ServiceOptions& o = impl_->options;
-  int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host)
-                         : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
+  int port = o.port == 0 ? impl_->server->bind_guarded_to_any_port(o.host)
+                         : (impl_->server->bind_guarded(o.host, o.port) ? o.port : -1);
   if (port < 0)
     throw std::runtime_error("cannot listen on " + o.host + ":" + std::to_string(o.port));
   return port;
 }
 
-bool HttpService::serve() { return impl_->server.listen_after_bind(); }
+bool HttpService::serve() { return impl_->server->listen_after_bind(); }
 
-void HttpService::stop() { impl_->server.stop(); }
+void HttpService::stop() { impl_->server->stop(); }
 
 }  // namespace fahras

@@ -6,9 +6,12 @@
 // output contract; GET /suggest?q=, /documents/{id}, /stats and /health read
 // the index. POST /documents (a JSON Lines body) and DELETE /documents/{id}
 // exist only when a token is configured, and require it as a Bearer token.
-// Requests are served by a thread pool; each thread keeps its own Searcher
-// (its own Xapian handles) and refreshes it to the latest commit per request.
-// Bad requests get a 4xx status and {"error": "..."}.
+// Connections are served by GuardedServer (deadlines for slow clients, a
+// thread per connection up to a bound); searches borrow one of `threads`
+// index handles (index_pool.h), refreshed to the latest commit per request,
+// and end within their time budget or when their client hangs up. Bad
+// requests get a 4xx status and {"error": "..."}; errors never show the
+// index's paths.
 #pragma once
 
 #include <memory>
@@ -23,11 +26,18 @@ struct ServiceOptions {
   std::string host = "127.0.0.1";
   int port = 8080;    // 0: any free port
   std::string token;  // empty: no write endpoints
-  size_t threads = 8;
+  size_t threads = 8;        // searches at once (index handles)
+  size_t connections = 256;  // connections served at once
+  double request_seconds = 10;  // to receive one request's head and body
+  double time_budget_ms = 1000;  // per search (SearchParameters::time_budget_ms)
   size_t max_query_bytes = 4096;
   size_t max_body_bytes = 8 << 20;
   size_t max_limit = 100;  // hits per request
+  size_t max_document_passages = 1000;  // passages per GET /documents/{id} page
 };
+
+// A write token as given, without the spaces, tabs, CR or LF around it.
+std::string trimmed_token(const std::string& text);
 
 class HttpService {
  public:

@@ -9,7 +9,9 @@
 #include <signal.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -20,7 +22,19 @@ namespace po = boost::program_options;
 
 namespace {
 constexpr const char* kProgram = "fahras-serve";
+
+// The token a file holds: its first line, without surrounding spaces or the
+// CR of a CRLF ending (editors and `echo` add them; clients never send them).
+std::string read_token_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot read the token file: " + std::strerror(errno));
+  std::string line;
+  std::getline(in, line);
+  std::string token = fahras::trimmed_token(line);
+  if (token.empty()) throw std::runtime_error(path + ": the token file's first line is empty");
+  return token;
 }
+}  // namespace
 
 int main(int argc, char** argv) {
   po::options_description visible("Usage: fahras-serve [options]\nOptions");
@@ -31,7 +45,13 @@ int main(int argc, char** argv) {
       "local index for suggestions when --db are remote")(
       "host", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")(
       "port", po::value<int>()->default_value(8080), "port (0: any free port)")(
-      "threads", po::value<size_t>()->default_value(8), "request threads")(
+      "threads", po::value<size_t>()->default_value(8), "searches run at once")(
+      "connections", po::value<size_t>()->default_value(256),
+      "connections served at once (slow clients each hold one)")(
+      "request-timeout", po::value<double>()->default_value(10),
+      "seconds a client has to send a request's head and body")(
+      "time-budget", po::value<double>()->default_value(1000),
+      "milliseconds a search may take before it answers with what it found")(
       "token-file", po::value<std::string>(), "file holding the write token (else $FAHRAS_TOKEN)");
   fahras::ServiceOptions options;
   try {
@@ -46,13 +66,19 @@ int main(int argc, char** argv) {
     if (vm.count("spelling")) options.spelling = vm["spelling"].as<std::vector<std::string>>();
     options.host = vm["host"].as<std::string>();
     options.port = vm["port"].as<int>();
+    if (options.port < 0 || options.port > 65535)
+      throw std::runtime_error("--port " + std::to_string(options.port) +
+                               ": a port is a number from 0 to 65535");
     options.threads = std::max<size_t>(1, vm["threads"].as<size_t>());
+    options.connections = std::max<size_t>(1, vm["connections"].as<size_t>());
+    options.request_seconds = vm["request-timeout"].as<double>();
+    if (!(options.request_seconds > 0))
+      throw std::runtime_error("--request-timeout must be a positive number of seconds");
+    options.time_budget_ms = vm["time-budget"].as<double>();
     if (vm.count("token-file")) {
-      std::ifstream in(vm["token-file"].as<std::string>());
-      if (!in || !std::getline(in, options.token) || options.token.empty())
-        throw std::runtime_error(vm["token-file"].as<std::string>() + ": no token in it");
+      options.token = read_token_file(vm["token-file"].as<std::string>());
     } else if (const char* token = std::getenv("FAHRAS_TOKEN")) {
-      options.token = token;
+      options.token = fahras::trimmed_token(token);
     }
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << '\n';

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -29,6 +30,11 @@ namespace fahras {
 struct IndexBusy : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// The reason (ChangeReport::skipped) a document is refused whose id a corpus
+// file's article holds: corpus files and posted documents never replace one
+// another (the HTTP service answers 409).
+inline constexpr const char* kIdOfCorpusFile = "the id is a corpus file's, indexed from its corpus";
 
 struct Document {
   std::string id;  // unit of replace and delete
@@ -72,6 +78,7 @@ struct StoredDocument {
     std::string text;
   };
   std::vector<Passage> passages;
+  size_t total_passages = 0;  // of the whole document, however many are here
 };
 
 struct Stats {
@@ -112,6 +119,13 @@ struct SearchParameters {
   // this window follow it, so a page's hits do not depend on its size.
   // 0: the default, 30.
   size_t rerank_depth = 0;
+  // The search ends within about this many milliseconds, with the hits found
+  // by then and a notice (0 or less: no limit). Cost grows with a query's
+  // wildcards and the size of the index; the budget bounds it.
+  double time_budget_ms = 1000;
+  // Asked during the search: true ends it as a spent budget does (e.g. the
+  // client that asked has gone). May be empty.
+  std::function<bool()> abandoned;
 };
 
 class Index {
@@ -154,7 +168,10 @@ class Index {
   std::optional<std::string> suggest(const std::string& query);
   // The Xapian query a user query becomes.
   std::string explain(const std::string& query);
-  std::optional<StoredDocument> document(const std::string& id);
+  // Passages [offset, offset + limit) of a stored document, in order; total
+  // says how many it has. None when there is no document of that id.
+  std::optional<StoredDocument> document(const std::string& id, size_t offset = 0,
+                                         size_t limit = SIZE_MAX);
   Stats stats();
 
  private:
