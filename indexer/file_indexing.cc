@@ -58,6 +58,12 @@ std::string long_words_warning(const std::string& file, size_t long_words) {
          std::to_string(schema::kMaxWordBytes) + " bytes not indexed";
 }
 
+// A file whose invalid UTF-8 sequences number more than this share of its
+// bytes is not text in UTF-8 (random bytes, an image, another encoding): it is
+// skipped, not indexed as junk. A UTF-8 text with a few bad bytes is indexed,
+// with a warning.
+constexpr double kMaxInvalidUtf8Share = 0.25;
+
 // Offset of the first invalid UTF-8 sequence and how many there are.
 std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
   size_t first = std::string_view::npos, count = 0;
@@ -93,6 +99,13 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     return out;
   }
   auto [first_invalid, invalid_count] = invalid_utf8(*content);
+  if (invalid_count > kMaxInvalidUtf8Share * static_cast<double>(content->size())) {
+    out.skipped = true;
+    out.skip_reason = "not UTF-8 text: " + std::to_string(invalid_count) +
+                      " invalid sequences in " + std::to_string(content->size()) +
+                      " bytes, the first at byte " + std::to_string(first_invalid);
+    return out;
+  }
   if (invalid_count > 0)
     out.warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(first_invalid) +
                            " (" + std::to_string(invalid_count) +

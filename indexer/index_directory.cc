@@ -76,6 +76,18 @@ std::string name_some(const std::vector<fs::path>& paths) {
 }
 
 void check_index_path(const fs::path& database, const std::vector<fs::path>& corpus_roots) {
+  fs::path db = resolved(database);
+  for (const fs::path& root : corpus_roots) {
+    fs::path r = resolved(root);
+    const char* relation = db == r           ? "is"
+                           : within(db, r) ? "lies inside"
+                           : within(r, db) ? "contains"
+                                           : nullptr;
+    if (relation)
+      throw IndexPathError(database.string() + " " + relation + " the corpus root " +
+                           root.string() +
+                           ": nothing was written; keep the index outside every corpus root");
+  }
   std::error_code ec;
   fs::file_status status = fs::status(database, ec);
   if (fs::exists(status)) {
@@ -90,18 +102,6 @@ void check_index_path(const fs::path& database, const std::vector<fs::path>& cor
                            name_some(entries) +
                            "): nothing was written; give --db a new or empty directory, or an "
                            "existing index");
-  }
-  fs::path db = resolved(database);
-  for (const fs::path& root : corpus_roots) {
-    fs::path r = resolved(root);
-    const char* relation = db == r           ? "is"
-                           : within(db, r) ? "lies inside"
-                           : within(r, db) ? "contains"
-                                           : nullptr;
-    if (relation)
-      throw IndexPathError(database.string() + " " + relation + " the corpus root " +
-                           root.string() +
-                           ": nothing was written; keep the index outside every corpus root");
   }
 }
 

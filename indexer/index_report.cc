@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "printable_name.h"
+
 namespace fahras {
 namespace {
 
@@ -20,9 +22,9 @@ std::string human_bytes(uint64_t bytes) {
 
 void print_report_text(const IndexReport& r, bool list_files, std::ostream& out) {
   if (list_files) {
-    for (const auto& f : r.added) out << "A " << f << '\n';
-    for (const auto& f : r.updated) out << "U " << f << '\n';
-    for (const auto& f : r.removed) out << "D " << f << '\n';
+    for (const auto& f : r.added) out << "A " << printable_name(f) << '\n';
+    for (const auto& f : r.updated) out << "U " << printable_name(f) << '\n';
+    for (const auto& f : r.removed) out << "D " << printable_name(f) << '\n';
   }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
@@ -32,19 +34,30 @@ void print_report_text(const IndexReport& r, bool list_files, std::ostream& out)
   if (r.compaction) {
     const CompactionReport& c = *r.compaction;
     std::snprintf(seconds, sizeof seconds, "%.2f", c.seconds);
-    out << "compacted the index from " << human_bytes(c.bytes_before) << " to "
-        << human_bytes(c.bytes_after) << " in " << seconds << " s\n";
+    if (c.bytes_after <= c.bytes_before)
+      out << "compacted the index from " << human_bytes(c.bytes_before) << " to "
+          << human_bytes(c.bytes_after) << " in " << seconds << " s\n";
+    else  // a small index: whole blocks of every table outweigh what they free
+      out << "compacted the index in " << seconds << " s: " << human_bytes(c.bytes_before)
+          << " before, " << human_bytes(c.bytes_after)
+          << " after (a small index grows: each table starts with whole blocks)\n";
   }
 }
 
 void print_report_problems(const IndexReport& r, const char* program, std::ostream& out) {
-  for (const auto& w : r.warnings) out << program << ": warning: " << w << '\n';
-  for (const auto& s : r.skipped) out << program << ": skipped " << s.file << ": " << s.reason << '\n';
+  for (const auto& w : r.warnings) out << program << ": warning: " << printable_name(w) << '\n';
+  for (const auto& s : r.skipped)
+    out << program << ": skipped " << printable_name(s.file) << ": " << printable_name(s.reason)
+        << '\n';
 }
 
 void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
   nlohmann::json skipped = nlohmann::json::array();
-  for (const auto& s : r.skipped) skipped.push_back({{"file", s.file}, {"reason", s.reason}});
+  for (const auto& s : r.skipped) {
+    nlohmann::json entry = {{"file", s.file}, {"reason", s.reason}};
+    if (!is_plain_name(s.file)) entry["file_bytes"] = printable_name(s.file);
+    skipped.push_back(std::move(entry));
+  }
   nlohmann::json j = {{"dry_run", dry_run},       {"added", r.added},
                       {"updated", r.updated},     {"removed", r.removed},
                       {"unchanged", r.unchanged}, {"skipped", skipped},

@@ -263,6 +263,12 @@ IndexReport run_index(const IndexOptions& options) {
     batches.push_back(std::make_unique<BatchWriter>(writers[k], options.commit_every_passages));
     if (new_index && !dictionary_bytes.empty())
       batches.back()->set_metadata(std::string(schema::kMetaPassageDictionary), dictionary_bytes);
+    // A new index's first commit already says which analysis made its terms:
+    // a run killed after it leaves files that the next run need not redo.
+    if (stored.empty() && writers[k].get_metadata(std::string(schema::kMetaAnalysisVersion)) !=
+                              kAnalysisVersion)
+      batches.back()->set_metadata(std::string(schema::kMetaAnalysisVersion),
+                                   std::string(kAnalysisVersion));
     if (reanalyzed[k]) batches.back()->restart_key_vocabulary();
     if (writers[k].spellings_begin() != writers[k].spellings_end())
       batches.back()->drop_spelling_table();

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "printable_name.h"
+
 namespace fahras {
 namespace {
 
@@ -22,10 +24,10 @@ double round_to(double value, int digits) {
 void print_text(const Results& results, const TextStyle& style, std::ostream& out) {
   for (const Match& m : results.matches) {
     if (style.color)
-      out << kColorFile << m.id << kColorReset << ':' << kColorLine << m.line << kColorReset << ": "
+      out << kColorFile << printable_name(m.id) << kColorReset << ':' << kColorLine << m.line << kColorReset << ": "
           << mark_snippet(m, kColorMatch, kColorReset) << '\n';
     else
-      out << m.id << ':' << m.line << ": " << mark_snippet(m, "**", "**") << '\n';
+      out << printable_name(m.id) << ':' << m.line << ": " << mark_snippet(m, "**", "**") << '\n';
   }
 }
 
@@ -54,6 +56,9 @@ nlohmann::json to_json(const Results& results) {
                           {"window", m.window},   {"title", m.title},
                           {"heading", m.heading}, {"text", m.text},
                           {"snippet", m.snippet}, {"highlights", ranges}};
+    // A name that is not plain UTF-8 text, escaped so that its bytes can be
+    // recovered (printable_name.h): "file" alone would replace them.
+    if (!is_plain_name(m.id)) hit["file_bytes"] = printable_name(m.id);
     if (!m.url.empty()) hit["url"] = m.url;
     if (!m.date.empty()) hit["date"] = m.date;
     hits.push_back(std::move(hit));

@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
     fahras::SearchParameters parameters;
     parameters.limit = vm["limit"].as<size_t>();
     parameters.offset = vm["offset"].as<size_t>();
+    if (parameters.limit == 0) throw std::runtime_error("--limit must be at least 1");
     parameters.per_document = vm["per-article"].as<unsigned>();
     parameters.rerank_depth = vm["rerank-depth"].as<size_t>();
     fahras::Results result = index.search(query, parameters);
@@ -95,7 +96,11 @@ int main(int argc, char** argv) {
       if (result.matches.empty() && result.suggestion)
         std::cerr << kProgram << ": no match; did you mean: " << *result.suggestion << '\n';
     }
-    return result.matches.empty() ? 1 : 0;
+    // As grep: 0 when the query matched, whether or not this page shows a hit.
+    if (result.matches.empty() && result.total > 0)
+      std::cerr << kProgram << ": " << result.total << " passages matched; none past --offset "
+                << parameters.offset << '\n';
+    return result.total > 0 || !result.matches.empty() ? 0 : 1;
   } catch (const std::exception& e) {
     std::cerr << kProgram << ": " << e.what() << '\n';
   }
