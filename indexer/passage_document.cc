@@ -194,9 +194,16 @@ bool is_zstd_frame(const std::string& value) {
 
 PassageData passage_data_of(const Xapian::Document& doc) {
   std::string value = doc.get_value(schema::kSlotPassageData);
-  if (value.empty()) return PassageData::from_json(doc.get_data());
-  if (!is_zstd_frame(value)) return PassageData::from_json(value);
-  return PassageData::from_json(decompress_passage_frame(value));
+  PassageData data = value.empty()            ? PassageData::from_json(doc.get_data())
+                     : !is_zstd_frame(value) ? PassageData::from_json(value)
+                                             : PassageData::from_json(decompress_passage_frame(value));
+  // JSON holds only UTF-8: a file name of other bytes is exact in the
+  // location value, which keeps the name's bytes as the file system has them.
+  std::string file;
+  uint32_t line = 0;
+  if (schema::parse_location_value(doc.get_value(schema::kSlotLocation), file, line))
+    data.file = std::move(file);
+  return data;
 }
 
 bool is_spelling_word(const std::string& term) {

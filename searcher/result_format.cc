@@ -63,12 +63,16 @@ nlohmann::json to_json(const Results& results) {
     if (!m.date.empty()) hit["date"] = m.date;
     hits.push_back(std::move(hit));
   }
-  return {
+  nlohmann::json out = {
       {"query", results.query},
       {"total", results.total},
       {"took_ms", round_to(results.took_ms, 3)},
       {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json()},
       {"hits", hits}};
+  // What the search changed or left out: a cut query, limited wildcards, a
+  // spent time budget (the hits may then be incomplete).
+  if (!results.notices.empty()) out["notices"] = results.notices;
+  return out;
 }
 
 nlohmann::json profile_json(const Results& results) {

@@ -18,6 +18,7 @@ using Clock = std::chrono::steady_clock;
 
 thread_local socket_t serving_socket = INVALID_SOCKET;
 thread_local bool close_requested = false;
+thread_local bool deadline_passed = false;
 
 // Waits up to `timeout` for `events` on `sock`; true when they came.
 bool wait_for(socket_t sock, short events, std::chrono::milliseconds timeout) {
@@ -48,7 +49,13 @@ class DeadlineStream : public httplib::Stream {
   DeadlineStream(socket_t sock, Clock::time_point deadline, std::chrono::milliseconds io)
       : sock_(sock), deadline_(deadline), io_(io) {}
 
-  bool is_readable() const override { return wait_for(sock_, POLLIN, read_wait()); }
+  // Past the deadline nothing more is read, however fast it would come.
+  bool is_readable() const override {
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline_ - Clock::now());
+    if (left.count() > 0 && wait_for(sock_, POLLIN, std::min(io_, left))) return true;
+    if (left <= io_) deadline_passed = true;  // the wait ended at the deadline
+    return false;
+  }
   bool is_writable() const override { return wait_for(sock_, POLLOUT, io_); }
 
   ssize_t read(char* ptr, size_t size) override {
@@ -88,11 +95,6 @@ class DeadlineStream : public httplib::Stream {
   socket_t socket() const override { return sock_; }
 
  private:
-  std::chrono::milliseconds read_wait() const {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - Clock::now());
-    return std::min(io_, std::max(left, std::chrono::milliseconds(0)));
-  }
-
   socket_t sock_;
   Clock::time_point deadline_;
   std::chrono::milliseconds io_;
@@ -129,6 +131,8 @@ int GuardedServer::bind_guarded_to_any_port(const std::string& host) {
 
 void GuardedServer::close_after_response() { close_requested = true; }
 
+bool GuardedServer::request_timed_out() { return deadline_passed; }
+
 bool GuardedServer::client_gone() {
   if (serving_socket == INVALID_SOCKET) return false;
   pollfd p{serving_socket, POLLRDHUP, 0};
@@ -141,11 +145,12 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   for (size_t served = 0; served < limits_.requests_per_connection && is_running(); ++served) {
     if (!wait_for(sock, POLLIN, limits_.idle)) break;  // idle, or the server stops
     close_requested = false;
+    deadline_passed = false;
     DeadlineStream stream(sock, Clock::now() + limits_.request, limits_.io);
     bool closed = false;
     bool last = served + 1 == limits_.requests_per_connection;
     ok = process_request(stream, last, closed, nullptr);
-    if (!ok || closed || close_requested) break;
+    if (!ok || closed || close_requested || deadline_passed) break;
   }
   serving_socket = INVALID_SOCKET;
   ::shutdown(sock, SHUT_RDWR);

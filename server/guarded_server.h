@@ -42,6 +42,9 @@ class GuardedServer : public httplib::Server {
   // For handlers, on the thread serving the request:
   static void close_after_response();
   static bool client_gone();
+  // Whether the request being answered did not arrive within its deadline
+  // (its answer is the last on the connection).
+  static bool request_timed_out();
 
  private:
   bool process_and_close_socket(socket_t sock) override;

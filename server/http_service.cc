@@ -249,6 +249,7 @@ struct HttpService::Impl {
       std::string problem = malformed_framing(req);
       if (problem.empty()) return httplib::Server::HandlerResponse::Unhandled;
       GuardedServer::close_after_response();
+      res.set_header("Connection", "close");
       send_error(res, 400, problem);
       return httplib::Server::HandlerResponse::Handled;
     });
@@ -301,8 +302,19 @@ struct HttpService::Impl {
                       write(record, "request", res, true);
                     });
     }
-    server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
       if (!res.body.empty()) return;
+      if (GuardedServer::request_timed_out()) {
+        res.set_header("Connection", "close");
+        return send_error(res, 408,
+                          "the request did not arrive within " +
+                              std::to_string(static_cast<long>(options.request_seconds)) + " s");
+      }
+      // A request that could not be read: where the next one starts is unknown.
+      if (res.status == 400 || res.status == 413) {
+        GuardedServer::close_after_response();
+        res.set_header("Connection", "close");
+      }
       std::string message = res.status == 404   ? "no such endpoint: " + req.method + " " + req.path
                             : res.status == 413 ? "request body too large"
                                                 : "bad request";
