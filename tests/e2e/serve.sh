@@ -25,14 +25,7 @@ for _ in $(seq 50); do grep -q listening "$work/out" && break; sleep 0.1; done
 port=$(grep -o '[0-9]*$' "$work/out") || fail "server did not start: $(cat "$work/out")"
 url=http://127.0.0.1:$port
 
-# status BODY_FILE ARGS...: runs curl, prints the HTTP status
-status() { local out=$1; shift; curl -s -o "$out" -w '%{http_code}' "$@"; }
-expect() { # expect CODE PATTERN ARGS...
-  local code=$1 pattern=$2; shift 2
-  local got; got=$(status "$work/body" "$@")
-  [ "$got" = "$code" ] || fail "$* -> $got (wanted $code): $(head -c 300 "$work/body")"
-  grep -q -- "$pattern" "$work/body" || fail "$* -> body lacks '$pattern': $(head -c 300 "$work/body")"
-}
+source "$(dirname "$0")/http_expect.sh"
 
 expect 200 '"status":"ok"' "$url/health"
 expect 200 '"hits":\[{' -G "$url/search" --data-urlencode 'q=H200 الصين موافقة'

@@ -40,13 +40,7 @@ port=$(grep -o '[0-9]*$' "$work/out") || fail "server did not start: $(cat "$wor
 url=http://127.0.0.1:$port
 auth='Authorization: Bearer secret-token'
 
-status() { local out=$1; shift; curl -s -o "$out" -w '%{http_code}' "$@"; }
-expect() { # expect CODE PATTERN ARGS...
-  local code=$1 pattern=$2; shift 2
-  local got; got=$(status "$work/body" "$@")
-  [ "$got" = "$code" ] || fail "$* -> $got (wanted $code): $(head -c 300 "$work/body")"
-  grep -q -- "$pattern" "$work/body" || fail "$* -> body lacks '$pattern': $(head -c 300 "$work/body")"
-}
+source "$(dirname "$0")/http_expect.sh"
 # raw REQUEST: sends bytes as they are and prints the first line of the answer.
 raw() {
   exec 3<>"/dev/tcp/127.0.0.1/$port"
