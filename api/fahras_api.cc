@@ -266,7 +266,7 @@ std::string Index::explain(const std::string& query) {
 }
 
 std::optional<StoredDocument> Index::document(const std::string& id, size_t offset,
-                                              size_t limit) {
+                                              size_t limit, size_t max_bytes) {
   try {
     return impl_->read_retrying([&](Searcher& s) -> std::optional<StoredDocument> {
       Xapian::Database& db = s.database();
@@ -293,8 +293,10 @@ std::optional<StoredDocument> Index::document(const std::string& id, size_t offs
       });
       PassageData first = passage_data_of(db.get_document(places.front().docid));
       StoredDocument out{id, first.title, first.url, first.date, {}, places.size()};
-      for (size_t i = offset; i < places.size() && i - offset < limit; ++i) {
+      size_t bytes = 0;
+      for (size_t i = offset; i < places.size() && i - offset < limit && bytes < max_bytes; ++i) {
         PassageData p = passage_data_of(db.get_document(places[i].docid));
+        bytes += p.text.size();
         out.passages.push_back({p.line, p.window, std::move(p.text)});
       }
       return out;

@@ -62,6 +62,7 @@ void BatchWriter::begin_article(const std::string& article, const std::string& s
   delete_passages(article);
   article_state_key_ = state_key;
   article_pending_ = 0;
+  article_bytes_pending_ = 0;
 }
 
 void BatchWriter::add_passages(const std::vector<PassageDocument>& passages) {
@@ -72,13 +73,15 @@ void BatchWriter::add_passages(const std::vector<PassageDocument>& passages) {
   pending_ += passages.size();
   passages_changed_in_batch_ += passages.size();
   article_pending_ += passages.size();
-  if (article_pending_ < commit_every_) return;
+  for (const PassageDocument& passage : passages) article_bytes_pending_ += passage.text_bytes;
+  if (article_pending_ < commit_every_ && article_bytes_pending_ < kMaxArticleBytesPerPart) return;
   // Committed in parts: without a state until its last part is.
   db_.set_metadata(article_state_key_, std::string());
   finish();
   db_.begin_transaction();
   in_transaction_ = true;
   article_pending_ = 0;
+  article_bytes_pending_ = 0;
 }
 
 void BatchWriter::end_article(const std::string& state) {

@@ -27,6 +27,11 @@ namespace fahras {
 
 // A commit that deletes the passages of more articles lists none (writes "*").
 inline constexpr size_t kMaxListedDeletedArticles = 1000;
+// An article is also committed in parts once its uncommitted passages hold
+// this many bytes of text: Xapian keeps a transaction's postings in memory,
+// and full windows of one giant line (kMaxPassageWords words each) hold
+// twice the words of ordinary paragraphs.
+inline constexpr size_t kMaxArticleBytesPerPart = 8 << 20;
 
 class BatchWriter {
  public:
@@ -39,7 +44,8 @@ class BatchWriter {
                        const std::string& state_key, const std::string& state);
   // The same in steps, for an article whose passages come in parts: removes
   // its passages; adds passages (committing when the article alone has
-  // brought commit_every since the last commit); sets its state.
+  // brought commit_every passages, or kMaxArticleBytesPerPart bytes of text,
+  // since the last commit); sets its state.
   void begin_article(const std::string& article, const std::string& state_key);
   void add_passages(const std::vector<PassageDocument>& passages);
   void end_article(const std::string& state);
@@ -68,6 +74,7 @@ class BatchWriter {
   Xapian::WritableDatabase& db_;
   size_t commit_every_;
   size_t pending_ = 0;
+  size_t article_bytes_pending_ = 0;
   // The article begun and not ended: its state key, and its passages added
   // since the last commit.
   std::string article_state_key_;

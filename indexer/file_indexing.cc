@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "content_check.h"
 #include "fahras/schema.h"
 #include "passage_dictionary.h"
 #include "passage_document.h"
@@ -53,9 +54,13 @@ struct PreparedChunk {
   std::string error;
 };
 
-std::string long_words_warning(const std::string& file, size_t long_words) {
-  return file + ": " + std::to_string(long_words) + " words longer than " +
-         std::to_string(schema::kMaxWordBytes) + " bytes not indexed";
+// The warnings known once an article's analysis has ended.
+void finish_warnings(const std::string& file, const ArticleCursor& at,
+                     std::vector<std::string>& warnings) {
+  if (at.passages == 0) warnings.push_back(file + ": no passages (empty or no words)");
+  if (at.long_words > 0)
+    warnings.push_back(file + ": " + std::to_string(at.long_words) + " words longer than " +
+                       std::to_string(schema::kMaxWordBytes) + " bytes not indexed");
 }
 
 // A file whose invalid UTF-8 sequences number more than this share of its
@@ -64,64 +69,57 @@ std::string long_words_warning(const std::string& file, size_t long_words) {
 // with a warning.
 constexpr double kMaxInvalidUtf8Share = 0.25;
 
-// Offset of the first invalid UTF-8 sequence and how many there are.
-std::pair<size_t, size_t> invalid_utf8(std::string_view s) {
-  size_t first = std::string_view::npos, count = 0;
-  char32_t c;
-  for (size_t i = 0; i < s.size();) {
-    size_t here = i;
-    if (!decode_utf8(s, i, c)) {
-      if (count++ == 0) first = here;
-    }
-  }
-  return {first, count};
-}
-
 PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& stored, bool full,
                      bool analyze, PassageDocumentBuilder& builder) {
   PreparedFile out;
   std::string error;
-  std::optional<std::string> content = read_whole_file(file.path, error);
-  if (!content) {
+  // One pass for the hash and the checks, another for the passages: memory
+  // stays bounded whatever the file's size (content_check.h, passages.h).
+  std::optional<ContentCheck> check = check_content(file.path, error);
+  if (!check) {
     out.skipped = true;
     out.skip_reason = error;
     return out;
   }
-  out.state = {file.size, file.mtime_ns, content_hash(*content), 0};
+  out.state = {file.size, file.mtime_ns, check->hash, 0};
   if (stored && !full && stored->content_hash == out.state.content_hash) {
     out.state.passages = stored->passages;
     out.content_unchanged = true;
     return out;
   }
-  if (content->find('\0') != std::string::npos) {
+  if (check->has_nul) {
     out.skipped = true;
     out.skip_reason = "binary file (contains NUL bytes)";
     return out;
   }
-  auto [first_invalid, invalid_count] = invalid_utf8(*content);
-  if (invalid_count > kMaxInvalidUtf8Share * static_cast<double>(content->size())) {
+  if (static_cast<double>(check->invalid_count) >
+      kMaxInvalidUtf8Share * static_cast<double>(check->bytes)) {
     out.skipped = true;
-    out.skip_reason = "not UTF-8 text: " + std::to_string(invalid_count) +
-                      " invalid sequences in " + std::to_string(content->size()) +
-                      " bytes, the first at byte " + std::to_string(first_invalid);
+    out.skip_reason = "not UTF-8 text: " + std::to_string(check->invalid_count) +
+                      " invalid sequences in " + std::to_string(check->bytes) +
+                      " bytes, the first at byte " + std::to_string(check->first_invalid);
     return out;
   }
-  if (invalid_count > 0)
-    out.warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(first_invalid) +
-                           " (" + std::to_string(invalid_count) +
+  if (check->invalid_count > 0)
+    out.warnings.push_back(file.id + ": invalid UTF-8 at byte " +
+                           std::to_string(check->first_invalid) + " (" +
+                           std::to_string(check->invalid_count) +
                            " invalid sequences replaced by spaces)");
-  ArticleCursor at{std::make_shared<Article>(split_article(*content))};
-  content.reset();
-  out.state.passages = static_cast<uint32_t>(at.article->passages.size());
-  if (at.article->passages.empty())
-    out.warnings.push_back(file.id + ": no passages (empty or no words)");
   if (!analyze) return out;
+  auto in = std::make_unique<std::ifstream>(file.path, std::ios::binary);
+  if (!*in) {
+    out.skipped = true;
+    out.skip_reason = "cannot open: " + std::string(std::strerror(errno));
+    return out;
+  }
+  ArticleCursor at = cursor_over(std::move(in));
   out.documents = builder.build_next(file.id, at);
   out.more = !at.finished();
-  if (out.more)
+  if (out.more) {
     out.rest = std::move(at);
-  else if (at.long_words > 0)
-    out.warnings.push_back(long_words_warning(file.id, at.long_words));
+  } else {
+    finish_warnings(file.id, at, out.warnings);
+  }
   return out;
 }
 
@@ -184,8 +182,7 @@ class PreparePipeline {
       }
       chunk.last = !chunk.error.empty() || at.finished();
       const bool last = chunk.last;
-      if (last && chunk.error.empty() && at.long_words > 0)
-        chunk.warnings.push_back(long_words_warning(file, at.long_words));
+      if (last && chunk.error.empty()) finish_warnings(file, at, chunk.warnings);
       {
         std::unique_lock lock(mutex_);
         changed_.wait(lock, [&] { return stop_ || chunks_[index].size() < kMaxChunksAhead; });
@@ -229,7 +226,7 @@ class PreparePipeline {
         results_[index] = std::move(prepared);
       }
       changed_.notify_all();
-      if (rest.article && !stream_rest(index, std::move(rest), builder)) return;
+      if (rest.reader && !stream_rest(index, std::move(rest), builder)) return;
     }
   }
 
@@ -279,6 +276,7 @@ void write_analyzed(PreparePipeline& pipeline, size_t index, const std::string& 
     return;
   }
   (was_indexed ? report.updated : report.added).push_back(id);
+  prepared.state.passages = static_cast<uint32_t>(written);
   if (batch) batch->end_article(prepared.state.encode());
   report.passages_written += written;
 }

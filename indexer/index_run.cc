@@ -44,6 +44,13 @@ std::string read_synonyms(const std::vector<std::filesystem::path>& roots, Index
   for (const auto& root : roots) {
     std::filesystem::path file = root / kSynonymsFileName;
     if (!std::filesystem::is_regular_file(file)) continue;
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) > kMaxSynonymsFileBytes) {
+      report.warnings.push_back(file.string() + ": larger than " +
+                                std::to_string(kMaxSynonymsFileBytes >> 20) +
+                                " MB: not read (the index keeps no synonyms)");
+      return {};
+    }
     std::string error;
     if (auto content = read_whole_file(file, error)) {
       std::vector<SynonymParseError> errors;

@@ -10,6 +10,7 @@
 // beside the single Xapian writer.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -25,6 +26,8 @@ class PassageDictionary;
 
 // The synonym file a corpus root may hold (see searcher/synonyms.h).
 inline constexpr const char* kSynonymsFileName = "synonyms.csv";
+// The index keeps the synonym file's text whole: a larger one is not read.
+inline constexpr uintmax_t kMaxSynonymsFileBytes = 16 << 20;
 
 struct IndexOptions {
   std::filesystem::path database;

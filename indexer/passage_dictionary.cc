@@ -5,6 +5,7 @@
 #include <zdict.h>
 #include <zstd.h>
 
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <shared_mutex>
@@ -89,16 +90,23 @@ std::vector<std::string> dictionary_samples(const std::vector<const CorpusFile*>
   constexpr size_t kMaxBytesPerFile = kPassageDictionarySampleBytes / 32;
   for (size_t start = 0; start < stride && bytes < kPassageDictionarySampleBytes; ++start) {
     for (size_t i = start; i < files.size() && bytes < kPassageDictionarySampleBytes; i += stride) {
-      std::string error;
-      std::optional<std::string> content = read_whole_file(files[i]->path, error);
-      if (!content) continue;
-      Article article = split_article(*content);
+      auto in = std::make_unique<std::ifstream>(files[i]->path, std::ios::binary);
+      if (!*in) continue;
+      // The file's first passages only: a sample never reads a whole file.
+      PassageReader reader(std::move(in));
+      Article article;
       size_t from_file = 0;
-      for (const Passage& p : article.passages) {
-        if (from_file >= kMaxBytesPerFile || bytes >= kPassageDictionarySampleBytes) break;
-        samples.push_back(PassageData::of(files[i]->id, article, p).to_json());
-        from_file += samples.back().size();
-        bytes += samples.back().size();
+      try {
+        while (from_file < kMaxBytesPerFile && bytes < kPassageDictionarySampleBytes) {
+          article.passages.clear();
+          if (!reader.read(1, article.passages)) break;
+          article.title = reader.title();
+          article.title_line = reader.title_line();
+          samples.push_back(PassageData::of(files[i]->id, article, article.passages[0]).to_json());
+          from_file += samples.back().size();
+          bytes += samples.back().size();
+        }
+      } catch (const std::exception&) {  // unreadable now: the run reports it
       }
     }
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -102,14 +103,28 @@ std::vector<PassageDocument> PassageDocumentBuilder::build_next(const std::strin
                                                                 ArticleCursor& at,
                                                                 const std::string& url,
                                                                 const std::string& date) {
-  const Article& article = *at.article;
   std::vector<PassageDocument> documents;
-  size_t end = std::min(article.passages.size(), at.next_passage + kPassagesPerAdd);
-  documents.reserve(end - at.next_passage);
-  for (; at.next_passage < end; ++at.next_passage)
-    documents.push_back(
-        build(file, article, article.passages[at.next_passage], at.long_words, url, date));
+  if (!at.reader) return documents;
+  at.window.passages.clear();
+  at.reader->read(kPassagesPerAdd, at.window.passages, kPassageBytesPerAdd);
+  at.window.title = at.reader->title();
+  at.window.title_line = at.reader->title_line();
+  at.passages += at.window.passages.size();
+  documents.reserve(at.window.passages.size());
+  for (const Passage& passage : at.window.passages)
+    documents.push_back(build(file, at.window, passage, at.long_words, url, date));
+  at.window.passages.clear();
   return documents;
+}
+
+ArticleCursor cursor_over(std::unique_ptr<std::istream> in) {
+  ArticleCursor at;
+  at.reader = std::make_shared<PassageReader>(std::move(in));
+  return at;
+}
+
+ArticleCursor cursor_over(std::string text) {
+  return cursor_over(std::make_unique<std::istringstream>(std::move(text)));
 }
 
 PassageDocumentBuilder::PassageDocumentBuilder(const PassageDictionary* dictionary)
@@ -150,6 +165,7 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
                                               const Passage& passage, size_t& long_words,
                                               const std::string& url, const std::string& date) {
   PassageDocument built;
+  built.text_bytes = passage.text.size();
   Xapian::Document& doc = built.document;
   generator_.set_document(doc);
   std::string text = normalize(passage.text);
@@ -162,7 +178,7 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   // The title and headings are searchable as fields (title:, heading:) on the
   // passages that are the title or the heading; repeating them in every
   // passage measured no relevance gain and cost a third of indexing time.
-  if (passage.line == article.passages.front().line && passage.window == 0)
+  if (passage.line == article.title_line && passage.window == 0)
     generator_.index_text(text, 1, std::string(schema::kTitlePrefix));
   if (passage.is_heading) generator_.index_text(text, 1, std::string(schema::kHeadingPrefix));
 

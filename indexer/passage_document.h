@@ -63,21 +63,32 @@ WordTerms word_terms_of(const std::string& normalized_text);
 struct PassageDocument {
   Xapian::Document document;
   std::vector<KeyedStem> keyed_stems;
+  size_t text_bytes = 0;  // of the passage's text: what its postings cost, roughly
 };
 
 // Writers take an article's passages this many at a time, analyzed
 // (PassageDocumentBuilder::build_next): an article of 300,000 passages is
 // never held analyzed at once (BatchWriter::add_passages).
 inline constexpr size_t kPassagesPerAdd = 2000;
+// ... and at most this many bytes of their text (at least one passage): the
+// full windows of one giant line are each several times a paragraph.
+inline constexpr size_t kPassageBytesPerAdd = 1 << 20;
 
-// Where the analysis of an article stands: its passages from next_passage
-// on are still to build; the long words dropped so far.
+// Where the analysis of an article stands: the reader of its passages still
+// to build (passages.h), the passages read and the long words dropped so far.
+// `window` holds the title and the passages being built, no more.
 struct ArticleCursor {
-  std::shared_ptr<const Article> article;
-  size_t next_passage = 0;
+  std::shared_ptr<PassageReader> reader;
+  Article window;
+  size_t passages = 0;
   size_t long_words = 0;
-  bool finished() const { return next_passage >= article->passages.size(); }
+  bool finished() const { return !reader || reader->finished(); }
 };
+
+// A cursor over an article's text held in memory (a record's), or over a
+// stream (a file's).
+ArticleCursor cursor_over(std::string text);
+ArticleCursor cursor_over(std::unique_ptr<std::istream> in);
 
 class PassageDocumentBuilder {
  public:

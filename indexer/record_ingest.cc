@@ -29,6 +29,29 @@ std::string string_field(const nlohmann::json& j, const char* name, bool require
   return j[name].get<std::string>();
 }
 
+// Reads one line into `line` (without its newline), at most kMaxRecordBytes
+// of it: a longer line is read past and discarded, `too_long` set. False at
+// the end of the stream.
+bool read_bounded_line(std::istream& in, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  std::streambuf* buffer = in.rdbuf();
+  bool any = false;
+  for (;;) {
+    int c = buffer->sbumpc();
+    if (c == std::char_traits<char>::eof()) {
+      in.setstate(std::ios::eofbit);
+      return any;
+    }
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < kMaxRecordBytes)
+      line.push_back(static_cast<char>(c));
+    else
+      too_long = true;
+  }
+}
+
 }  // namespace
 
 std::string record_state_key(const std::string& id) {
@@ -84,7 +107,14 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
   if (!had_documents && made_by != kAnalysisVersion)
     batch.set_metadata(std::string(schema::kMetaAnalysisVersion), std::string(kAnalysisVersion));
   std::string line;
-  for (size_t number = 1; std::getline(in, line); ++number) {
+  bool too_long = false;
+  for (size_t number = 1; read_bounded_line(in, line, too_long); ++number) {
+    if (too_long) {
+      report.skipped.push_back({source_name + ":" + std::to_string(number),
+                                "a record longer than " + std::to_string(kMaxRecordBytes >> 20) +
+                                    " MB: not read"});
+      continue;
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     std::string error;
@@ -120,11 +150,11 @@ IndexReport ingest_records(Xapian::WritableDatabase& db, std::istream& in,
       report.unchanged.push_back(record->id);
       continue;
     }
-    ArticleCursor at{std::make_shared<Article>(split_article(content))};
-    state.passages = static_cast<uint32_t>(at.article->passages.size());
+    ArticleCursor at = cursor_over(std::move(content));
     batch.begin_article(record->id, key);
     while (!at.finished())
       batch.add_passages(builder.build_next(record->id, at, record->url, record->date));
+    state.passages = static_cast<uint32_t>(at.passages);
     batch.end_article(state.encode());
     report.passages_written += state.passages;
     (old ? report.updated : report.added).push_back(record->id);

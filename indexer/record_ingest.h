@@ -21,6 +21,10 @@
 
 namespace fahras {
 
+// A JSON Lines record (one line) longer than this is skipped, unread: what
+// ingestion holds of its input is bounded by it.
+inline constexpr size_t kMaxRecordBytes = 32 << 20;
+
 struct Record {
   std::string id, title, text, url, date;
   bool deleted = false;

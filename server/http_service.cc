@@ -194,7 +194,8 @@ struct HttpService::Impl {
     if (limit > options.max_document_passages)
       return send_error(res, 400,
                         "limit must be at most " + std::to_string(options.max_document_passages));
-    std::optional<StoredDocument> d = index()->document(id, offset, limit);
+    std::optional<StoredDocument> d =
+        index()->document(id, offset, limit, options.max_document_bytes);
     if (!d) return send_error(res, 404, "no document with id '" + id + "'");
     json list = json::array();
     for (const auto& p : d->passages)

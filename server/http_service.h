@@ -34,6 +34,7 @@ struct ServiceOptions {
   size_t max_body_bytes = 8 << 20;
   size_t max_limit = 100;  // hits per request
   size_t max_document_passages = 1000;  // passages per GET /documents/{id} page
+  size_t max_document_bytes = 4 << 20;  // of passage text per page (at least one passage)
 };
 
 // A write token as given, without the spaces, tabs, CR or LF around it.

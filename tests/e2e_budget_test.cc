@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <fstream>
 
 #include "e2e_support.h"
 
@@ -105,5 +106,40 @@ TEST_SUITE("e2e_budget") {
       CHECK(cost.seconds < 4.0);
       CHECK(cost.max_rss_kb < 300 * 1024);
     }
+  }
+
+  TEST_CASE("one line or one word of any size is indexed in bounded memory") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus";
+    fs::create_directories(corpus);
+    // 60 MB on one line, of the corpus article's words in a fixed order.
+    std::string article = read_file(fs::path(FAHRAS_CORPUS_DIR) / "000_0fdb8642d30cb6d2.txt");
+    std::vector<std::string> words;
+    for (size_t at = 0, end; at < article.size(); at = end + 1) {
+      end = article.find_first_of(" \n", at);
+      if (end == std::string::npos) end = article.size();
+      if (end > at) words.push_back(article.substr(at, end - at));
+    }
+    {
+      std::ofstream line(corpus / "line.txt", std::ios::binary);
+      uint64_t state = 11;
+      for (size_t bytes = 0; bytes < (60u << 20);) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        const std::string& w = words[(state >> 33) % words.size()];
+        line << w << ' ';
+        bytes += w.size() + 1;
+      }
+      line << '\n';
+      std::ofstream word(corpus / "word.txt", std::ios::binary);
+      word << "عنوان\n" << std::string(40u << 20, 'k') << '\n';
+    }
+    fs::path db = tmp.path / "db";
+    ChildCost cost = run_measured({FAHRAS_INDEX_BIN, "-q", "--db", db.string(), corpus.string()});
+    MESSAGE("indexing a 60 MB line and a 40 MB word: " << cost.seconds << " s, "
+                                                       << cost.max_rss_kb / 1024 << " MB");
+    CHECK(cost.status == 0);
+    CHECK(cost.max_rss_kb < 300 * 1024);
+    RunResult found = run(std::string(FAHRAS_SEARCH_BIN) + " --db " + quote(db) + " -- عنوان");
+    CHECK(found.out.find("word.txt:1:") != std::string::npos);
   }
 }

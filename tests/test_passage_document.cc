@@ -102,4 +102,28 @@ TEST_SUITE("passage_document") {
     CHECK_FALSE(terms_of(2).count(year));
     CHECK_FALSE(terms_of(3).count(number));
   }
+
+  TEST_CASE("an article read in batches: only its title passage is the title, in every batch") {
+    std::string text = "عنوان المقال الطويل\n";
+    for (size_t i = 0; i < 2 * kPassagesPerAdd + 10; ++i)
+      text += "فقرة رقم " + std::to_string(i) + " عن الصين.\n";
+    ArticleCursor at = cursor_over(text);
+    PassageDocumentBuilder builder;
+    size_t with_title_terms = 0, documents = 0, batches = 0;
+    while (!at.finished()) {
+      ++batches;
+      for (const PassageDocument& d : builder.build_next("long.txt", at)) {
+        ++documents;
+        auto t = d.document.termlist_begin();
+        t.skip_to(std::string(schema::kTitlePrefix));
+        if (t != d.document.termlist_end() &&
+            (*t).rfind(std::string(schema::kTitlePrefix), 0) == 0)
+          ++with_title_terms;
+      }
+    }
+    CHECK(batches == 3);
+    CHECK(documents == 2 * kPassagesPerAdd + 11);
+    CHECK(at.passages == documents);
+    CHECK(with_title_terms == 1);
+  }
 }

@@ -3,8 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <sstream>
 
+#include "normalizer.h"
 #include "passages.h"
+#include "tokenizer.h"
 
 using namespace fahras;
 
@@ -73,5 +76,63 @@ TEST_SUITE("passages") {
     CHECK(cut.size() <= kMaxTitleBytes);
     CHECK(letters.rfind(cut.substr(0, cut.size() - std::string("…").size()), 0) == 0);
     CHECK(cut.size() % 2 == 1);  // two-byte letters, then the three bytes of "…"
+  }
+
+  TEST_CASE("a line longer than a piece has the windows of the whole line, read in pieces") {
+    // Words of varied lengths, runs of spaces and tabs: 200,000 words, ~1.5 MB.
+    const char* words[] = {"الصين", "وافقت", "على", "استيراد", "شرائح", "H200", "إنفيديا",
+                           "٢٠٢٦", "بكين"};
+    std::string line = "  ";
+    for (size_t i = 0; i < 200000; ++i)
+      line += std::string(words[(i * 7) % 9]) + (i % 13 == 0 ? " \t  " : " ");
+    std::string content = "عنوان المقال\n" + line + "\r\nسطر أخير.\n";
+    REQUIRE(line.size() > 20 * kMaxLinePieceBytes);
+
+    // The windows of the whole line, as one tokenization of it makes them.
+    std::vector<Token> tokens = tokenize(normalize_with_offsets(line));
+    std::vector<std::string> expected;
+    for (size_t first = 0; first < tokens.size(); first += kMaxPassageWords) {
+      size_t last = std::min(first + kMaxPassageWords, tokens.size()) - 1;
+      size_t begin = first == 0 ? 0 : tokens[first].original_begin;
+      size_t stop = last + 1 == tokens.size() ? line.size() : tokens[last + 1].original_begin;
+      expected.push_back(line.substr(begin, stop - begin));
+    }
+    Article a = split_article(content);
+    REQUIRE(a.passages.size() == expected.size() + 2);
+    size_t offset = std::string("عنوان المقال\n").size();
+    for (size_t i = 0; i < expected.size(); ++i) {
+      const Passage& p = a.passages[i + 1];
+      CHECK(p.line == 2);
+      CHECK(p.window == i);
+      CHECK(p.text == expected[i]);
+      CHECK(content.substr(p.offset, p.text.size()) == p.text);
+      CHECK(p.offset >= offset);
+    }
+    CHECK(a.passages.back().line == 3);
+    CHECK(a.passages.back().text == "سطر أخير.");
+  }
+
+  TEST_CASE("a reader hands passages over a few at a time, and a giant word in bounded windows") {
+    std::string word(5 * kMaxLinePieceBytes, 'k');
+    std::string content = "عنوان\n" + word + "\nفقرة بعدها.\n";
+    PassageReader reader(std::make_unique<std::istringstream>(content));
+    std::vector<Passage> got;
+    CHECK(reader.read(1, got));
+    CHECK(got.size() == 1);
+    CHECK(reader.title() == "عنوان");
+    CHECK(reader.title_line() == 1);
+    CHECK_FALSE(reader.finished());
+    while (reader.read(2, got)) {
+    }
+    CHECK(reader.finished());
+    REQUIRE(got.size() >= 4);
+    std::string joined;
+    for (size_t i = 1; i + 1 < got.size(); ++i) {
+      CHECK(got[i].line == 2);
+      CHECK(got[i].text.size() <= 3 * kMaxLinePieceBytes);
+      joined += got[i].text;
+    }
+    CHECK(joined == word);
+    CHECK(got.back().text == "فقرة بعدها.");
   }
 }

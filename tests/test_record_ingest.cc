@@ -103,4 +103,31 @@ TEST_SUITE("record_ingest") {
     CHECK(reader.get_termfreq("Zدفع") == 5000);
     CHECK_FALSE(reader.get_metadata(record_state_key("archive")).empty());
   }
+
+  TEST_CASE("a record longer than kMaxRecordBytes is skipped by line number; the next is read") {
+    e2e::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    std::string big = R"({"id":"big","text":")" + std::string(kMaxRecordBytes + 10, 'k') + "\"}";
+    std::istringstream in(big + "\n" + R"({"id":"small","title":"عنوان","text":"نص قصير."})" + "\n");
+    IndexReport report = ingest_records(db, in, "big.jsonl");
+    REQUIRE(report.skipped.size() == 1);
+    CHECK(report.skipped[0].file == "big.jsonl:1");
+    CHECK(report.skipped[0].reason.find("longer than") != std::string::npos);
+    CHECK(report.added == std::vector<std::string>{"small"});
+  }
+
+  TEST_CASE("a record may not take a corpus file's id") {
+    e2e::TempDir dir;
+    Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(schema::file_state_key("a.txt"), "state of a corpus file");
+    db.commit();
+    std::istringstream in(R"({"id":"a.txt","title":"عنوان","text":"نص."})" "\n"
+                          R"({"id":"a.txt","deleted":true})" "\n");
+    IndexReport report = ingest_records(db, in, "posted");
+    REQUIRE(report.skipped.size() == 2);
+    CHECK(report.skipped[0].reason.rfind(kIdOfCorpusFile, 0) == 0);
+    CHECK(report.skipped[1].reason.rfind(kIdOfCorpusFile, 0) == 0);
+    CHECK(report.added.empty());
+    CHECK(db.get_metadata(schema::file_state_key("a.txt")) == "state of a corpus file");
+  }
 }

@@ -168,10 +168,11 @@ class Index {
   std::optional<std::string> suggest(const std::string& query);
   // The Xapian query a user query becomes.
   std::string explain(const std::string& query);
-  // Passages [offset, offset + limit) of a stored document, in order; total
-  // says how many it has. None when there is no document of that id.
+  // Passages [offset, offset + limit) of a stored document, in order, ending
+  // early (after at least one) once their text reaches max_bytes;
+  // total_passages says how many it has. None when there is no such document.
   std::optional<StoredDocument> document(const std::string& id, size_t offset = 0,
-                                         size_t limit = SIZE_MAX);
+                                         size_t limit = SIZE_MAX, size_t max_bytes = SIZE_MAX);
   Stats stats();
 
  private:
