@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 
+#include "analysis_version.h"
 #include "analyzer.h"
 #include "e2e_support.h"
 #include "fahras/schema.h"
@@ -424,6 +425,52 @@ TEST_SUITE("e2e_index") {
     CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
     CHECK(index(clean, corpus).status == 0);
     CHECK(index_contents(db) == index_contents(clean));
+  }
+
+  TEST_CASE("kill -9 after a first build's first commit: the next run redoes only the rest") {
+    TempDir tmp;
+    fs::path corpus = tmp.path / "corpus", db = tmp.path / "db";
+    std::string article = read_file(std::string(FAHRAS_CORPUS_DIR) + "/001_721394432df85b15.txt");
+    const int files = 1500;  // more passages than one commit holds
+    for (int i = 0; i < files; ++i)
+      write_file(corpus / ("a" + std::to_string(i) + ".txt"),
+                 article + "رقم " + std::to_string(i) + "\n");
+    pid_t child = fork();
+    if (child == 0) {
+      std::string db_arg = db.string(), corpus_arg = corpus.string();
+      execl(kIndex.c_str(), kIndex.c_str(), "-q", "--no-compact", "--db", db_arg.c_str(),
+            corpus_arg.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    size_t committed = 0;
+    std::string prefix(schema::kMetaFileStatePrefix);
+    for (int tries = 0; tries < 3000 && committed == 0; ++tries) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      try {
+        Xapian::Database opened(db.string());
+        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k)
+          ++committed;
+      } catch (const Xapian::Error&) {
+      }
+    }
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    REQUIRE(committed > 0);
+    Xapian::Database opened(db.string());
+    committed = 0;
+    for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k)
+      ++committed;
+    CHECK(opened.get_metadata(std::string(schema::kMetaAnalysisVersion)) == fahras::kAnalysisVersion);
+    RunResult again = run(kIndex + " --json --db " + quote(db) + " " + quote(corpus));
+    CHECK_MESSAGE(again.out.find("analysis version") == std::string::npos, again.out);
+    size_t unchanged_at = again.out.find("\"unchanged\":[");
+    REQUIRE(unchanged_at != std::string::npos);
+    size_t unchanged = 0;
+    for (size_t at = again.out.find(".txt", unchanged_at); at != std::string::npos &&
+                                                            at < again.out.find(']', unchanged_at);
+         at = again.out.find(".txt", at + 1))
+      ++unchanged;
+    CHECK(unchanged == committed);
   }
 
   TEST_CASE("JSON Lines ingestion: kill -9 at any moment, then convergence") {
