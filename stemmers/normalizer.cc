@@ -212,17 +212,44 @@ struct Segment {
     fold_and_emit_simple(c, begin, end, sink);
   }
   void normalize_with_icu(uint32_t end, Sink& sink) const {
-    icu::UnicodeString source;
-    source.append(static_cast<UChar32>(first));
-    for (char32_t c : rest) source.append(static_cast<UChar32>(c));
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString normalized = nfkc_casefold().normalize(source, status);
-    if (U_FAILURE(status)) normalized = source;
+    icu::UnicodeString text;
+    text.append(static_cast<UChar32>(first));
+    for (char32_t c : rest) text.append(static_cast<UChar32>(c));
+    // Folding may drop a mark between a letter and a mark that NFKC would
+    // then compose with it (ß, a Quranic mark, an acute: ss, acute, then ś):
+    // normalized again until folding changes nothing, so that normalize()
+    // is idempotent.
+    for (int round = 0; round < 3; ++round) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString normalized = nfkc_casefold().normalize(text, status);
+      if (U_FAILURE(status)) normalized = text;
+      icu::UnicodeString folded = fold_segment(normalized);
+      text = folded;
+      if (folded == normalized) break;
+    }
+    for (int32_t i = 0; i < text.length();) {
+      UChar32 c = text.char32At(i);
+      i += U16_LENGTH(c);
+      sink.emit(static_cast<char32_t>(c), begin, end);
+    }
+  }
+
+  // Stage 3 over a normalized segment. Marks on a base that folding drops (a
+  // tatweel) go with it: left alone, they would combine with the character
+  // before (m, tatweel, acute: m then acute, then ḿ).
+  static icu::UnicodeString fold_segment(const icu::UnicodeString& normalized) {
+    icu::UnicodeString folded;
+    bool base_dropped = false;
     for (int32_t i = 0; i < normalized.length();) {
       UChar32 c = normalized.char32At(i);
+      bool base = i == 0 || u_getCombiningClass(c) == 0;
       i += U16_LENGTH(c);
-      if (char32_t folded = fold_arabic(static_cast<char32_t>(c))) sink.emit(folded, begin, end);
+      if (!base && base_dropped) continue;
+      char32_t f = fold_arabic(static_cast<char32_t>(c));
+      if (base) base_dropped = f == 0;
+      if (f) folded.append(static_cast<UChar32>(f));
     }
+    return folded;
   }
 };
 
