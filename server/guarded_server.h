@@ -12,12 +12,14 @@
 // - the listening socket's backlog is kListenBacklog;
 // - a handler may ask that the connection close after its response
 //   (close_after_response()), e.g. when it answered without reading a body;
-// - while a handler runs, client_gone() says whether its client hung up.
+// - a handler can take a test of whether its client hung up
+//   (client_gone_test()), to ask from any thread.
 #pragma once
 
 #include <httplib.h>
 
 #include <chrono>
+#include <functional>
 
 namespace fahras {
 
@@ -41,7 +43,9 @@ class GuardedServer : public httplib::Server {
 
   // For handlers, on the thread serving the request:
   static void close_after_response();
-  static bool client_gone();
+  // Whether the client of the request this thread serves has hung up, as a
+  // test any thread may run while the request is being answered.
+  static std::function<bool()> client_gone_test();
   // Whether the request being answered did not arrive within its deadline
   // (its answer is the last on the connection).
   static bool request_timed_out();

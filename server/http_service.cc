@@ -13,7 +13,7 @@
 #include "fahras/fahras.h"
 #include "guarded_server.h"
 #include "index_directory.h"
-#include "index_pool.h"
+#include "search_workers.h"
 #include "page_assets.h"
 #include "result_format.h"
 #include "search_page.h"
@@ -86,17 +86,21 @@ std::string malformed_framing(const httplib::Request& req) {
 struct HttpService::Impl {
   ServiceOptions options;
   std::unique_ptr<GuardedServer> server;
-  std::unique_ptr<IndexPool> pool;
+  std::unique_ptr<SearchWorkers> workers;
   std::mutex write_mutex;
 
-  // A read-only index handle for this request (index_pool.h); every search
-  // through it sees the latest commit.
-  IndexPool::Lease index() { return pool->borrow(); }
+  // Runs read(index) on a search worker (search_workers.h); every read sees
+  // the index's latest commit.
+  template <typename Read>
+  auto on_index(Read&& read) {
+    return workers->run(std::forward<Read>(read));
+  }
 
+  // Called on the connection's thread: the budget asks whether its client left.
   SearchParameters search_parameters() const {
     SearchParameters so;
     so.time_budget_ms = options.time_budget_ms;
-    so.abandoned = [] { return GuardedServer::client_gone(); };
+    so.abandoned = GuardedServer::client_gone_test();
     return so;
   }
 
@@ -138,7 +142,7 @@ struct HttpService::Impl {
       return send_error(res, 400, "limit must be at most " + std::to_string(options.max_limit));
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
     so.per_document = static_cast<unsigned>(per_article);
-    Results results = index()->search(q, so);
+    Results results = on_index([&](Index& index) { return index.search(q, so); });
     nlohmann::json body = to_json(results);
     if (req.has_param("profile") && req.get_param_value("profile") != "0")
       body["profile"] = profile_json(results);
@@ -168,9 +172,9 @@ struct HttpService::Impl {
       so.limit = kPageHits;
       so.offset = (request.page - 1) * kPageHits;
       so.per_document = request.one_per_article ? 1 : 0;
-      results = index()->search(request.q, so);
+      results = on_index([&](Index& index) { return index.search(request.q, so); });
     } else {
-      stats = index()->stats();
+      stats = on_index([](Index& index) { return index.stats(); });
     }
     page_headers(res);
     res.status = error.empty() ? 200 : 400;
@@ -181,7 +185,7 @@ struct HttpService::Impl {
   void suggest(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
-    auto suggestion = index()->suggest(q);
+    auto suggestion = on_index([&](Index& index) { return index.suggest(q); });
     send_json(res, 200, {{"query", q}, {"suggestion", suggestion ? json(*suggestion) : json()}});
   }
 
@@ -194,8 +198,9 @@ struct HttpService::Impl {
     if (limit > options.max_document_passages)
       return send_error(res, 400,
                         "limit must be at most " + std::to_string(options.max_document_passages));
-    std::optional<StoredDocument> d =
-        index()->document(id, offset, limit, options.max_document_bytes);
+    std::optional<StoredDocument> d = on_index([&](Index& index) {
+      return index.document(id, offset, limit, options.max_document_bytes);
+    });
     if (!d) return send_error(res, 404, "no document with id '" + id + "'");
     json list = json::array();
     for (const auto& p : d->passages)
@@ -213,7 +218,7 @@ struct HttpService::Impl {
   }
 
   void stats(httplib::Response& res) {
-    Stats s = index()->stats();
+    Stats s = on_index([](Index& index) { return index.stats(); });
     send_json(res, 200,
               {{"passages", s.passages},
                {"documents", s.documents},
@@ -349,8 +354,8 @@ std::string trimmed_token(const std::string& text) {
 HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   impl_->server = std::make_unique<GuardedServer>(limits_of(impl_->options));
-  impl_->pool = std::make_unique<IndexPool>(impl_->options.databases, impl_->options.spelling,
-                                            impl_->options.threads);
+  impl_->workers = std::make_unique<SearchWorkers>(
+      impl_->options.databases, impl_->options.spelling, impl_->options.threads);
   if (!impl_->options.token.empty() && impl_->options.databases.size() == 1)
     check_index_path(impl_->options.databases[0]);  // writes never go to a foreign directory
   Index check(impl_->options.databases,

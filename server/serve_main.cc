@@ -16,6 +16,7 @@
 #include <iostream>
 #include <thread>
 
+#include "allocator_tuning.h"
 #include "http_service.h"
 
 namespace po = boost::program_options;
@@ -37,6 +38,7 @@ std::string read_token_file(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  fahras::return_freed_memory_promptly();
   po::options_description visible("Usage: fahras-serve [options]\nOptions");
   visible.add_options()("help,h", "show this help")(
       "db", po::value<std::vector<std::string>>(),

@@ -73,12 +73,19 @@ expect 200 '"next_offset":2' "$url/documents/two%0Alines?limit=2"
 expect 200 '"total_passages":4' "$url/documents/two%0Alines?offset=2&limit=2"
 expect 400 'limit must be at most' "$url/documents/two%0Alines?limit=100000"
 expect 200 '"removed"' -X DELETE -H "$auth" "$url/documents/two%0Alines"
-# 8. A document of one 7 MB word: stored in bounded windows, sent in pages of at most 4 MB.
+# 8. A document of one 7 MB word: stored in bounded windows, sent in pages of at most 4 MB,
+# and the memory its requests took is returned.
+anon() { awk '/^RssAnon:/ {print $2}' "/proc/$server/status"; }
+baseline=$(anon)
 { printf '{"id":"giant","title":"كلمة عملاقة","text":"'; head -c 7000000 /dev/zero | tr '\0' 'k'; printf '"}\n'; } > "$work/giant.jsonl"
 expect 200 '"added":\["giant"\]' -X POST -H "$auth" --data-binary @"$work/giant.jsonl" "$url/documents"
 expect 200 '"next_offset":' "$url/documents/giant"
 [ "$(stat -c %s "$work/body")" -lt $((5 << 20)) ] || fail "GET /documents/giant sent $(stat -c %s "$work/body") bytes"
 expect 200 '"removed"' -X DELETE -H "$auth" "$url/documents/giant"
+sleep 0.5
+after=$(anon)
+[ "$after" -lt $((baseline + 40000)) ] || fail "memory held after large requests: ${baseline} kB -> ${after} kB"
+echo "anonymous memory around a 7 MB document's requests: ${baseline} kB -> ${after} kB"
 
 # 2. A corpus file's id cannot be posted over: 409, and its passages stay.
 expect 409 "the id is a corpus file's" -X POST -H "$auth" \

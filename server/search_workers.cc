@@ -1,0 +1,70 @@
+// The service's index readers (see search_workers.h).
+#include "search_workers.h"
+
+#include <algorithm>
+#include <memory>
+
+namespace fahras {
+
+SearchWorkers::SearchWorkers(std::vector<std::string> databases, std::vector<std::string> spelling,
+                             size_t threads)
+    : databases_(std::move(databases)), spelling_(std::move(spelling)) {
+  for (size_t i = 0; i < std::max<size_t>(threads, 1); ++i) threads_.emplace_back([this] { work(); });
+}
+
+SearchWorkers::~SearchWorkers() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    for (Idle* idle : idle_) idle->handed.notify_one();
+  }
+  for (std::thread& t : threads_) t.join();
+}
+
+void SearchWorkers::enqueue(Task task) {
+  std::lock_guard lock(mutex_);
+  if (idle_.empty()) {
+    tasks_.push_back(std::move(task));
+    return;
+  }
+  Idle* worker = idle_.back();
+  idle_.pop_back();
+  worker->task = std::move(task);
+  worker->handed.notify_one();
+}
+
+void SearchWorkers::work() {
+  std::unique_ptr<Index> index;  // this worker's own, opened for its first task
+  Idle me;
+  for (;;) {
+    Task task;
+    {
+      std::unique_lock lock(mutex_);
+      if (!tasks_.empty()) {
+        task = std::move(tasks_.front());
+        tasks_.pop_front();
+      } else {
+        if (stopping_) return;
+        idle_.push_back(&me);
+        me.handed.wait(lock, [&] { return stopping_ || me.task; });
+        if (!me.task) {
+          std::erase(idle_, &me);
+          return;
+        }
+        task = std::move(me.task);
+        me.task = nullptr;
+      }
+    }
+    std::exception_ptr failure;
+    if (!index) {
+      try {
+        index = std::make_unique<Index>(databases_, spelling_);
+      } catch (...) {  // the task reports it; the next task tries again
+        failure = std::current_exception();
+      }
+    }
+    task(index.get(), failure);
+  }
+}
+
+}  // namespace fahras
