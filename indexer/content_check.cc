@@ -37,7 +37,7 @@ std::optional<ContentCheck> check_content(const std::filesystem::path& path, std
     return std::nullopt;
   }
   std::unique_ptr<XXH3_state_t, decltype(&XXH3_freeState)> state(XXH3_createState(),
-                                                                   &XXH3_freeState);
+                                                                 &XXH3_freeState);
   XXH3_64bits_reset(state.get());
   ContentCheck check;
   std::vector<char> block(kBlockBytes + 3);
@@ -59,7 +59,8 @@ std::optional<ContentCheck> check_content(const std::filesystem::path& path, std
     char32_t c;
     for (size_t i = 0; i < whole.size();) {
       size_t here = i;
-      if (!decode_utf8(whole, i, c) && check.invalid_count++ == 0) check.first_invalid = start + here;
+      if (!decode_utf8(whole, i, c) && check.invalid_count++ == 0)
+        check.first_invalid = start + here;
     }
     check.bytes += got;
     std::memmove(block.data(), block.data() + whole.size(), keep);

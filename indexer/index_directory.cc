@@ -47,9 +47,9 @@ bool within(const fs::path& inner, const fs::path& outer) {
 
 bool is_index_file_name(const std::string& name) {
   static const std::set<std::string> names = {
-      "iamglass",      "flintlock",      "v.tmp",          "new_stub.tmp",  "docdata.glass",
-      "postlist.glass", "position.glass", "termlist.glass", "spelling.glass", "synonym.glass",
-      kStubFileName,   std::string(kStubFileName) + ".new"};
+      "iamglass",       "flintlock",      "v.tmp",          "new_stub.tmp",
+      "docdata.glass",  "postlist.glass", "position.glass", "termlist.glass",
+      "spelling.glass", "synonym.glass",  kStubFileName,    std::string(kStubFileName) + ".new"};
   return names.count(name) > 0;
 }
 
@@ -79,7 +79,7 @@ void check_index_path(const fs::path& database, const std::vector<fs::path>& cor
   fs::path db = resolved(database);
   for (const fs::path& root : corpus_roots) {
     fs::path r = resolved(root);
-    const char* relation = db == r           ? "is"
+    const char* relation = db == r         ? "is"
                            : within(db, r) ? "lies inside"
                            : within(r, db) ? "contains"
                                            : nullptr;
@@ -94,7 +94,8 @@ void check_index_path(const fs::path& database, const std::vector<fs::path>& cor
     if (!fs::is_directory(status))
       throw IndexPathError(database.string() +
                            " is a file, not an index directory: nothing was written");
-    bool is_index = fs::exists(database / "iamglass", ec) || fs::exists(database / kStubFileName, ec);
+    bool is_index =
+        fs::exists(database / "iamglass", ec) || fs::exists(database / kStubFileName, ec);
     std::vector<fs::path> entries = sorted_entries(database);
     if (!is_index && !entries.empty())
       throw IndexPathError(database.string() +

@@ -89,8 +89,8 @@ bool PassageReader::next_piece(std::string& piece, bool& ends_line) {
   }
 }
 
-void PassageReader::emit(size_t begin, size_t stop, bool single) {
-  ready_.push_back({line_number_, single ? 0 : window_++, pending_.substr(begin, stop - begin),
+void PassageReader::emit(size_t begin, size_t stop) {
+  ready_.push_back({line_number_, window_++, pending_.substr(begin, stop - begin),
                     pending_offset_ + begin, heading_, false});
 }
 
@@ -122,21 +122,21 @@ void PassageReader::split_pending(bool line_ended) {
       size_t last = std::min(first + kMaxPassageWords, tokens.size()) - 1;
       size_t begin = window_ == 0 ? 0 : tokens[first].original_begin;
       size_t stop = last + 1 == tokens.size() ? pending_.size() : tokens[last + 1].original_begin;
-      emit(begin, stop, false);
+      emit(begin, stop);
     }
     return;
   }
   // The line goes on: only windows whose end the next word already shows.
   for (; tokens.size() - first > kMaxPassageWords; first += kMaxPassageWords)
     emit(window_ == 0 ? 0 : tokens[first].original_begin,
-         tokens[first + kMaxPassageWords].original_begin, false);
+         tokens[first + kMaxPassageWords].original_begin);
   if (first > 0) {
     size_t from = tokens[first].original_begin;
     pending_.erase(0, from);
     pending_offset_ += from;
   } else if (pending_.size() > 2 * kMaxLinePieceBytes) {
     // Fewer than kMaxPassageWords words in all this (a giant word): one window.
-    if (!tokens.empty()) emit(0, pending_.size(), false);
+    if (!tokens.empty()) emit(0, pending_.size());
     pending_offset_ += pending_.size();
     pending_.clear();
   }

@@ -68,7 +68,8 @@ class PassageReader {
   // Splits what is pending of the current line into windows, all of it when
   // the line has ended, else those it can be sure of.
   void split_pending(bool line_ended);
-  void emit(size_t begin, size_t stop, bool single);
+  // Makes pending_[begin, stop) the current line's next window.
+  void emit(size_t begin, size_t stop);
 
   std::unique_ptr<std::istream> in_;
   std::string buffer_;  // read from in_, not yet taken

@@ -7,8 +7,9 @@
 // the index. POST /documents (a JSON Lines body) and DELETE /documents/{id}
 // exist only when a token is configured, and require it as a Bearer token.
 // Connections are served by GuardedServer (deadlines for slow clients, a
-// thread per connection up to a bound); searches borrow one of `threads`
-// index handles (index_pool.h), refreshed to the latest commit per request,
+// thread per connection up to a bound); reads run on one of `threads`
+// workers, each with its own index handle (search_workers.h), refreshed to
+// the latest commit per request,
 // and end within their time budget or when their client hangs up. Bad
 // requests get a 4xx status and {"error": "..."}; errors never show the
 // index's paths.

@@ -9,7 +9,8 @@ namespace fahras {
 SearchWorkers::SearchWorkers(std::vector<std::string> databases, std::vector<std::string> spelling,
                              size_t threads)
     : databases_(std::move(databases)), spelling_(std::move(spelling)) {
-  for (size_t i = 0; i < std::max<size_t>(threads, 1); ++i) threads_.emplace_back([this] { work(); });
+  for (size_t i = 0; i < std::max<size_t>(threads, 1); ++i)
+    threads_.emplace_back([this] { work(); });
 }
 
 SearchWorkers::~SearchWorkers() {

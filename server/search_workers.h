@@ -71,8 +71,8 @@ class SearchWorkers {
 
   std::vector<std::string> databases_, spelling_;
   std::mutex mutex_;
-  std::deque<Task> tasks_;       // waiting for a worker
-  std::vector<Idle*> idle_;      // waiting for a task, most recent last
+  std::deque<Task> tasks_;   // waiting for a worker
+  std::vector<Idle*> idle_;  // waiting for a task, most recent last
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };

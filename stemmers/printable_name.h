@@ -17,7 +17,9 @@
 namespace fahras {
 namespace printable_name_detail {
 
-inline bool escaped(char32_t c) { return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\\'; }
+inline bool escaped(char32_t c) {
+  return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\\';
+}
 
 inline void append_hex(std::string& out, unsigned char byte) {
   static const char* digits = "0123456789abcdef";

@@ -42,8 +42,7 @@ ChildCost run_measured(const std::vector<std::string>& argv) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  cost.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  cost.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   cost.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   cost.max_rss_kb = usage.ru_maxrss;
   return cost;
@@ -76,7 +75,8 @@ TEST_SUITE("e2e_budget") {
     }
     TempDir tmp;
     fs::path db = tmp.path / "legal.db";
-    RunResult built = run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(db) + " " + quote(legal));
+    RunResult built =
+        run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(db) + " " + quote(legal));
     REQUIRE_MESSAGE(built.status == 0, built.out);
 
     uint64_t state = 7;
@@ -88,13 +88,13 @@ TEST_SUITE("e2e_budget") {
       break;
     }
     std::string queries[] = {
-        repeated("ا* ", 4096),                                  // one wildcard, many times
+        repeated("ا* ", 4096),                                    // one wildcard, many times
         "ا* ب* ت* ث* ج* ح* خ* د* ذ* ر* ز* س* ش* ص* ض* ط* ع* غ*",  // many wildcards
-        long_latin,                                             // "did you mean" on long words
-        repeated("المادة NEAR النظام ", 4096),                  // operators
-        "\"" + repeated("في ", 4000) + "\"",                    // a phrase of stop words
-        repeated("المسؤولية المسئولية ", 4096),                  // hamza seats, repeated
-        pasted,                                                 // a pasted page (cut at 4 KB)
+        long_latin,                                               // "did you mean" on long words
+        repeated("المادة NEAR النظام ", 4096),                    // operators
+        "\"" + repeated("في ", 4000) + "\"",                      // a phrase of stop words
+        repeated("المسؤولية المسئولية ", 4096),                   // hamza seats, repeated
+        pasted,                                                   // a pasted page (cut at 4 KB)
     };
     for (const std::string& q : queries) {
       ChildCost cost = run_measured({FAHRAS_SEARCH_BIN, "--db", db.string(), "--json", "--", q});

@@ -38,12 +38,62 @@ unsigned fuzz_seed() {
 
 // Pieces inputs are made of: Arabic words with and without marks, Latin,
 // digits of both kinds, query syntax, whitespace, and raw bytes.
-const std::vector<std::string> kPieces = {
-    "الصين", "موافقة", "إنفيديا", "H200", "Nvidia", "شرائح", "الْعَرَبِيَّةُ", "ـــ", "٢٠٢٦", "3.5",
-    "AND", "OR", "NOT", "NEAR", "ADJ", "XOR", "\"", "(", ")", "*", "-", "+", "title:", "heading:",
-    "file:", "file:000_0fdb8642d30cb6d2.txt", ":", " ", "  ", "\t", "\n", "\r\n", "ا*", "ال*",
-    "\xef\xbb\xbf", "\xff", "\xfe", "\xc3", "\xe2\x80", "\xf0\x9f\x98\x80", "\x1b[31m", "\\", "\0",
-    "ﻻ", "ﷲ", "؟", "،", "…", "»", "\xd8", "\xd9\x8b", "\xcc\x81", "e\xcc\x81", "ǅ", "İ", "ß"};
+const std::vector<std::string> kPieces = {"الصين",
+                                          "موافقة",
+                                          "إنفيديا",
+                                          "H200",
+                                          "Nvidia",
+                                          "شرائح",
+                                          "الْعَرَبِيَّةُ",
+                                          "ـــ",
+                                          "٢٠٢٦",
+                                          "3.5",
+                                          "AND",
+                                          "OR",
+                                          "NOT",
+                                          "NEAR",
+                                          "ADJ",
+                                          "XOR",
+                                          "\"",
+                                          "(",
+                                          ")",
+                                          "*",
+                                          "-",
+                                          "+",
+                                          "title:",
+                                          "heading:",
+                                          "file:",
+                                          "file:000_0fdb8642d30cb6d2.txt",
+                                          ":",
+                                          " ",
+                                          "  ",
+                                          "\t",
+                                          "\n",
+                                          "\r\n",
+                                          "ا*",
+                                          "ال*",
+                                          "\xef\xbb\xbf",
+                                          "\xff",
+                                          "\xfe",
+                                          "\xc3",
+                                          "\xe2\x80",
+                                          "\xf0\x9f\x98\x80",
+                                          "\x1b[31m",
+                                          "\\",
+                                          "\0",
+                                          "ﻻ",
+                                          "ﷲ",
+                                          "؟",
+                                          "،",
+                                          "…",
+                                          "»",
+                                          "\xd8",
+                                          "\xd9\x8b",
+                                          "\xcc\x81",
+                                          "e\xcc\x81",
+                                          "ǅ",
+                                          "İ",
+                                          "ß"};
 
 class Generator {
  public:
@@ -89,9 +139,9 @@ TEST_SUITE("fuzz") {
     size_t runs = for_a_while([](Generator& g) {
       std::string input = g.text(40);
       std::string once = normalize(input);
-      REQUIRE_MESSAGE(normalize(once) == once, "input: " << printable_name(input) << " once: "
-                                                          << printable_name(once) << " twice: "
-                                                          << printable_name(normalize(once)));
+      REQUIRE_MESSAGE(normalize(once) == once,
+                      "input: " << printable_name(input) << " once: " << printable_name(once)
+                                << " twice: " << printable_name(normalize(once)));
       NormalizedText n = normalize_with_offsets(input);
       for (const Token& t : tokenize(n)) {
         REQUIRE(t.begin <= t.end);
@@ -120,9 +170,13 @@ TEST_SUITE("fuzz") {
     e2e::TempDir dir;
     Xapian::WritableDatabase db((dir.path / "db").string(), Xapian::DB_CREATE_OR_OPEN);
     const std::vector<std::string> shapes = {
-        R"({"id":"ID","title":"TEXT","text":"TEXT"})", R"({"id":"ID","deleted":true})",
-        R"({"id":"ID","text":"TEXT","url":"TEXT","date":"TEXT"})", R"({"id":ID,"text":"TEXT"})",
-        R"(["ID","TEXT"])", R"({"id":"ID","text":"TEXT")", "TEXT"};
+        R"({"id":"ID","title":"TEXT","text":"TEXT"})",
+        R"({"id":"ID","deleted":true})",
+        R"({"id":"ID","text":"TEXT","url":"TEXT","date":"TEXT"})",
+        R"({"id":ID,"text":"TEXT"})",
+        R"(["ID","TEXT"])",
+        R"({"id":"ID","text":"TEXT")",
+        "TEXT"};
     size_t runs = for_a_while([&](Generator& g) {
       std::string lines;
       size_t count = 1 + g.pick(5);
@@ -133,7 +187,8 @@ TEST_SUITE("fuzz") {
         for (size_t at; (at = line.find("TEXT")) != std::string::npos;) {
           std::string t = g.text(12);
           std::string escaped;
-          for (char c : t) escaped += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+          for (char c : t)
+            escaped += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
           line.replace(at, 4, g.pick(4) == 0 ? t : escaped);
         }
         lines += line + "\n";
@@ -160,9 +215,9 @@ TEST_SUITE("fuzz") {
       options.per_article = static_cast<unsigned>(g.pick(3));
       auto started = std::chrono::steady_clock::now();
       SearchResult r = searcher.search(query, options);
-      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                            started)
-                      .count();
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
       REQUIRE_MESSAGE(ms < 3000, query);
       REQUIRE(r.hits.size() <= options.limit);
       for (const Hit& h : r.hits)

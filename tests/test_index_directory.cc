@@ -47,8 +47,8 @@ TEST_SUITE("index_directory") {
     e2e::TempDir tmp;
     fs::path corpus = tmp.path / "corpus";
     e2e::write_file(corpus / "a.txt", "الصين\n");
-    CHECK_THROWS_WITH_AS(check_index_path(corpus, {corpus}), doctest::Contains(" is the corpus root"),
-                         IndexPathError);
+    CHECK_THROWS_WITH_AS(check_index_path(corpus, {corpus}),
+                         doctest::Contains(" is the corpus root"), IndexPathError);
     CHECK_THROWS_WITH_AS(check_index_path(corpus / "db", {corpus}),
                          doctest::Contains("lies inside the corpus root"), IndexPathError);
     CHECK_THROWS_WITH_AS(check_index_path(tmp.path, {corpus}),

@@ -70,8 +70,8 @@ TEST_SUITE("search_budget") {
     }
     db.commit();
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query("Zالصين"),
-                                    Xapian::Query("Zترامب")));
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query("Zالصين"), Xapian::Query("Zترامب")));
     bool gone = true;
     SearchBudget budget(0, [&] { return gone; });
     BudgetDecider decider(budget);
