@@ -3,9 +3,12 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <sstream>
+
 #include "compaction.h"
 #include "e2e_support.h"
 #include "index_contents.h"
+#include "index_report.h"
 #include "index_run.h"
 #include "searcher.h"
 
@@ -176,5 +179,17 @@ TEST_SUITE("compaction") {
     REQUIRE(failed.warnings.size() == 1);
     CHECK(failed.warnings[0].find("not compacted: Database") == 0);
     CHECK_FALSE(fs::exists(compaction_workspace(empty)));
+  }
+
+  TEST_CASE("the report says when a compaction made a small index larger") {
+    IndexReport grew, shrank;
+    grew.compaction = CompactionReport{25000, 41000, 0.01};
+    shrank.compaction = CompactionReport{148000, 82000, 0.01};
+    std::ostringstream g, s;
+    print_report_text(grew, false, g);
+    print_report_text(shrank, false, s);
+    CHECK(g.str().find("25 kB before, 41 kB after (a small index grows") != std::string::npos);
+    CHECK(g.str().find("from 25 kB to 41 kB") == std::string::npos);
+    CHECK(s.str().find("compacted the index from 148 kB to 82 kB") != std::string::npos);
   }
 }

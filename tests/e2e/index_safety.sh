@@ -38,6 +38,7 @@ expect_status 2 'lies inside the corpus root' "$index" -q --db "$work/corpus/db"
 expect_status 2 'contains the corpus root' "$index" -q --db "$work" "$work/corpus"
 expect_status 2 'is a directory that is not a Fahras index' \
   bash -c "cd '$work/docs' && '$index' -q --db . '$work/corpus'"
+expect_status 2 'is a directory that is not a Fahras index' "$index" -q --shards 2 --db "$work/docs" "$work/corpus"
 [ "$(tree "$work/docs")" = "$before_docs" ] || fail "a refused --db changed docs/"
 [ "$(tree "$work/corpus")" = "$before_corpus" ] || fail "a refused --db changed the corpus"
 [ ! -e "$work/corpus/db" ] || fail "an index was made inside the corpus"

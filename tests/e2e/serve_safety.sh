@@ -49,6 +49,12 @@ raw() {
   exec 3<&- 3>&-
 }
 
+# The listening backlog holds at least 128 connections (ss shows it as Send-Q).
+if command -v ss >/dev/null; then
+  backlog=$(ss -ltnH "sport = :$port" | awk '{print $3}' | head -1)
+  [ "${backlog:-0}" -ge 128 ] || fail "listen backlog ${backlog:-unknown}"
+fi
+
 # A token file's CRLF and spaces are not part of the token.
 record='{"id":"web-1","title":"خبر","text":"كوالكوم تطلق شريحة جديدة."}'
 expect 200 '"added":\["web-1"\]' -X POST -H "$auth" --data-binary "$record" "$url/documents"
