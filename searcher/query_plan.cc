@@ -10,6 +10,7 @@
 #include "normalizer.h"
 #include "phonetic_key.h"
 #include "quantity_readings.h"
+#include "query_limits.h"
 #include "query_readings.h"
 #include "query_rewrite.h"
 #include "question_words.h"
@@ -221,40 +222,6 @@ std::vector<std::string> concept_words_of(const std::string& text,
   return words;
 }
 
-// The text with the '*' of every wildcard past the kMaxWildcards-th removed
-// (those words are searched as typed); `dropped` receives how many.
-std::string with_wildcards_limited(const std::string& text, size_t& dropped) {
-  std::istringstream in(text);
-  std::string token, out;
-  size_t wildcards = 0;
-  dropped = 0;
-  while (in >> token) {
-    if (token.size() > 1 && token.find('*') != std::string::npos && ++wildcards > kMaxWildcards) {
-      std::erase(token, '*');
-      ++dropped;
-    }
-    if (!out.empty()) out += ' ';
-    out += token;
-  }
-  return out;
-}
-
-// Notices for the wildcards whose words exceed kMaxWildcardExpansion: the
-// terms of each prefix are counted up to one past the limit.
-void notice_cut_wildcards(const Xapian::Database& db, const std::vector<std::string>& prefixes,
-                          std::vector<std::string>& notices) {
-  for (const std::string& prefix : prefixes) {
-    unsigned words = 0;
-    for (auto t = db.allterms_begin(prefix);
-         t != db.allterms_end(prefix) && words <= kMaxWildcardExpansion; ++t)
-      ++words;
-    if (words > kMaxWildcardExpansion)
-      notices.push_back(prefix + "* matches more than " + std::to_string(kMaxWildcardExpansion) +
-                        " words: searched for the " + std::to_string(kMaxWildcardExpansion) +
-                        " most frequent");
-  }
-}
-
 }  // namespace
 
 std::string normalize_query_text(const std::string& raw_query) {
@@ -377,11 +344,7 @@ QueryPlan QueryPlanner::plan(const std::string& raw_query) const {
   text = read_quantities(text, statistics_);
   plan.asked_number = asked_number_term(text);
   text = drop_asked_attribute(text);
-  size_t plain_wildcards = 0;
-  text = with_wildcards_limited(text, plain_wildcards);
-  if (plain_wildcards)
-    plan.notices.push_back("more than " + std::to_string(kMaxWildcards) + " wildcards: " +
-                           std::to_string(plain_wildcards) + " searched as plain words");
+  text = within_query_limits(text, plan.notices);
 
   Xapian::QueryParser parser;
   parser.set_database(db_);

@@ -56,11 +56,6 @@ inline constexpr unsigned kVariantAllowance = 10;
 // At most this many other spellings per word, the commonest.
 inline constexpr size_t kMaxSpellingVariants = 4;
 inline constexpr size_t kMaxQueryBytes = 4096;
-// A wildcard (استير*) stands for at most this many words, its most frequent;
-// a query's wildcards past the kMaxWildcards-th are searched as plain words.
-// Together they bound what a wildcard query costs by the query's length.
-inline constexpr unsigned kMaxWildcardExpansion = 50;
-inline constexpr size_t kMaxWildcards = 8;
 // A query of plain words up to this long is read as a sequence, stop words
 // included (QueryPlan::adjacent_words): a half-remembered phrase. Longer ones
 // (questions) keep to their content words: their stop words' positions cost

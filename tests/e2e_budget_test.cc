@@ -94,6 +94,9 @@ TEST_SUITE("e2e_budget") {
         repeated("المادة NEAR النظام ", 4096),                    // operators
         "\"" + repeated("في ", 4000) + "\"",                      // a phrase of stop words
         repeated("المسؤولية المسئولية ", 4096),                   // hamza seats, repeated
+        repeated("في NEAR من NEAR على NEAR ", 4096),              // a proximity chain
+        repeated("\"في من\" \"من على\" ", 4096),                 // phrases by the hundred
+        repeated("في AND من AND ا* AND ", 4096),                  // wildcards in a conjunction
         pasted,                                                   // a pasted page (cut at 4 KB)
     };
     for (const std::string& q : queries) {

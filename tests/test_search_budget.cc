@@ -8,6 +8,7 @@
 
 #include "corpus_index.h"
 #include "e2e_support.h"
+#include "query_limits.h"
 #include "query_plan.h"
 #include "search_budget.h"
 #include "searcher.h"
