@@ -5,8 +5,10 @@
 
 #include "compaction.h"
 #include "e2e_support.h"
+#include "fahras/schema.h"
 #include "index_directory.h"
 #include "index_run.h"
+#include "record_ingest.h"
 
 using namespace fahras;
 namespace fs = std::filesystem;
@@ -112,5 +114,31 @@ TEST_SUITE("index_directory") {
     CHECK(report.bytes_after > 0);
     CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
     CHECK(Xapian::Database(db.string()).get_doccount() == 1);
+  }
+
+  TEST_CASE("an index where a posted document took a corpus file's id is read compatibly") {
+    // Before ids were kept apart, a post replaced the file's passages and
+    // left both states: the passages are the document's, and stay.
+    e2e::TempDir tmp;
+    e2e::write_file(tmp.path / "corpus/a.txt", "الصين\nوافقت بكين على الشرائح.\n");
+    IndexOptions options;
+    options.database = tmp.path / "db";
+    options.corpus_roots = {tmp.path / "corpus"};
+    run_index(options);
+    {
+      Xapian::WritableDatabase db(options.database.string(), Xapian::DB_OPEN);
+      db.set_metadata(record_state_key("a.txt"), "v1 10 0 1 2");
+      db.commit();
+    }
+    size_t passages = Xapian::Database(options.database.string()).get_doccount();
+    IndexReport report = run_index(options);
+    REQUIRE(report.skipped.size() == 1);
+    CHECK(report.skipped[0].reason.find("a posted document holds the id a.txt") !=
+          std::string::npos);
+    CHECK(report.removed.empty());
+    Xapian::Database db(options.database.string());
+    CHECK(db.get_doccount() == passages);
+    CHECK(db.get_metadata(schema::file_state_key("a.txt")).empty());
+    CHECK_FALSE(db.get_metadata(record_state_key("a.txt")).empty());
   }
 }
