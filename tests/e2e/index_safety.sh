@@ -6,6 +6,7 @@
 # names with control characters, files that are not text, -n 0.
 # Usage: index_safety.sh BUILD_DIR CORPUS_DIR
 set -euo pipefail
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND exited $?" >&2' ERR
 build=$1 corpus=$2
 index=$build/indexer/fahras-index search=$build/searcher/fahras-search
 work=$(mktemp -d)

@@ -6,6 +6,7 @@
 # documents, writers racing readers, wildcard floods, bad --port and token files.
 # Usage: serve_safety.sh BUILD_DIR CORPUS_DIR
 set -euo pipefail
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND exited $?" >&2' ERR
 build=$1 corpus=$2
 serve=$build/server/fahras-serve
 work=$(mktemp -d)
@@ -42,16 +43,18 @@ auth='Authorization: Bearer secret-token'
 
 source "$(dirname "$0")/http_expect.sh"
 # raw REQUEST: sends bytes as they are and prints the first line of the answer.
+# (Called in $(...): the server may close before the request is all sent.)
 raw() {
+  trap '' PIPE
   exec 3<>"/dev/tcp/127.0.0.1/$port"
-  printf '%b' "$1" >&3
-  timeout 5 head -1 <&3 | tr -d '\r'
+  printf '%b' "$1" >&3 2>/dev/null || true
+  timeout 5 head -1 <&3 | tr -d '\r' || true
   exec 3<&- 3>&-
 }
 
 # The listening backlog holds at least 128 connections (ss shows it as Send-Q).
 if command -v ss >/dev/null; then
-  backlog=$(ss -ltnH "sport = :$port" | awk '{print $3}' | head -1)
+  backlog=$(ss -ltnH "sport = :$port" 2>&1 | awk 'NR == 1 {print $3}') || true
   [ "${backlog:-0}" -ge 128 ] || fail "listen backlog ${backlog:-unknown}"
 fi
 
