@@ -15,6 +15,7 @@
 #include "passage_dictionary.h"
 #include "passage_document.h"
 #include "passages.h"
+#include "text_encoding.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -64,10 +65,45 @@ void finish_warnings(const std::string& file, const ArticleCursor& at,
 }
 
 // A file whose invalid UTF-8 sequences number more than this share of its
-// bytes is not text in UTF-8 (random bytes, an image, another encoding): it is
-// skipped, not indexed as junk. A UTF-8 text with a few bad bytes is indexed,
-// with a warning.
+// bytes, and that no other encoding reads (text_encoding.h), is not text
+// (random bytes, an image): it is skipped, not indexed as junk. A UTF-8 text
+// with a few bad bytes is indexed, with a warning.
 constexpr double kMaxInvalidUtf8Share = 0.25;
+
+// The encoding a file is read in (text_encoding.h), or none with the reason
+// in `skip_reason`: valid UTF-8 as it is; otherwise what its first bytes
+// say, UTF-16 or an Arabic 8-bit encoding; UTF-8 with a few invalid bytes
+// (replaced by spaces, with a warning); else not text.
+std::optional<TextEncoding> encoding_of(const CorpusFile& file, const ContentCheck& check,
+                                        std::string& skip_reason,
+                                        std::vector<std::string>& warnings) {
+  if (!check.has_nul && check.invalid_count == 0) return TextEncoding::kUtf8;
+  std::string start(kEncodingSampleBytes, '\0');
+  std::ifstream in(file.path, std::ios::binary);
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  start.resize(static_cast<size_t>(in.gcount()));
+  TextEncoding encoding = detect_encoding(start);
+  if (encoding != TextEncoding::kUtf8 && encoding != TextEncoding::kUnknown) {
+    warnings.push_back(file.id + ": read as " + encoding_name(encoding));
+    return encoding;
+  }
+  if (check.has_nul) {
+    skip_reason = "binary file (contains NUL bytes)";
+    return std::nullopt;
+  }
+  if (static_cast<double>(check.invalid_count) >
+      kMaxInvalidUtf8Share * static_cast<double>(check.bytes)) {
+    skip_reason = "not text: " + std::to_string(check.invalid_count) +
+                  " invalid UTF-8 sequences in " + std::to_string(check.bytes) +
+                  " bytes, the first at byte " + std::to_string(check.first_invalid) +
+                  ", and not UTF-16, windows-1256 or ISO-8859-6 either";
+    return std::nullopt;
+  }
+  warnings.push_back(file.id + ": invalid UTF-8 at byte " + std::to_string(check.first_invalid) +
+                     " (" + std::to_string(check.invalid_count) +
+                     " invalid sequences replaced by spaces)");
+  return TextEncoding::kUtf8;
+}
 
 PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& stored, bool full,
                      bool analyze, PassageDocumentBuilder& builder) {
@@ -87,27 +123,19 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.content_unchanged = true;
     return out;
   }
-  if (check->has_nul) {
+  std::optional<TextEncoding> encoding = encoding_of(file, *check, out.skip_reason, out.warnings);
+  if (!encoding) {
     out.skipped = true;
-    out.skip_reason = "binary file (contains NUL bytes)";
     return out;
   }
-  if (static_cast<double>(check->invalid_count) >
-      kMaxInvalidUtf8Share * static_cast<double>(check->bytes)) {
-    out.skipped = true;
-    out.skip_reason = "not UTF-8 text: " + std::to_string(check->invalid_count) +
-                      " invalid sequences in " + std::to_string(check->bytes) +
-                      " bytes, the first at byte " + std::to_string(check->first_invalid);
-    return out;
-  }
-  if (check->invalid_count > 0)
-    out.warnings.push_back(file.id + ": invalid UTF-8 at byte " +
-                           std::to_string(check->first_invalid) + " (" +
-                           std::to_string(check->invalid_count) +
-                           " invalid sequences replaced by spaces)");
   if (!analyze) return out;
-  auto in = std::make_unique<std::ifstream>(file.path, std::ios::binary);
-  if (!*in) {
+  std::unique_ptr<std::istream> in;
+  try {
+    in = utf8_stream(file.path, *encoding);
+  } catch (const std::exception&) {  // the file went away since it was checked
+    in.reset();
+  }
+  if (!in || !*in) {
     out.skipped = true;
     out.skip_reason = "cannot open: " + std::string(std::strerror(errno));
     return out;

@@ -131,10 +131,28 @@ grep -q '"file_bytes":"latin1-\\\\xe9.txt"' "$work/out" || fail "--json lost a n
 mkdir -p "$work/c13"
 cp "$work/corpus/$article" "$work/c13/"
 head -c 200000 /dev/urandom | tr -d '\000' > "$work/c13/random.txt"
-expect_status 1 'skipped .*random.txt: not UTF-8 text' "$index" --db "$work/db13" "$work/c13"
+expect_status 1 'skipped .*random.txt: not text' "$index" --db "$work/db13" "$work/c13"
 expect_status 2 'limit must be at least 1' "$search" --db "$work/db13" -n 0 -- 'إنفيديا'
 expect_status 0 'none past --offset 500' "$search" --db "$work/db13" --offset 500 -- 'إنفيديا'
 expect_status 1 '' "$search" --db "$work/db13" -- 'كلمةلاتوجد'
+
+# Text in UTF-16 (with a byte order mark or without), Windows-1256 and
+# ISO-8859-6 is read as what it says: the same passages as its UTF-8 file.
+mkdir -p "$work/c14"
+src="$work/corpus/$article"
+cp "$src" "$work/c14/utf8.txt"
+iconv -f UTF-8 -t CP1256 "$src" > "$work/c14/cp1256.txt"
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$src"; } > "$work/c14/utf16bom.txt"
+iconv -f UTF-8 -t UTF-16BE "$src" > "$work/c14/utf16be.txt"
+expect_status 0 '4 added' "$index" --db "$work/db14" "$work/c14"
+for f in cp1256 utf16bom utf16be; do grep -q "$f.txt: read as" "$work/out" || fail "$f.txt not read in its encoding: $(cat "$work/out")"; done
+"$search" --db "$work/db14" --json -n 100 -- 'إنفيديا H200' > "$work/out"
+grep -q '"file":"utf8.txt","heading"' "$work/out" || fail "the UTF-8 file is not found"
+for f in cp1256 utf16bom utf16be; do
+  diff <(grep -o "\"file\":\"utf8.txt\",\"heading\":\"[^\"]*\",\"highlights\":[^]]*]],\"line\":[0-9]*" "$work/out" | sed 's/"file":"utf8.txt"//' | sort) \
+       <(grep -o "\"file\":\"$f.txt\",\"heading\":\"[^\"]*\",\"highlights\":[^]]*]],\"line\":[0-9]*" "$work/out" | sed "s/\"file\":\"$f.txt\"//" | sort) >/dev/null ||
+    fail "$f.txt does not read as the UTF-8 file"
+done
 
 [ "$(tree "$work/corpus")" = "$before_corpus" ] || fail "the corpus changed"
 echo "index safety: ok"
