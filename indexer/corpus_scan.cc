@@ -8,6 +8,8 @@
 #include <cstring>
 #include <set>
 
+#include "file_state.h"
+
 namespace fahras {
 namespace fs = std::filesystem;
 namespace {
@@ -22,6 +24,7 @@ struct Walker {
   const ScanOptions& options;
   const std::vector<fs::path>& real_roots;  // every root, links resolved
   fs::path root;
+  uint64_t folder = 0;
   std::set<std::pair<dev_t, ino_t>> visited;
   std::set<std::string> ids;
 
@@ -92,6 +95,7 @@ struct Walker {
     f.path = p;
     f.size = static_cast<uint64_t>(st.st_size);
     f.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    f.folder = folder;
     scan.files.push_back(std::move(f));
   }
 };
@@ -115,7 +119,12 @@ CorpusScan scan_corpus(const std::vector<fs::path>& roots, const ScanOptions& op
   }
   std::set<std::string> ids;
   for (const fs::path& root : roots) {
-    Walker w{scan, options, real_roots, root, {}, std::move(ids)};
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(fs::absolute(root), ec);
+    std::string folder = (ec ? fs::absolute(root).lexically_normal() : real).string();
+    scan.folders.push_back(folder);
+    scan.folder_tags.push_back(folder_tag(folder));
+    Walker w{scan, options, real_roots, root, scan.folder_tags.back(), {}, std::move(ids)};
     struct stat st;
     if (::stat(root.c_str(), &st) != 0) {
       w.skip(root, "corpus root does not exist");

@@ -22,6 +22,7 @@ struct CorpusFile {
   std::filesystem::path path;  // path to open
   uint64_t size = 0;
   int64_t mtime_ns = 0;
+  uint64_t folder = 0;  // folder_tag() of its corpus root (file_state.h)
 };
 
 struct SkippedFile {
@@ -31,6 +32,9 @@ struct SkippedFile {
 
 struct CorpusScan {
   std::vector<CorpusFile> files;  // sorted by id
+  // The roots' paths with links resolved, in the order given, and their tags.
+  std::vector<std::string> folders;
+  std::vector<uint64_t> folder_tags;
   std::vector<SkippedFile> skipped;
   // Ids (a file's) and id prefixes ending in '/' (a directory's; "" for a
   // whole root) of what exists but could not be read now: stored articles

@@ -117,7 +117,7 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.skip_reason = error;
     return out;
   }
-  out.state = {file.size, file.mtime_ns, check->hash, 0};
+  out.state = {file.size, file.mtime_ns, check->hash, 0, file.folder};
   if (stored && !full && stored->content_hash == out.state.content_hash) {
     out.state.passages = stored->passages;
     out.content_unchanged = true;

@@ -16,11 +16,17 @@ struct FileState {
   int64_t mtime_ns = 0;
   uint64_t content_hash = 0;  // XXH3-64 of the file's bytes
   uint32_t passages = 0;
+  // folder_tag() of the corpus folder the file was indexed from; 0 for a
+  // posted record, or a state written before folders were recorded.
+  uint64_t folder = 0;
 
   std::string encode() const;
   static std::optional<FileState> decode(std::string_view encoded);
 };
 
 uint64_t content_hash(std::string_view bytes);
+
+// A corpus folder's tag: XXH3-64 of its path with links resolved, never 0.
+uint64_t folder_tag(std::string_view canonical_path);
 
 }  // namespace fahras

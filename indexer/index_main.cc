@@ -73,7 +73,9 @@ int main(int argc, char** argv) {
                              "analysis threads (0: one per spare core)")(
       "writers", po::value<unsigned>()->default_value(0),
       "a new index is written in N parts in parallel, then merged (0: one per core)")(
-      "quiet,q", "no progress bar")("follow-links",
+      "quiet,q", "no progress bar")(
+      "prune", "also remove the articles of folders not given (by default a run removes only "
+               "what vanished under the folders it is given)")("follow-links",
                                       "follow symbolic links that lead outside every corpus root")("shards", po::value<size_t>()->default_value(0),
                                     "build a new index as N shards (docs/scaling.md)")(
       "compact", "compact the index after the run even if it changed little")(
@@ -114,6 +116,7 @@ int main(int argc, char** argv) {
     options.writers = vm["writers"].as<unsigned>();
     options.shards = vm["shards"].as<size_t>();
     options.follow_links = vm.count("follow-links") > 0;
+    options.prune = vm.count("prune") > 0;
     if (vm.count("compact") && vm.count("no-compact"))
       throw std::runtime_error("--compact and --no-compact exclude each other");
     if (vm.count("compact")) options.compaction = fahras::CompactionPolicy::kAlways;

@@ -31,6 +31,11 @@ void print_report_text(const IndexReport& r, bool list_files, std::ostream& out)
   out << r.added.size() << " added, " << r.updated.size() << " updated, " << r.removed.size()
       << " removed, " << r.unchanged.size() << " unchanged, " << r.skipped.size() << " skipped; "
       << r.passages_written << " passages written in " << seconds << " s\n";
+  if (r.folders.size() > 1) {
+    out << "folders held:";
+    for (const std::string& f : r.folders) out << ' ' << printable_name(f);
+    out << '\n';
+  }
   if (r.compaction) {
     const CompactionReport& c = *r.compaction;
     std::snprintf(seconds, sizeof seconds, "%.2f", c.seconds);
@@ -61,7 +66,8 @@ void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
   nlohmann::json j = {{"dry_run", dry_run},       {"added", r.added},
                       {"updated", r.updated},     {"removed", r.removed},
                       {"unchanged", r.unchanged}, {"skipped", skipped},
-                      {"warnings", r.warnings},   {"passages_written", r.passages_written},
+                      {"warnings", r.warnings},   {"folders", r.folders},
+                      {"passages_written", r.passages_written},
                       {"seconds", r.seconds}};
   if (r.stopped) j["stopped"] = true;
   if (r.compaction)

@@ -4,10 +4,14 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "analysis_version.h"
@@ -63,6 +67,29 @@ std::string read_synonyms(const std::vector<std::filesystem::path>& roots, Index
     return {};
   }
   return {};
+}
+
+// The folders an index records (schema::kMetaFolders): tag -> path.
+std::map<uint64_t, std::string> parse_folders(const std::string& text) {
+  std::map<uint64_t, std::string> folders;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    size_t space = line.find(' ');
+    if (space == std::string::npos) continue;
+    uint64_t tag = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
+    if (tag != 0) folders[tag] = line.substr(space + 1);
+  }
+  return folders;
+}
+
+std::string format_folders(const std::map<uint64_t, std::string>& folders) {
+  std::string text;
+  char tag[32];
+  for (const auto& [t, path] : folders) {
+    std::snprintf(tag, sizeof tag, "%016" PRIx64, t);
+    text += std::string(tag) + " " + path + "\n";
+  }
+  return text;
 }
 
 // Writes the shards' files each on a thread of its own (their writers are
@@ -195,6 +222,14 @@ IndexReport run_index(const IndexOptions& options) {
   };
   std::vector<const CorpusFile*> candidates;
   std::set<std::string> taken;  // corpus files whose id a posted document holds
+  std::map<uint64_t, std::string> folders;  // recorded in the (first) database
+  if (!writers.empty())
+    folders = parse_folders(writers[0].get_metadata(std::string(schema::kMetaFolders)));
+  else if (std::filesystem::exists(paths[0]))
+    folders = parse_folders(
+        Xapian::Database(paths[0].string()).get_metadata(std::string(schema::kMetaFolders)));
+  std::set<uint64_t> given(scan.folder_tags.begin(), scan.folder_tags.end());
+  std::vector<std::pair<std::string, FileState>> attributed;  // states given their folder
   for (const CorpusFile& f : scan.files) {
     if (posted(f.id)) {
       taken.insert(f.id);
@@ -204,12 +239,33 @@ IndexReport run_index(const IndexOptions& options) {
       continue;
     }
     auto it = stored.find(f.id);
+    if (it != stored.end() && it->second.folder != 0 && it->second.folder != f.folder &&
+        !options.prune) {
+      // Another folder's article holds the id: while that folder exists,
+      // the file is not indexed over it; a folder gone hands it over.
+      auto other = folders.find(it->second.folder);
+      std::error_code ec;
+      if (other != folders.end() && !given.count(other->first) &&
+          std::filesystem::exists(other->second, ec)) {
+        report.skipped.push_back({f.path.string(), "the article " + f.id + " from " +
+                                                       other->second +
+                                                       " holds this id: the file is not "
+                                                       "indexed (rename it, or --prune)"});
+        continue;
+      }
+    }
     bool same_stat =
         it != stored.end() && it->second.size == f.size && it->second.mtime_ns == f.mtime_ns;
-    if (same_stat && !effective.full)
+    if (same_stat && !effective.full) {
       report.unchanged.push_back(f.id);
-    else
+      if (it->second.folder != f.folder) {  // recorded before folders were, or moved
+        FileState moved = it->second;
+        moved.folder = f.folder;
+        attributed.emplace_back(f.id, moved);
+      }
+    } else {
       candidates.push_back(&f);
+    }
   }
 
   // A new index gets a dictionary trained on its passages; an index compresses
@@ -239,6 +295,9 @@ IndexReport run_index(const IndexOptions& options) {
         {std::string(schema::kMetaAnalysisVersion), std::string(kAnalysisVersion)},
         {std::string(schema::kMetaSynonyms), read_synonyms(options.corpus_roots, synonyms_report)},
         {std::string(schema::kMetaPassageDictionary), dictionary_bytes}};
+    std::map<uint64_t, std::string> held;
+    for (size_t k = 0; k < scan.folders.size(); ++k) held[scan.folder_tags[k]] = scan.folders[k];
+    metadata[std::string(schema::kMetaFolders)] = format_folders(held);
     // The writer must have nothing to commit: it would write into the
     // directory the new index is swapped into.
     writers[0].commit();
@@ -252,6 +311,7 @@ IndexReport run_index(const IndexOptions& options) {
       failure = e.what();
     }
     if (failure.empty()) {
+      for (const auto& [tag, path] : held) report.folders.push_back(path);
       report.warnings.insert(report.warnings.end(), synonyms_report.warnings.begin(),
                              synonyms_report.warnings.end());
       report.synonym_groups = synonyms_report.synonym_groups;
@@ -294,7 +354,7 @@ IndexReport run_index(const IndexOptions& options) {
 
   std::map<std::string, bool> present;
   for (const CorpusFile& f : scan.files) present[f.id] = true;
-  size_t kept_unreadable = 0;
+  size_t kept_unreadable = 0, kept_other = 0;
   for (const auto& [id, state] : stored) {
     if (present.count(id) && !taken.count(id)) continue;
     if (taken.count(id)) {
@@ -308,6 +368,10 @@ IndexReport run_index(const IndexOptions& options) {
       ++kept_unreadable;
       continue;
     }
+    if (!options.prune && !given.count(state.folder)) {  // another folder's, or unknown
+      ++kept_other;
+      continue;
+    }
     if (options.stop_requested && options.stop_requested()) {  // between articles, as above
       report.stopped = true;
       break;
@@ -318,6 +382,19 @@ IndexReport run_index(const IndexOptions& options) {
   if (kept_unreadable)
     report.warnings.push_back(std::to_string(kept_unreadable) +
                               " article(s) kept as indexed: their folder or file cannot be read now");
+  if (kept_other)
+    report.warnings.push_back(std::to_string(kept_other) +
+                              " article(s) of other folders, or indexed before folders were "
+                              "recorded, not found here and kept (--prune removes them)");
+  for (const auto& [id, state] : attributed)
+    if (BatchWriter* batch = batch_for(id))
+      batch->set_metadata(schema::file_state_key(id), state.encode());
+  std::map<uint64_t, std::string> now_held = options.prune ? std::map<uint64_t, std::string>{}
+                                                           : folders;
+  for (size_t k = 0; k < scan.folders.size(); ++k) now_held[scan.folder_tags[k]] = scan.folders[k];
+  for (const auto& [tag, path] : now_held) report.folders.push_back(path);
+  if (!batches.empty() && now_held != folders)
+    batches.front()->set_metadata(std::string(schema::kMetaFolders), format_folders(now_held));
   if (!writers.empty()) {
     std::string synonyms = read_synonyms(options.corpus_roots, report);
     const std::string key(schema::kMetaSynonyms);

@@ -41,6 +41,9 @@ struct IndexOptions {
   size_t shards = 0;  // 0: keep the index's layout (a new index: 1, plain)
   // Follow symbolic links that lead outside every corpus root (corpus_scan.h).
   bool follow_links = false;
+  // Remove every article not found under corpus_roots, those indexed from
+  // other folders too (else a run removes only what vanished under its roots).
+  bool prune = false;
   CompactionPolicy compaction = CompactionPolicy::kWhenDue;
   size_t commit_every_passages = 20000;
   // Called after each file with (files done, files to index); may be empty.
@@ -66,6 +69,7 @@ struct IndexReport {
   size_t passages_deleted = 0;  // replaced passages included
   std::optional<CompactionReport> compaction;
   size_t synonym_groups = 0;
+  std::vector<std::string> folders;  // the corpus folders the index holds, after the run
   double seconds = 0;
   bool stopped = false;  // ended early by stop_requested
 };
@@ -77,6 +81,12 @@ struct IndexReport {
 void compact_if_due(const std::vector<std::filesystem::path>& databases, size_t passages_held,
                     size_t passages_changed, CompactionPolicy policy, IndexReport& report);
 
+// Several folders may be indexed into one index, in one run or several: a
+// run removes the articles that vanished under the folders it was given, and
+// keeps those of other folders (and of states from before folders were
+// recorded) unless options.prune. A file whose id an article of another
+// folder holds is skipped while that folder exists; a folder that is gone
+// (moved, renamed) hands its articles to the folder that now holds them.
 // Throws Xapian::DatabaseLockError when another indexer holds the database,
 // and other Xapian::Error or std::exception on failure.
 IndexReport run_index(const IndexOptions& options);

@@ -72,6 +72,9 @@ inline constexpr std::string_view kMetaKeyVocabularySince = "fahras:vk-since";
 // The zstd dictionary the passages' stored data is compressed with, when the
 // index has one (indexer/passage_dictionary.h).
 inline constexpr std::string_view kMetaPassageDictionary = "fahras:passage-dictionary";
+// The corpus folders the index holds articles of, a line each: the folder's
+// tag in hex (indexer/file_state.h, folder_tag), a space, its path.
+inline constexpr std::string_view kMetaFolders = "fahras:folders";
 inline constexpr std::string_view kMetaAnalysisVersion =
     "fahras:analysis";  // the analysis chain's version the terms were made by
 

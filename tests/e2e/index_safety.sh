@@ -154,5 +154,30 @@ for f in cp1256 utf16bom utf16be; do
     fail "$f.txt does not read as the UTF-8 file"
 done
 
+# Several folders in one index: a run removes only what vanished under the
+# folders it is given; --prune removes the rest; a folder moved hands over.
+mkdir -p "$work/fa" "$work/fb"
+cp "$work/corpus/000_0fdb8642d30cb6d2.txt" "$work/fa/a1.txt"
+cp "$work/corpus/001_721394432df85b15.txt" "$work/fa/a2.txt"
+cp "$work/corpus/004_14b02d1ffb8d8581.txt" "$work/fb/b1.txt"
+expect_status 0 '2 added' "$index" --db "$work/dbf" "$work/fa"
+expect_status 0 '1 added, 0 updated, 0 removed' "$index" --db "$work/dbf" "$work/fb"
+grep -q "folders held: $work/fa $work/fb" "$work/out" || fail "folders not reported: $(cat "$work/out")"
+found() { "$search" --db "$work/dbf" --json -n 100 -- 'H200 الصين' | grep -o "\"file\":\"[^\"]*\"" | sort -u | tr '\n' ' '; }
+[ "$(found)" = '"file":"a1.txt" "file":"a2.txt" "file":"b1.txt" ' ] || fail "two folders: $(found)"
+rm "$work/fa/a2.txt"
+expect_status 0 '^D a2.txt' "$index" --dry-run --db "$work/dbf" "$work/fa"
+! grep -q 'b1.txt' "$work/out" || fail "a dry run over fa/ would remove fb/'s article: $(cat "$work/out")"
+expect_status 0 '1 removed' "$index" --db "$work/dbf" "$work/fa"
+grep -q '1 article(s) of other folders' "$work/out" || fail "kept articles not reported: $(cat "$work/out")"
+[ "$(found)" = '"file":"a1.txt" "file":"b1.txt" ' ] || fail "after a run over fa/: $(found)"
+cp "$work/corpus/002_2f2aa2fce6c39f26.txt" "$work/fb/a1.txt"   # fa/ holds a1.txt
+expect_status 1 'the article a1.txt from .*fa holds this id' "$index" --db "$work/dbf" "$work/fb"
+rm "$work/fb/a1.txt"
+mv "$work/fa" "$work/fa-moved"                                     # a folder renamed
+expect_status 0 '0 added, 0 updated, 0 removed, 1 unchanged' "$index" --db "$work/dbf" "$work/fa-moved"
+expect_status 0 '1 removed' "$index" --prune --db "$work/dbf" "$work/fa-moved"
+[ "$(found)" = '"file":"a1.txt" ' ] || fail "after --prune: $(found)"
+
 [ "$(tree "$work/corpus")" = "$before_corpus" ] || fail "the corpus changed"
 echo "index safety: ok"
