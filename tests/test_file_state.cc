@@ -30,4 +30,18 @@ TEST_SUITE("file_state") {
     std::string t = schema::article_term(arabic);
     CHECK(t.size() <= schema::kMaxTermBytes);
   }
+
+  TEST_CASE("a state records its folder; one written before folders has none") {
+    FileState s{1234, 1700000000123456789, 0xabcdef0123456789ULL, 42, folder_tag("/srv/corpus")};
+    auto back = FileState::decode(s.encode());
+    REQUIRE(back);
+    CHECK(back->folder == s.folder);
+    CHECK(back->passages == 42);
+    auto old = FileState::decode("v1 1234 1700000000123456789 abcdef0123456789 42");
+    REQUIRE(old);
+    CHECK(old->folder == 0);
+    CHECK(old->passages == 42);
+    CHECK(folder_tag("/srv/corpus") != folder_tag("/srv/corpus2"));
+    CHECK(folder_tag("/srv/corpus") != 0);
+  }
 }
