@@ -42,6 +42,7 @@ struct PreparedFile {
   std::string skip_reason;
   std::vector<PassageDocument> documents;
   std::vector<std::string> warnings;
+  std::string encoding;  // the file's, when not UTF-8
   bool more = false;
   ArticleCursor rest;  // for the worker, when `more`
 };
@@ -83,10 +84,7 @@ std::optional<TextEncoding> encoding_of(const CorpusFile& file, const ContentChe
   in.read(start.data(), static_cast<std::streamsize>(start.size()));
   start.resize(static_cast<size_t>(in.gcount()));
   TextEncoding encoding = detect_encoding(start);
-  if (encoding != TextEncoding::kUtf8 && encoding != TextEncoding::kUnknown) {
-    warnings.push_back(file.id + ": read as " + encoding_name(encoding));
-    return encoding;
-  }
+  if (encoding != TextEncoding::kUtf8 && encoding != TextEncoding::kUnknown) return encoding;
   if (check.has_nul) {
     skip_reason = "binary file (contains NUL bytes)";
     return std::nullopt;
@@ -128,6 +126,7 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.skipped = true;
     return out;
   }
+  if (*encoding != TextEncoding::kUtf8) out.encoding = encoding_name(*encoding);
   if (!analyze) return out;
   std::unique_ptr<std::istream> in;
   try {
@@ -339,6 +338,7 @@ void index_files(const std::vector<const CorpusFile*>& files,
     PreparedFile prepared = pipeline.take(i);
     bool was_indexed = stored.count(f.id) > 0;
     for (std::string& w : prepared.warnings) report.warnings.push_back(std::move(w));
+    if (!prepared.encoding.empty() && !prepared.skipped) report.encodings[f.id] = prepared.encoding;
     if (prepared.skipped) {
       report.skipped.push_back({f.id, prepared.skip_reason});
     } else if (prepared.content_unchanged) {
@@ -403,6 +403,7 @@ void append_report(IndexReport& into, IndexReport&& from) {
   append(into.unchanged, from.unchanged);
   append(into.skipped, from.skipped);
   append(into.warnings, from.warnings);
+  into.encodings.merge(from.encodings);
   into.passages_written += from.passages_written;
   into.stopped = into.stopped || from.stopped;
 }

@@ -31,6 +31,8 @@ void print_report_text(const IndexReport& r, bool list_files, std::ostream& out)
   out << r.added.size() << " added, " << r.updated.size() << " updated, " << r.removed.size()
       << " removed, " << r.unchanged.size() << " unchanged, " << r.skipped.size() << " skipped; "
       << r.passages_written << " passages written in " << seconds << " s\n";
+  for (const auto& [file, encoding] : r.encodings)
+    out << "read as " << encoding << ": " << printable_name(file) << '\n';
   if (r.folders.size() > 1) {
     out << "folders held:";
     for (const std::string& f : r.folders) out << ' ' << printable_name(f);
@@ -67,6 +69,7 @@ void print_report_json(const IndexReport& r, bool dry_run, std::ostream& out) {
                       {"updated", r.updated},     {"removed", r.removed},
                       {"unchanged", r.unchanged}, {"skipped", skipped},
                       {"warnings", r.warnings},   {"folders", r.folders},
+                      {"encodings", r.encodings},
                       {"passages_written", r.passages_written},
                       {"seconds", r.seconds}};
   if (r.stopped) j["stopped"] = true;

@@ -3,6 +3,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -312,6 +313,7 @@ IndexReport run_index(const IndexOptions& options) {
     }
     if (failure.empty()) {
       for (const auto& [tag, path] : held) report.folders.push_back(path);
+      std::sort(report.folders.begin(), report.folders.end());
       report.warnings.insert(report.warnings.end(), synonyms_report.warnings.begin(),
                              synonyms_report.warnings.end());
       report.synonym_groups = synonyms_report.synonym_groups;
@@ -393,6 +395,7 @@ IndexReport run_index(const IndexOptions& options) {
                                                            : folders;
   for (size_t k = 0; k < scan.folders.size(); ++k) now_held[scan.folder_tags[k]] = scan.folders[k];
   for (const auto& [tag, path] : now_held) report.folders.push_back(path);
+  std::sort(report.folders.begin(), report.folders.end());
   if (!batches.empty() && now_held != folders)
     batches.front()->set_metadata(std::string(schema::kMetaFolders), format_folders(now_held));
   if (!writers.empty()) {

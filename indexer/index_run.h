@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +66,8 @@ struct IndexReport {
   };
   std::vector<Skip> skipped;
   std::vector<std::string> warnings;  // "FILE: message", for files still indexed
+  // Files read in an encoding other than UTF-8, with its name (text_encoding.h).
+  std::map<std::string, std::string> encodings;
   size_t passages_written = 0;
   size_t passages_deleted = 0;  // replaced passages included
   std::optional<CompactionReport> compaction;

@@ -145,7 +145,10 @@ iconv -f UTF-8 -t CP1256 "$src" > "$work/c14/cp1256.txt"
 { printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$src"; } > "$work/c14/utf16bom.txt"
 iconv -f UTF-8 -t UTF-16BE "$src" > "$work/c14/utf16be.txt"
 expect_status 0 '4 added' "$index" --db "$work/db14" "$work/c14"
-for f in cp1256 utf16bom utf16be; do grep -q "$f.txt: read as" "$work/out" || fail "$f.txt not read in its encoding: $(cat "$work/out")"; done
+grep -q "read as windows-1256: cp1256.txt" "$work/out" || fail "encoding not reported: $(cat "$work/out")"
+rm -r "$work/db14"
+expect_status 0 '"encodings":{"cp1256.txt":"windows-1256","utf16be.txt":"UTF-16BE","utf16bom.txt":"UTF-16LE"}' \
+  "$index" --json --db "$work/db14" "$work/c14"
 "$search" --db "$work/db14" --json -n 100 -- 'إنفيديا H200' > "$work/out"
 grep -q '"file":"utf8.txt","heading"' "$work/out" || fail "the UTF-8 file is not found"
 for f in cp1256 utf16bom utf16be; do
