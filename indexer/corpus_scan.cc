@@ -9,6 +9,7 @@
 #include <set>
 
 #include "file_state.h"
+#include "markdown_text.h"
 
 namespace fahras {
 namespace fs = std::filesystem;
@@ -142,7 +143,8 @@ CorpusScan scan_corpus(const std::vector<fs::path>& roots, const ScanOptions& op
 }
 
 bool is_article_file_name(std::string_view name) {
-  return name.size() > 4 && name.substr(name.size() - 4) == ".txt";
+  return (name.size() > 4 && name.substr(name.size() - 4) == ".txt") ||
+         is_markdown_file_name(name);
 }
 
 }  // namespace fahras

@@ -6,14 +6,17 @@
 #include <deque>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "content_check.h"
 #include "fahras/schema.h"
 #include "passage_dictionary.h"
 #include "passage_document.h"
+#include "markdown_text.h"
 #include "passages.h"
 #include "text_encoding.h"
 #include "utf8.h"
@@ -138,6 +141,15 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.skipped = true;
     out.skip_reason = "cannot open: " + std::string(std::strerror(errno));
     return out;
+  }
+  if (is_markdown_file_name(file.path.filename().string())) {
+    if (check->bytes <= kMaxMarkdownBytes) {
+      std::string markdown{std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>()};
+      in = std::make_unique<std::istringstream>(markdown_as_lines(markdown));
+    } else {
+      out.warnings.push_back(file.id + ": Markdown larger than " +
+                             std::to_string(kMaxMarkdownBytes >> 20) + " MB, read as plain text");
+    }
   }
   ArticleCursor at = cursor_over(std::move(in));
   out.documents = builder.build_next(file.id, at);

@@ -157,6 +157,16 @@ for f in cp1256 utf16bom utf16be; do
     fail "$f.txt does not read as the UTF-8 file"
 done
 
+# Markdown: its blocks without syntax, found at their source lines; code,
+# raw HTML and link targets never found.
+mkdir -p "$work/c15"
+printf '# نظام المسؤولية\n\nفقرة عن **التعويض** في [النظام](https://example.com/hidden-target).\n\n```\nكودمخفي = 1\n```\n\n<script>var x = "كلمةمخفية";</script>\n' > "$work/c15/doc.md"
+expect_status 0 '1 added' "$index" --db "$work/db15" "$work/c15"
+expect_status 0 'doc.md:3: فقرة عن \*\*التعويض\*\* في \*\*النظام\*\*\.$' "$search" --db "$work/db15" -- 'التعويض في النظام'
+for hidden in كودمخفي كلمةمخفية hidden-target; do
+  expect_status 1 '' "$search" --db "$work/db15" -- "$hidden"
+done
+
 # Several folders in one index: a run removes only what vanished under the
 # folders it is given; --prune removes the rest; a folder moved hands over.
 mkdir -p "$work/fa" "$work/fb"
