@@ -1,7 +1,8 @@
 // Finds the article files under the corpus roots.
 //
 // Walks each root recursively, never entering a directory twice (so link
-// loops end), and lists regular *.txt and Markdown files with their size and mtime. A
+// loops end), and lists regular text, Markdown and HTML files with their
+// size and mtime. A
 // file's id is its path relative to its root. Symbolic links are followed
 // while they stay inside some corpus root; one that leads outside every root
 // is skipped and named, unless follow_links says otherwise. What cannot be
@@ -52,8 +53,8 @@ struct ScanOptions {
 CorpusScan scan_corpus(const std::vector<std::filesystem::path>& roots,
                        const ScanOptions& options = {});
 
-// Whether a file of this name is an article the scan lists: NAME.txt, or
-// Markdown (NAME.md, NAME.markdown).
+// Whether a file of this name is an article the scan lists: NAME.txt,
+// Markdown (NAME.md, NAME.markdown) or HTML (NAME.html, NAME.htm, NAME.xhtml).
 bool is_article_file_name(std::string_view name);
 
 }  // namespace fahras

@@ -16,6 +16,7 @@
 #include "fahras/schema.h"
 #include "passage_dictionary.h"
 #include "passage_document.h"
+#include "html_text.h"
 #include "markdown_text.h"
 #include "passages.h"
 #include "text_encoding.h"
@@ -86,7 +87,7 @@ std::optional<TextEncoding> encoding_of(const CorpusFile& file, const ContentChe
   std::ifstream in(file.path, std::ios::binary);
   in.read(start.data(), static_cast<std::streamsize>(start.size()));
   start.resize(static_cast<size_t>(in.gcount()));
-  TextEncoding encoding = detect_encoding(start);
+  TextEncoding encoding = detect_encoding(start, is_html_file_name(file.path.filename().string()));
   if (encoding != TextEncoding::kUtf8 && encoding != TextEncoding::kUnknown) return encoding;
   if (check.has_nul) {
     skip_reason = "binary file (contains NUL bytes)";
@@ -142,7 +143,9 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.skip_reason = "cannot open: " + std::string(std::strerror(errno));
     return out;
   }
-  if (is_markdown_file_name(file.path.filename().string())) {
+  if (is_html_file_name(file.path.filename().string())) {
+    in = std::make_unique<std::istringstream>(html_as_lines(*in));
+  } else if (is_markdown_file_name(file.path.filename().string())) {
     if (check->bytes <= kMaxMarkdownBytes) {
       std::string markdown{std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>()};
       in = std::make_unique<std::istringstream>(markdown_as_lines(markdown));

@@ -119,7 +119,7 @@ const char* encoding_name(TextEncoding encoding) {
   return "unknown";
 }
 
-TextEncoding detect_encoding(std::string_view start) {
+TextEncoding detect_encoding(std::string_view start, bool markup) {
   start = start.substr(0, kEncodingSampleBytes);
   if (start.substr(0, 3) == "\xEF\xBB\xBF") return TextEncoding::kUtf8;
   if (start.substr(0, 2) == "\xFF\xFE") return TextEncoding::kUtf16LE;
@@ -127,6 +127,7 @@ TextEncoding detect_encoding(std::string_view start) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> detector(ucsdet_open(&status));
   if (U_FAILURE(status)) return TextEncoding::kUnknown;
+  ucsdet_enableInputFilter(detector.get(), markup);
   ucsdet_setText(detector.get(), start.data(), static_cast<int32_t>(start.size()), &status);
   int32_t count = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &status);

@@ -22,8 +22,9 @@ enum class TextEncoding { kUtf8, kUtf16LE, kUtf16BE, kWindows1256, kIso8859_6, k
 inline constexpr size_t kEncodingSampleBytes = 64 * 1024;
 
 // The encoding of a text whose first bytes are `start` (at most
-// kEncodingSampleBytes of them), or kUnknown.
-TextEncoding detect_encoding(std::string_view start);
+// kEncodingSampleBytes of them), or kUnknown; `markup`: HTML, whose tags
+// the detector leaves out.
+TextEncoding detect_encoding(std::string_view start, bool markup = false);
 
 // "UTF-8", "UTF-16LE", "windows-1256", ...: ICU's name, for messages.
 const char* encoding_name(TextEncoding encoding);

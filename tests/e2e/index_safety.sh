@@ -167,6 +167,18 @@ for hidden in كودمخفي كلمةمخفية hidden-target; do
   expect_status 1 '' "$search" --db "$work/db15" -- "$hidden"
 done
 
+# HTML, here saved in Windows-1256: the text a reader sees, block by block;
+# never scripts, styles, comments or attribute values.
+mkdir -p "$work/c16"
+printf '<html><head><meta charset="windows-1256"><title>نظام المسؤولية</title><script>var s = "كلمةسكربت";</script><style>p { content: "كلمةستايل"; }</style></head><body><!-- تعليقمخفي --><h2>الفصل الأول</h2><p>فقرة عن <b>ال</b>تعويض في <a href="x.html" title="سمةمخفية">النظام</a>.</p><ul><li>بند عن الضرر.</li></ul></body></html>\n' |
+  iconv -f UTF-8 -t CP1256 > "$work/c16/page.html"
+expect_status 0 '1 added' "$index" --db "$work/db16" "$work/c16"
+grep -q 'read as windows-1256: page.html' "$work/out" || fail "HTML encoding not reported: $(cat "$work/out")"
+expect_status 0 'page.html:3: فقرة عن \*\*التعويض\*\* في \*\*النظام\*\*\.$' "$search" --db "$work/db16" -- 'التعويض في النظام'
+for hidden in كلمةسكربت كلمةستايل تعليقمخفي سمةمخفية; do
+  expect_status 1 '' "$search" --db "$work/db16" -- "$hidden"
+done
+
 # Several folders in one index: a run removes only what vanished under the
 # folders it is given; --prune removes the rest; a folder moved hands over.
 mkdir -p "$work/fa" "$work/fb"

@@ -1,0 +1,24 @@
+// HTML read as the passage reader reads text (passages.h): the document's
+// title on line 1 (its <title>, else its first <h1>), then each block a
+// reader sees (paragraph, heading, list item, table cell, ...) on a line of
+// its own, so a hit's line is the block's number. Never the contents of
+// script, style, noscript or template, nor comments or attribute values;
+// entities decoded; inline tags join words as they are shown
+// (<b>ال</b>صين is الصين). Parsed by libxml2's HTML push parser a block of
+// input at a time; the text kept is what a reader sees, never the markup.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+
+namespace fahras {
+
+// Whether a file of this name is HTML: NAME.html, NAME.htm, NAME.xhtml.
+bool is_html_file_name(std::string_view name);
+
+// The document's text as lines (see above); `html` is read as UTF-8, whatever
+// its <meta charset> says (the indexer has already decoded it).
+std::string html_as_lines(std::istream& html);
+
+}  // namespace fahras
