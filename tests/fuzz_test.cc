@@ -1,11 +1,10 @@
 // A deterministic fuzz driver (doctest suite "fuzz"): random inputs from a
-// fixed seed for the normalizer and tokenizer, the passage reader, the JSON
-// Lines reader and the whole search path (query planner, matchers,
-// highlighter, suggester) on the corpus index. Each target runs for
-// FAHRAS_FUZZ_SECONDS (default 3) and checks the contracts that must hold on
-// any input: no crash, no exception but the documented ones, offsets inside
-// their text, idempotent normalization, a search within its time budget.
-// `make -f Makefile.dist fuzz FUZZ_SECONDS=600` runs it longer.
+// fixed seed for the normalizer and tokenizer, the passage reader, the
+// Markdown and HTML readers, the JSON Lines reader and the whole search path (query planner,
+// matchers, highlighter, suggester) on the corpus index. Each target runs for FAHRAS_FUZZ_SECONDS
+// (default 3) and checks the contracts that must hold on any input: no crash, no exception but the
+// documented ones, offsets inside their text, idempotent normalization, a search within its time
+// budget. `make -f Makefile.dist fuzz FUZZ_SECONDS=600` runs it longer.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -15,6 +14,8 @@
 #include <sstream>
 
 #include "corpus_index.h"
+#include "html_text.h"
+#include "markdown_text.h"
 #include "normalizer.h"
 #include "passages.h"
 #include "printable_name.h"
@@ -164,6 +165,27 @@ TEST_SUITE("fuzz") {
       if (!a.passages.empty()) REQUIRE(a.title_line == a.passages.front().line);
     });
     MESSAGE(runs << " articles");
+  }
+
+  TEST_CASE("the Markdown and HTML readers: any markup gives lines the passage reader reads") {
+    const std::vector<std::string> markup = {
+        "# ",        "## ",  "- ",   "> ",      "```\n",    "**",   "_",     "`",
+        "[",         "](",   ")",    "<p>",     "</p>",     "<b>",  "</b>",  "<script>",
+        "</script>", "<!--", "-->",  "<title>", "</title>", "<h1>", "</h1>", "&amp;",
+        "&#1575;",   "<td>", "<br>", "\n\n",    "<style>"};
+    size_t runs = for_a_while([&](Generator& g) {
+      std::string doc;
+      for (size_t i = 0, n = g.pick(60); i < n; ++i)
+        doc += g.pick(3) == 0 ? markup[g.pick(markup.size())] : g.text(3);
+      std::string md = markdown_as_lines(doc);
+      std::istringstream in(doc);
+      std::string html = html_as_lines(in);
+      for (const std::string& text : {md, html}) {
+        Article a = split_article(text);
+        for (const Passage& p : a.passages) REQUIRE(p.text.find('\n') == std::string::npos);
+      }
+    });
+    MESSAGE(runs << " documents");
   }
 
   TEST_CASE("the JSON Lines reader: every line is indexed, unchanged, removed or skipped") {
