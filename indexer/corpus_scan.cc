@@ -10,16 +10,12 @@
 
 #include "file_state.h"
 #include "html_text.h"
+#include "index_directory.h"
 #include "markdown_text.h"
 
 namespace fahras {
 namespace fs = std::filesystem;
 namespace {
-
-bool within(const fs::path& inner, const fs::path& outer) {
-  auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
-  return o == outer.end();
-}
 
 struct Walker {
   CorpusScan& scan;
@@ -49,7 +45,7 @@ struct Walker {
     fs::path target = fs::canonical(p, ec);
     if (ec) return false;  // broken: stat says so
     for (const fs::path& r : real_roots)
-      if (within(target, r)) return false;
+      if (path_within(target, r)) return false;
     skip(p, "symbolic link to " + target.string() +
                 ", outside the corpus roots: not followed (--follow-links follows it)");
     return true;
@@ -115,18 +111,14 @@ CorpusScan scan_corpus(const std::vector<fs::path>& roots, const ScanOptions& op
   CorpusScan scan;
   std::vector<fs::path> real_roots;
   for (const fs::path& root : roots) {
-    std::error_code ec;
-    fs::path real = fs::canonical(root, ec);
-    if (!ec) real_roots.push_back(real);
+    real_roots.push_back(resolved_path(root));
+    scan.folders.push_back(real_roots.back().string());
+    scan.folder_tags.push_back(folder_tag(scan.folders.back()));
   }
   std::set<std::string> ids;
-  for (const fs::path& root : roots) {
-    std::error_code ec;
-    fs::path real = fs::weakly_canonical(fs::absolute(root), ec);
-    std::string folder = (ec ? fs::absolute(root).lexically_normal() : real).string();
-    scan.folders.push_back(folder);
-    scan.folder_tags.push_back(folder_tag(folder));
-    Walker w{scan, options, real_roots, root, scan.folder_tags.back(), {}, std::move(ids)};
+  for (size_t k = 0; k < roots.size(); ++k) {
+    const fs::path& root = roots[k];
+    Walker w{scan, options, real_roots, root, scan.folder_tags[k], {}, std::move(ids)};
     struct stat st;
     if (::stat(root.c_str(), &st) != 0) {
       w.skip(root, "corpus root does not exist");

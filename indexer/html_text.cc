@@ -13,10 +13,6 @@
 namespace fahras {
 namespace {
 
-bool ends_with(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 // Elements whose contents no reader sees.
 bool is_hidden(std::string_view name) {
   static const std::set<std::string_view> hidden = {"script", "style", "noscript", "template",
@@ -95,9 +91,9 @@ struct Collector {
 }  // namespace
 
 bool is_html_file_name(std::string_view name) {
-  return (name.size() > 5 && ends_with(name, ".html")) ||
-         (name.size() > 4 && ends_with(name, ".htm")) ||
-         (name.size() > 6 && ends_with(name, ".xhtml"));
+  return (name.size() > 5 && name.ends_with(".html")) ||
+         (name.size() > 4 && name.ends_with(".htm")) ||
+         (name.size() > 6 && name.ends_with(".xhtml"));
 }
 
 std::string html_as_lines(std::istream& html) {

@@ -31,19 +31,18 @@ bool is_real_directory(const fs::path& p) {
   return fs::is_directory(fs::symlink_status(p, ec));
 }
 
-// The path with symbolic links resolved as far as it exists.
-fs::path resolved(const fs::path& p) {
+}  // namespace
+
+fs::path resolved_path(const fs::path& p) {
   std::error_code ec;
   fs::path r = fs::weakly_canonical(fs::absolute(p), ec);
   return ec ? fs::absolute(p).lexically_normal() : r;
 }
 
-bool within(const fs::path& inner, const fs::path& outer) {
+bool path_within(const fs::path& inner, const fs::path& outer) {
   auto [o, i] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
   return o == outer.end();
 }
-
-}  // namespace
 
 bool is_index_file_name(const std::string& name) {
   static const std::set<std::string> names = {
@@ -76,13 +75,13 @@ std::string name_some(const std::vector<fs::path>& paths) {
 }
 
 void check_index_path(const fs::path& database, const std::vector<fs::path>& corpus_roots) {
-  fs::path db = resolved(database);
+  fs::path db = resolved_path(database);
   for (const fs::path& root : corpus_roots) {
-    fs::path r = resolved(root);
-    const char* relation = db == r         ? "is"
-                           : within(db, r) ? "lies inside"
-                           : within(r, db) ? "contains"
-                                           : nullptr;
+    fs::path r = resolved_path(root);
+    const char* relation = db == r              ? "is"
+                           : path_within(db, r) ? "lies inside"
+                           : path_within(r, db) ? "contains"
+                                                : nullptr;
     if (relation)
       throw IndexPathError(database.string() + " " + relation + " the corpus root " +
                            root.string() +

@@ -2,7 +2,8 @@
 // touches nothing else.
 //
 // An index is one directory: Xapian's own files (a glass database), or for a
-// sharded index the stub XAPIANDB and its shard-NN databases. A `--db` that
+// sharded index the file XAPIANDB listing its shard-NN databases (what
+// Xapian calls a stub database file; shards.h) and those databases. A `--db` that
 // names an existing directory holding anything else is not an index: it is
 // refused before anything is written (IndexPathError). So is a `--db` that
 // is, contains or lies inside a corpus root. Workspaces built beside an index
@@ -45,6 +46,11 @@ void check_index_path(const std::filesystem::path& database,
 // directories. Anything else stays; returns what stayed (empty when the
 // directory is gone). Never throws.
 std::vector<std::filesystem::path> remove_index_files(const std::filesystem::path& directory);
+
+// The path made absolute, with symbolic links resolved as far as it exists.
+std::filesystem::path resolved_path(const std::filesystem::path& path);
+// Whether `inner` is `outer` or lies under it (both resolved_path()s).
+bool path_within(const std::filesystem::path& inner, const std::filesystem::path& outer);
 
 // "a, b and 3 more": a short list of paths for a message.
 std::string name_some(const std::vector<std::filesystem::path>& paths);

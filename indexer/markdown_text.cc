@@ -34,15 +34,11 @@ void append_inline_text(cmark_node* node, std::string& out) {
   }
 }
 
-bool ends_with(std::string_view s, std::string_view end) {
-  return s.size() >= end.size() && s.substr(s.size() - end.size()) == end;
-}
-
 }  // namespace
 
 bool is_markdown_file_name(std::string_view name) {
-  return (name.size() > 3 && ends_with(name, ".md")) ||
-         (name.size() > 9 && ends_with(name, ".markdown"));
+  return (name.size() > 3 && name.ends_with(".md")) ||
+         (name.size() > 9 && name.ends_with(".markdown"));
 }
 
 std::string markdown_as_lines(std::string_view markdown) {
