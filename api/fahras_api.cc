@@ -245,6 +245,7 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
       m.snippet = mark_snippet(m, "<b>", "</b>");
       m.url = h.url;
       m.date = h.date;
+      m.place = h.place;
       out.matches.push_back(std::move(m));
     }
     return out;
@@ -297,7 +298,7 @@ std::optional<StoredDocument> Index::document(const std::string& id, size_t offs
       for (size_t i = offset; i < places.size() && i - offset < limit && bytes < max_bytes; ++i) {
         PassageData p = passage_data_of(db.get_document(places[i].docid));
         bytes += p.text.size();
-        out.passages.push_back({p.line, p.window, std::move(p.text)});
+        out.passages.push_back({p.line, p.window, std::move(p.text), std::move(p.place)});
       }
       return out;
     });

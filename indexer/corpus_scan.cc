@@ -9,6 +9,7 @@
 #include <set>
 
 #include "file_state.h"
+#include "document_formats.h"
 #include "html_text.h"
 #include "index_directory.h"
 #include "markdown_text.h"
@@ -137,7 +138,8 @@ CorpusScan scan_corpus(const std::vector<fs::path>& roots, const ScanOptions& op
 
 bool is_article_file_name(std::string_view name) {
   return (name.size() > 4 && name.substr(name.size() - 4) == ".txt") ||
-         is_markdown_file_name(name) || is_html_file_name(name);
+         is_markdown_file_name(name) || is_html_file_name(name) ||
+         document_reader_for(name) != nullptr;
 }
 
 }  // namespace fahras

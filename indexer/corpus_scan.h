@@ -54,7 +54,8 @@ CorpusScan scan_corpus(const std::vector<std::filesystem::path>& roots,
                        const ScanOptions& options = {});
 
 // Whether a file of this name is an article the scan lists: NAME.txt,
-// Markdown (NAME.md, NAME.markdown) or HTML (NAME.html, NAME.htm, NAME.xhtml).
+// Markdown (NAME.md, NAME.markdown), HTML (NAME.html, NAME.htm, NAME.xhtml),
+// or a document (NAME.pdf, NAME.docx, NAME.odt, NAME.epub: document_formats.h).
 bool is_article_file_name(std::string_view name);
 
 }  // namespace fahras

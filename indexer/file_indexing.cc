@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "content_check.h"
+#include "document_formats.h"
 #include "fahras/schema.h"
 #include "passage_dictionary.h"
 #include "passage_document.h"
@@ -107,6 +108,32 @@ std::optional<TextEncoding> encoding_of(const CorpusFile& file, const ContentChe
   return TextEncoding::kUtf8;
 }
 
+// A document's text (document_formats.h) read on this worker thread, then
+// its first chunk of passages; a document that cannot be read is skipped
+// with the reader's reason.
+PreparedFile prepare_document(const CorpusFile& file, const DocumentReader& read_document,
+                              PreparedFile out, PassageDocumentBuilder& builder) {
+  DocumentText text;
+  try {
+    text = read_document(file.path);
+  } catch (const DocumentError& e) {
+    out.skipped = true;
+    out.skip_reason = e.what();
+    return out;
+  }
+  for (const std::string& w : text.warnings) out.warnings.push_back(file.id + ": " + w);
+  ArticleCursor at = cursor_over(std::move(text.lines));
+  at.sections = std::move(text.sections);
+  out.documents = builder.build_next(file.id, at);
+  out.more = !at.finished();
+  if (out.more) {
+    out.rest = std::move(at);
+  } else {
+    finish_warnings(file.id, at, out.warnings);
+  }
+  return out;
+}
+
 PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& stored, bool full,
                      bool analyze, PassageDocumentBuilder& builder) {
   PreparedFile out;
@@ -124,6 +151,10 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     out.state.passages = stored->passages;
     out.content_unchanged = true;
     return out;
+  }
+  if (DocumentReader read_document = document_reader_for(file.path.filename().string())) {
+    if (!analyze) return out;
+    return prepare_document(file, read_document, std::move(out), builder);
   }
   std::optional<TextEncoding> encoding = encoding_of(file, *check, out.skip_reason, out.warnings);
   if (!encoding) {

@@ -43,19 +43,23 @@ std::string one_line(const std::string& text) {
 }
 
 struct Collector {
-  std::vector<std::string> blocks;  // after the title
-  std::string title, first_h1;
+  HtmlText page;
+  size_t bytes = 0;   // of page.blocks
   std::string block;  // the block being read
   int hidden_depth = 0;
   bool in_title = false, in_h1 = false;
 
   void end_block() {
     std::string text = one_line(block);
-    if (!text.empty()) {
-      if (in_h1 && first_h1.empty()) first_h1 = text;
-      blocks.push_back(std::move(text));
-    }
     block.clear();
+    if (text.empty()) return;
+    if (in_h1 && page.first_h1.empty()) page.first_h1 = text;
+    if (bytes + text.size() + 1 > kMaxDocumentTextBytes) {
+      page.full = true;
+      return;
+    }
+    bytes += text.size() + 1;
+    page.blocks.push_back(std::move(text));
   }
 
   // An element opens (`opening`) or closes.
@@ -81,9 +85,10 @@ struct Collector {
     auto& c = *static_cast<Collector*>(self);
     std::string_view chunk(reinterpret_cast<const char*>(text), static_cast<size_t>(length));
     if (c.in_title) {
-      c.title += chunk;
-    } else if (c.hidden_depth == 0) {
+      if (c.page.title.size() < kMaxDocumentTextBytes) c.page.title += chunk;
+    } else if (c.hidden_depth == 0 && !c.page.full) {
       c.block += chunk;
+      if (c.block.size() > kMaxDocumentTextBytes) c.end_block();
     }
   }
 };
@@ -96,7 +101,7 @@ bool is_html_file_name(std::string_view name) {
          (name.size() > 6 && name.ends_with(".xhtml"));
 }
 
-std::string html_as_lines(std::istream& html) {
+HtmlText read_html(std::istream& html) {
   Collector collector;
   htmlSAXHandler sax;
   std::memset(&sax, 0, sizeof sax);
@@ -117,15 +122,23 @@ std::string html_as_lines(std::istream& html) {
   }
   htmlParseChunk(parser.get(), nullptr, 0, 1);
   collector.end_block();
-  std::string title = one_line(collector.title);
+  collector.page.title = one_line(collector.page.title);
+  return std::move(collector.page);
+}
+
+std::string html_as_lines(std::istream& html) {
+  HtmlText page = read_html(html);
   std::string out;
-  if (!title.empty()) {
-    out += title + '\n';
-  } else if (!collector.first_h1.empty() && !collector.blocks.empty() &&
-             collector.blocks.front() != collector.first_h1) {
-    out += collector.first_h1 + '\n';  // the first <h1> is the title, however late it comes
+  if (!page.title.empty()) {
+    out += page.title + '\n';
+  } else if (!page.first_h1.empty() && !page.blocks.empty() && page.blocks.front() != page.first_h1) {
+    out += page.first_h1 + '\n';  // the first <h1> is the title, however late it comes
   }
-  for (const std::string& b : collector.blocks) out += b + '\n';
+  for (std::string& b : page.blocks) {
+    out += b;
+    out += '\n';
+    std::string().swap(b);
+  }
   return out;
 }
 

@@ -11,11 +11,24 @@
 #include <istream>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "document_text.h"
 
 namespace fahras {
 
 // Whether a file of this name is HTML: NAME.html, NAME.htm, NAME.xhtml.
 bool is_html_file_name(std::string_view name);
+
+// What a page holds for a reader: its <title>, its first <h1>, and its
+// blocks' text in order, at most kMaxDocumentTextBytes of it (`full` when
+// more was left out). `html` is read as UTF-8.
+struct HtmlText {
+  std::string title, first_h1;
+  std::vector<std::string> blocks;
+  bool full = false;
+};
+HtmlText read_html(std::istream& html);
 
 // The document's text as lines (see above); `html` is read as UTF-8, whatever
 // its <meta charset> says (the indexer has already decoded it).

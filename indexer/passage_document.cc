@@ -33,6 +33,7 @@ std::string PassageData::to_json() const {
                       {"text", text}};
   if (!url.empty()) j["url"] = url;
   if (!date.empty()) j["date"] = date;
+  if (!place.empty()) j["place"] = place;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -68,6 +69,7 @@ PassageData PassageData::from_json(const std::string& json) {
                               : key == "heading" ? &d.heading
                               : key == "url"     ? &d.url
                               : key == "date"    ? &d.date
+                              : key == "place"   ? &d.place
                                                  : nullptr;
     if (text_field) {
       std::string_view v;
@@ -96,7 +98,8 @@ PassageData PassageData::of(const std::string& file, const Article& article, con
                             const std::string& url, const std::string& date) {
   return {file,           passage.line,  passage.window,
           passage.offset, article.title, passage.heading,
-          passage.text,   url,           date};
+          passage.text,   url,           date,
+          article.sections ? place_of_line(*article.sections, passage.line) : std::string()};
 }
 
 std::vector<PassageDocument> PassageDocumentBuilder::build_next(const std::string& file,
@@ -109,6 +112,7 @@ std::vector<PassageDocument> PassageDocumentBuilder::build_next(const std::strin
   at.reader->read(kPassagesPerAdd, at.window.passages, kPassageBytesPerAdd);
   at.window.title = at.reader->title();
   at.window.title_line = at.reader->title_line();
+  at.window.sections = at.sections.empty() ? nullptr : &at.sections;
   at.passages += at.window.passages.size();
   documents.reserve(at.window.passages.size());
   for (const Passage& passage : at.window.passages)

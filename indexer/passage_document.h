@@ -33,6 +33,7 @@ struct PassageData {
   std::string text;
   std::string url;  // documents from applications only
   std::string date;
+  std::string place;  // "p3:2", "c2:5" in a paged or chaptered document (document_text.h)
 
   std::string to_json() const;
   static PassageData from_json(const std::string& json);
@@ -82,6 +83,7 @@ struct ArticleCursor {
   Article window;
   size_t passages = 0;
   size_t long_words = 0;
+  std::vector<TextSection> sections;  // of a paged or chaptered document
   bool finished() const { return !reader || reader->finished(); }
 };
 

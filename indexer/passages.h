@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "document_text.h"
+
 namespace fahras {
 
 inline constexpr size_t kMaxPassageWords = 160;
@@ -37,6 +39,9 @@ struct Passage {
 struct Article {
   std::string title;  // text of the first passage line, at most kMaxTitleBytes (bounded_title)
   uint32_t title_line = 0;  // that line's number (0: no passage yet)
+  // Where the document's pages or chapters start, for a document read from
+  // a paged or chaptered format (document_text.h); null for text.
+  const std::vector<TextSection>* sections = nullptr;
   std::vector<Passage> passages;
 };
 

@@ -24,10 +24,10 @@ double round_to(double value, int digits) {
 void print_text(const Results& results, const TextStyle& style, std::ostream& out) {
   for (const Match& m : results.matches) {
     if (style.color)
-      out << kColorFile << printable_name(m.id) << kColorReset << ':' << kColorLine << m.line << kColorReset << ": "
+      out << kColorFile << printable_name(m.id) << kColorReset << ':' << kColorLine << place_in_file(m) << kColorReset << ": "
           << mark_snippet(m, kColorMatch, kColorReset) << '\n';
     else
-      out << printable_name(m.id) << ':' << m.line << ": " << mark_snippet(m, "**", "**") << '\n';
+      out << printable_name(m.id) << ':' << place_in_file(m) << ": " << mark_snippet(m, "**", "**") << '\n';
   }
 }
 
@@ -61,6 +61,7 @@ nlohmann::json to_json(const Results& results) {
     if (!is_plain_name(m.id)) hit["file_bytes"] = printable_name(m.id);
     if (!m.url.empty()) hit["url"] = m.url;
     if (!m.date.empty()) hit["date"] = m.date;
+    if (!m.place.empty()) hit["place"] = m.place;
     hits.push_back(std::move(hit));
   }
   nlohmann::json out = {

@@ -203,8 +203,11 @@ struct HttpService::Impl {
     });
     if (!d) return send_error(res, 404, "no document with id '" + id + "'");
     json list = json::array();
-    for (const auto& p : d->passages)
-      list.push_back({{"line", p.line}, {"window", p.window}, {"text", p.text}});
+    for (const auto& p : d->passages) {
+      json passage = {{"line", p.line}, {"window", p.window}, {"text", p.text}};
+      if (!p.place.empty()) passage["place"] = p.place;
+      list.push_back(std::move(passage));
+    }
     json body = {{"id", d->id},
                  {"title", d->title},
                  {"passages", list},

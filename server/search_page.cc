@@ -53,7 +53,7 @@ std::string milliseconds(double ms) {
 
 void render_hit(const Match& m, std::string& out) {
   out += "<li class=\"hit\">\n<div class=\"where\" dir=\"ltr\">" + html_escape(m.id) + ":" +
-         std::to_string(m.line) + "</div>\n";
+         html_escape(place_in_file(m)) + "</div>\n";
   std::string title = html_escape(shortened(m.title.empty() ? m.id : m.title));
   std::string link = safe_link(m.url);
   out += "<h2 class=\"title\">";

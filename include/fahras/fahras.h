@@ -56,7 +56,16 @@ struct Match {
   std::string snippet;  // text (or a window of it) with <b>…</b> around matches
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges into text
   std::string url, date;
+  // Where a hit in a paged or chaptered document is: "p3:2" (a PDF's page 3,
+  // its second paragraph) or "c2:5" (an EPUB's chapter 2, its fifth
+  // paragraph); "" for other files, whose `line` says it.
+  std::string place;
 };
+
+// How a hit's place in its file is shown after "FILE:": its place, else its line.
+inline std::string place_in_file(const Match& m) {
+  return m.place.empty() ? std::to_string(m.line) : m.place;
+}
 
 struct Results {
   std::string query;
@@ -76,6 +85,7 @@ struct StoredDocument {
   struct Passage {
     unsigned line = 0, window = 0;
     std::string text;
+    std::string place;  // as Match::place
   };
   std::vector<Passage> passages;
   size_t total_passages = 0;  // of the whole document, however many are here
