@@ -9,6 +9,7 @@
 
 #include "fahras/fahras.h"
 #include "fahras/schema.h"
+#include "file_state.h"
 #include "highlighter.h"
 #include "index_directory.h"
 #include "index_run.h"
@@ -268,6 +269,14 @@ std::string Index::explain(const std::string& query) {
 
 std::optional<StoredDocument> Index::document(const std::string& id, size_t offset,
                                               size_t limit, size_t max_bytes) {
+  DocumentView view;
+  view.offset = offset;
+  view.limit = limit;
+  view.max_bytes = max_bytes;
+  return document(id, view);
+}
+
+std::optional<StoredDocument> Index::document(const std::string& id, const DocumentView& view) {
   try {
     return impl_->read_retrying([&](Searcher& s) -> std::optional<StoredDocument> {
       Xapian::Database& db = s.database();
@@ -292,15 +301,53 @@ std::optional<StoredDocument> Index::document(const std::string& id, size_t offs
       std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {
         return std::tie(a.line, a.window, a.docid) < std::tie(b.line, b.window, b.docid);
       });
+      size_t offset = view.offset;
+      if (view.around_line != 0) {
+        auto at = std::lower_bound(places.begin(), places.end(), view.around_line,
+                                   [](const Place& p, unsigned line) { return p.line < line; });
+        size_t index = static_cast<size_t>(at - places.begin());
+        size_t before = view.limit == SIZE_MAX ? index : view.limit / 2;
+        offset = index > before ? index - before : 0;
+      }
       PassageData first = passage_data_of(db.get_document(places.front().docid));
-      StoredDocument out{id, first.title, first.url, first.date, {}, places.size()};
+      StoredDocument out{id, first.title, first.url, first.date, {}, offset, places.size()};
       size_t bytes = 0;
-      for (size_t i = offset; i < places.size() && i - offset < limit && bytes < max_bytes; ++i) {
+      for (size_t i = offset; i < places.size() && i - offset < view.limit && bytes < view.max_bytes;
+           ++i) {
         PassageData p = passage_data_of(db.get_document(places[i].docid));
         bytes += p.text.size();
-        out.passages.push_back({p.line, p.window, std::move(p.text), std::move(p.place)});
+        out.passages.push_back({p.line, p.window, std::move(p.text), std::move(p.place), {}});
+      }
+      if (!view.query.empty()) {
+        std::vector<std::string> texts;
+        for (const auto& p : out.passages) texts.push_back(p.text);
+        std::vector<std::vector<ByteRange>> found = s.highlights_in(view.query, texts);
+        for (size_t i = 0; i < out.passages.size(); ++i) out.passages[i].highlights = std::move(found[i]);
       }
       return out;
+    });
+  } catch (const Xapian::Error& e) {
+    throw error_about(impl_->name, e);
+  }
+}
+
+std::optional<std::filesystem::path> Index::original_file(const std::string& id) {
+  try {
+    return impl_->read_retrying([&](Searcher& s) -> std::optional<std::filesystem::path> {
+      Xapian::Database& db = s.database();
+      std::optional<FileState> state = FileState::decode(db.get_metadata(schema::file_state_key(id)));
+      if (!state || state->folder == 0) return std::nullopt;
+      auto folders = parse_folders(db.get_metadata(std::string(schema::kMetaFolders)));
+      auto folder = folders.find(state->folder);
+      if (folder == folders.end()) return std::nullopt;
+      std::error_code error;
+      std::filesystem::path root = std::filesystem::canonical(folder->second, error);
+      if (error) return std::nullopt;
+      if (!std::filesystem::is_directory(root, error)) root = root.parent_path();
+      std::filesystem::path file = std::filesystem::canonical(root / id, error);
+      if (error || !std::filesystem::is_regular_file(file, error) || !path_within(file, root))
+        return std::nullopt;
+      return file;
     });
   } catch (const Xapian::Error& e) {
     throw error_about(impl_->name, e);

@@ -6,6 +6,9 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <sstream>
 
 namespace fahras {
 
@@ -33,6 +36,28 @@ uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(),
 uint64_t folder_tag(std::string_view canonical_path) {
   uint64_t tag = XXH3_64bits(canonical_path.data(), canonical_path.size());
   return tag == 0 ? 1 : tag;
+}
+
+std::map<uint64_t, std::string> parse_folders(const std::string& text) {
+  std::map<uint64_t, std::string> folders;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    size_t space = line.find(' ');
+    if (space == std::string::npos) continue;
+    uint64_t tag = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
+    if (tag != 0) folders[tag] = line.substr(space + 1);
+  }
+  return folders;
+}
+
+std::string format_folders(const std::map<uint64_t, std::string>& folders) {
+  std::string text;
+  char tag[32];
+  for (const auto& [t, path] : folders) {
+    std::snprintf(tag, sizeof tag, "%016" PRIx64, t);
+    text += std::string(tag) + " " + path + "\n";
+  }
+  return text;
 }
 
 }  // namespace fahras

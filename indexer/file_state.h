@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,5 +29,10 @@ uint64_t content_hash(std::string_view bytes);
 
 // A corpus folder's tag: XXH3-64 of its path with links resolved, never 0.
 uint64_t folder_tag(std::string_view canonical_path);
+
+// The folders an index records (schema::kMetaFolders), tag -> path, and
+// back: a line each, the tag in hex, a space, the path.
+std::map<uint64_t, std::string> parse_folders(const std::string& text);
+std::string format_folders(const std::map<uint64_t, std::string>& folders);
 
 }  // namespace fahras

@@ -70,29 +70,6 @@ std::string read_synonyms(const std::vector<std::filesystem::path>& roots, Index
   return {};
 }
 
-// The folders an index records (schema::kMetaFolders): tag -> path.
-std::map<uint64_t, std::string> parse_folders(const std::string& text) {
-  std::map<uint64_t, std::string> folders;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    size_t space = line.find(' ');
-    if (space == std::string::npos) continue;
-    uint64_t tag = std::strtoull(line.substr(0, space).c_str(), nullptr, 16);
-    if (tag != 0) folders[tag] = line.substr(space + 1);
-  }
-  return folders;
-}
-
-std::string format_folders(const std::map<uint64_t, std::string>& folders) {
-  std::string text;
-  char tag[32];
-  for (const auto& [t, path] : folders) {
-    std::snprintf(tag, sizeof tag, "%016" PRIx64, t);
-    text += std::string(tag) + " " + path + "\n";
-  }
-  return text;
-}
-
 // Writes the shards' files each on a thread of its own (their writers are
 // independent databases), then reports the files in `files`' order, as one
 // writer would.

@@ -108,11 +108,15 @@ EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::str
     Results result = index.search(query, parameters);
     std::vector<std::string> ranking;
     std::set<std::string> seen;
+    const auto& judged = qrels[qid];
     for (const Match& m : result.matches) {
-      std::string id = m.id + ":" + std::to_string(m.line);
+      // A judgment of FILE:* is of the document: its first passage ranked
+      // stands for it, the later ones are not judged.
+      std::string id = m.id + ":*";
+      if (!judged.count(id) || seen.count(id)) id = m.id + ":" + std::to_string(m.line);
       if (seen.insert(id).second) ranking.push_back(id);
     }
-    Metrics m = score(ranking, qrels[qid]);
+    Metrics m = score(ranking, judged);
     report.by_query.emplace_back(qid, m);
     add(report.overall, m);
     add(sums[category], m);

@@ -1,7 +1,8 @@
 // Relevance measurement on judged queries (../shared/eval/README.md formats).
 //
 // queries.tsv: qid<TAB>query[<TAB>category] (no category: "all"); qrels: TREC "qid 0 FILE:LINE
-// grade". For each query the top 10 distinct passages (FILE:LINE) are scored with nDCG@10 (gain
+// grade", or "qid 0 FILE:* grade" to judge a whole document (known items in
+// formats whose passages are not the lines of a text). For each query the top 10 distinct passages (FILE:LINE) are scored with nDCG@10 (gain
 // 2^grade-1, log2 discount), MRR@10 (first grade >= 1), P@5 and Recall@10, averaged overall and per
 // category.
 #pragma once

@@ -391,6 +391,16 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   return result;
 }
 
+std::vector<std::vector<ByteRange>> Searcher::highlights_in(const std::string& query,
+                                                            const std::vector<std::string>& texts) {
+  QueryPlan plan = planner_->plan(query);
+  Highlighter highlighter(plan.highlight);
+  std::vector<std::vector<ByteRange>> out;
+  out.reserve(texts.size());
+  for (const std::string& text : texts) out.push_back(highlighter.find(text, plan.highlight.stems));
+  return out;
+}
+
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
                                          size_t depth, const LocationColumn* column,
                                          size_t& total) {

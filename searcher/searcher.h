@@ -100,6 +100,10 @@ class Searcher {
 
   SearchResult search(const std::string& query, const SearchOptions& options = {});
 
+  // The ranges of each of `texts` that `query` matches, as a hit's highlights.
+  std::vector<std::vector<ByteRange>> highlights_in(const std::string& query,
+                                                    const std::vector<std::string>& texts);
+
   // The Xapian query a user query becomes (for --show-query).
   std::string describe_query(const std::string& query);
 

@@ -5,16 +5,19 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "fahras/fahras.h"
+#include "document_text.h"
 #include "guarded_server.h"
 #include "index_directory.h"
 #include "search_workers.h"
 #include "page_assets.h"
+#include "reading_page.h"
 #include "result_format.h"
 #include "search_page.h"
 #include "utf8.h"
@@ -182,6 +185,76 @@ struct HttpService::Impl {
                     "text/html; charset=utf-8");
   }
 
+  // GET /read?id=&q=&line=&offset=: the reading view (reading_page.h).
+  void read(const httplib::Request& req, httplib::Response& res) {
+    ReadingRequest request;
+    request.id = req.get_param_value("id");
+    request.q = truncate_utf8(req.get_param_value("q"), options.max_query_bytes);
+    size_t line = 0;
+    page_headers(res);
+    if (request.id.empty() || !size_param(req, "line", 0, line) || line > UINT32_MAX ||
+        !size_param(req, "offset", 0, request.offset)) {
+      res.status = 400;
+      res.set_content(reading_error("طلب غير صالح: يلزم معرّف المستند (id)، والسطر عدد."),
+                      "text/html; charset=utf-8");
+      return;
+    }
+    request.line = static_cast<unsigned>(line);
+    DocumentView view;
+    view.around_line = request.line;
+    view.offset = request.offset;
+    view.limit = kReadingPassages;
+    view.max_bytes = kReadingBytes;
+    view.query = request.q;
+    auto found = on_index([&](Index& index) {
+      auto document = index.document(request.id, view);
+      bool original = document && has_extension(request.id, ".pdf") &&
+                      index.original_file(request.id).has_value();
+      return std::make_pair(std::move(document), original);
+    });
+    if (!found.first) {
+      res.status = 404;
+      res.set_content(reading_error("لا يوجد في الفهرس مستند بهذا المعرّف."),
+                      "text/html; charset=utf-8");
+      return;
+    }
+    res.set_content(render_reading_page(request, *found.first, found.second),
+                    "text/html; charset=utf-8");
+  }
+
+  static std::string reading_error(const std::string& message) {
+    return "<!DOCTYPE html>\n<html lang=\"ar\" dir=\"rtl\">\n<head><meta charset=\"utf-8\">"
+           "<title>فهرس</title><link rel=\"stylesheet\" href=\"/page.css\"></head>\n<body>\n"
+           "<main><p class=\"error\" role=\"alert\">" +
+           html_escape(message) + "</p>\n<p><a href=\"/\">فهرس</a></p></main>\n</body>\n</html>\n";
+  }
+
+  // GET /original?id=: the PDF file an article was indexed from, streamed,
+  // when the index holds it as a file still inside its folder
+  // (Index::original_file); 404 for anything else.
+  void original(const httplib::Request& req, httplib::Response& res) {
+    std::string id = req.get_param_value("id");
+    std::optional<std::filesystem::path> file;
+    if (has_extension(id, ".pdf"))
+      file = on_index([&](Index& index) { return index.original_file(id); });
+    auto in = file ? std::make_shared<std::ifstream>(*file, std::ios::binary) : nullptr;
+    if (!in || !*in) return send_error(res, 404, "no original file for this id");
+    std::error_code error;
+    uintmax_t size = std::filesystem::file_size(*file, error);
+    if (error) return send_error(res, 404, "no original file for this id");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Content-Disposition", "inline");
+    res.set_content_provider(
+        static_cast<size_t>(size), "application/pdf",
+        [in](size_t offset, size_t length, httplib::DataSink& sink) {
+          char buffer[64 * 1024];
+          in->seekg(static_cast<std::streamoff>(offset));
+          in->read(buffer, static_cast<std::streamsize>(std::min(length, sizeof buffer)));
+          if (in->gcount() <= 0) return false;
+          return sink.write(buffer, static_cast<size_t>(in->gcount()));
+        });
+  }
+
   void suggest(const httplib::Request& req, httplib::Response& res) {
     std::string q;
     if (!query_param(req, res, q)) return;
@@ -280,6 +353,11 @@ struct HttpService::Impl {
     server.Get("/suggest",
                [this](const httplib::Request& req, httplib::Response& res) { suggest(req, res); });
     server.Get("/stats", [this](const httplib::Request&, httplib::Response& res) { stats(res); });
+    server.Get("/read",
+               [this](const httplib::Request& req, httplib::Response& res) { read(req, res); });
+    server.Get("/original", [this](const httplib::Request& req, httplib::Response& res) {
+      original(req, res);
+    });
     // An id may hold any character, a newline too (%0A).
     server.Get(R"(/documents/([\s\S]+))", [this](const httplib::Request& req, httplib::Response& res) {
       document(req, req.matches[1], res);

@@ -23,7 +23,16 @@ main { max-width: 760px; padding: 8px 16px 24px; }
 .error { color: #b00020; }
 ol.hits { list-style: none; padding: 0; margin: 0; }
 .hit { margin: 0 0 18px; }
-.where { color: var(--accent); font-size: 0.85em; font-family: monospace; text-align: right; }
+.where { color: var(--accent); font-size: 0.85em; font-family: monospace; text-align: right;
+         display: block; text-decoration: none; }
+.where:hover { text-decoration: underline; }
+.back, .original a, .more a { color: var(--accent); }
+.document-id { color: var(--muted); font-family: monospace; font-size: 0.85em; text-align: right; }
+.passage { margin: 0 0 12px; padding: 2px 8px; border-inline-start: 3px solid transparent;
+           overflow-wrap: anywhere; }
+.passage.hit { border-inline-start-color: var(--mark); }
+.passage.target { border-inline-start-color: var(--accent); background: #0b6e4f14; }
+.passage:target { scroll-margin-top: 30vh; }
 .title { font-size: 1.1em; margin: 0; }
 .title a { color: inherit; }
 .snippet { margin: 2px 0; overflow-wrap: anywhere; }

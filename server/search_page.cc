@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "reading_page.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -51,9 +52,10 @@ std::string milliseconds(double ms) {
   return text;
 }
 
-void render_hit(const Match& m, std::string& out) {
-  out += "<li class=\"hit\">\n<div class=\"where\" dir=\"ltr\">" + html_escape(m.id) + ":" +
-         html_escape(place_in_file(m)) + "</div>\n";
+void render_hit(const Match& m, const std::string& q, std::string& out) {
+  out += "<li class=\"hit\">\n<a class=\"where\" dir=\"ltr\" href=\"" +
+         html_escape(reading_url(m.id, q, m.line)) + "\">" + html_escape(m.id) + ":" +
+         html_escape(place_in_file(m)) + "</a>\n";
   std::string title = html_escape(shortened(m.title.empty() ? m.id : m.title));
   std::string link = safe_link(m.url);
   out += "<h2 class=\"title\">";
@@ -111,7 +113,7 @@ void render_results(const PageRequest& request, const Results& results, std::str
     return;
   }
   out += "<ol class=\"hits\" start=\"" + std::to_string(results.matches.front().rank) + "\">\n";
-  for (const Match& m : results.matches) render_hit(m, out);
+  for (const Match& m : results.matches) render_hit(m, request.q, out);
   out += "</ol>\n";
   render_pages(request, results, out);
 }

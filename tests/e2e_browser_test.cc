@@ -31,13 +31,15 @@ const std::string kMarkupArticle =
     "كتب المهاجم <script>window.pwned = 1</script> و<img src=x onerror=\"window.pwned=2\"> "
     "في فقرة عن الحواسيب المخترقة.\n";
 
-// fahras-serve on an index of corpus/ plus the markup article.
+// fahras-serve on an index of corpus/, the markup article and a PDF.
 class Service {
  public:
   explicit Service(const fs::path& dir) {
     fs::create_directories(dir / "corpus");
     fs::copy(FAHRAS_CORPUS_DIR, dir / "corpus/news", fs::copy_options::recursive);
     write_file(dir / "corpus/security.txt", kMarkupArticle);
+    fs::create_directories(dir / "corpus/docs");
+    fs::copy(fs::path(FAHRAS_DOCUMENTS_DIR) / "book-chromium.pdf", dir / "corpus/docs");
     RunResult indexed = run(std::string(FAHRAS_INDEX_BIN) + " -q --db " + quote(dir / "db") + " " +
                             quote(dir / "corpus"));
     if (indexed.status != 0) throw std::runtime_error("indexing failed: " + indexed.out);
@@ -161,6 +163,40 @@ TEST_CASE("the search page in a real browser") {
   browser.navigate(service.base() + "/?q=%3Cb%3Eالصين%3C%2Fb%3E");
   CHECK(browser.evaluate("document.querySelector('input[name=q]').value") == "<b>الصين</b>");
   CHECK(browser.evaluate("document.querySelectorAll('header b, main > b').length") == 0);
+}
+
+TEST_CASE("a hit opens the reading view at its passage, the query's other hits marked") {
+  TempDir tmp;
+  Service service(tmp.path);
+  CdpBrowser browser(g_chromium, tmp.path / "profile", 390, 500);
+  browser.navigate(service.base() + "/?q=" +
+                   "%D8%B3%D9%88%D9%82%20%D8%A7%D9%84%D9%88%D8%B1%D8%A7%D9%82%D9%8A%D9%86%20"
+                   "%D8%A7%D8%B2%D8%AF%D9%87%D8%B1");  // سوق الوراقين ازدهر
+  std::vector<Hit> hits = hits_shown(browser);
+  REQUIRE(!hits.empty());
+  CHECK(hits[0].where == "docs/book-chromium.pdf:p3:2");
+  browser.and_wait_for_load(
+      [&] { browser.evaluate("document.querySelector('li.hit a.where').click()"); });
+  CHECK(location(browser).find("/read?id=docs%2Fbook-chromium.pdf") != std::string::npos);
+  CHECK(location(browser).find("#L6") != std::string::npos);
+  CHECK(browser.evaluate("document.querySelector('h1').textContent") == "صناعة الورق في بغداد");
+  // The hit's passage is marked and scrolled into the window.
+  CHECK(browser.evaluate("document.querySelector('.passage.target').dataset.place") == "p3:2");
+  CHECK(browser.evaluate("window.scrollY > 0") == true);
+  CHECK(browser.evaluate("(() => { const r = document.querySelector('.passage.target')"
+                         ".getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; })()") ==
+        true);
+  CHECK(browser.evaluate("document.querySelectorAll('.passage.target mark').length") == 3);
+  // The query's other hits in the document are marked too; the rest are not.
+  CHECK(browser.evaluate("document.querySelectorAll('.passage.hit').length") == 3);
+  CHECK(browser.evaluate("document.querySelectorAll('.passage').length") == 11);
+  // The original PDF, at the hit's page.
+  CHECK(browser.evaluate("document.querySelector('.original a').getAttribute('href')") ==
+        "/original?id=docs%2Fbook-chromium.pdf#page=3");
+  // A path in the URL reaches nothing.
+  browser.navigate(service.base() + "/read?id=..%2F..%2Fetc%2Fpasswd");
+  CHECK(browser.evaluate("document.querySelectorAll('.passage').length") == 0);
+  CHECK(browser.evaluate("document.querySelector('.error') !== null") == true);
 }
 
 TEST_CASE("without JavaScript the server renders the results; a phone's width fits") {

@@ -1,6 +1,6 @@
 // A deterministic fuzz driver (doctest suite "fuzz"): random inputs from a
 // fixed seed for the normalizer and tokenizer, the passage reader, the
-// Markdown and HTML readers, the JSON Lines reader and the whole search path (query planner,
+// Markdown, HTML, PDF, DOCX, ODT and EPUB readers, the JSON Lines reader and the whole search path (query planner,
 // matchers, highlighter, suggester) on the corpus index. Each target runs for FAHRAS_FUZZ_SECONDS
 // (default 3) and checks the contracts that must hold on any input: no crash, no exception but the
 // documented ones, offsets inside their text, idempotent normalization, a search within its time
@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "corpus_index.h"
+#include "document_formats.h"
 #include "html_text.h"
 #include "markdown_text.h"
 #include "normalizer.h"
@@ -183,6 +184,34 @@ TEST_SUITE("fuzz") {
       for (const std::string& text : {md, html}) {
         Article a = split_article(text);
         for (const Passage& p : a.passages) REQUIRE(p.text.find('\n') == std::string::npos);
+      }
+    });
+    MESSAGE(runs << " documents");
+  }
+
+  TEST_CASE("the document readers: damaged PDF, DOCX, ODT and EPUB files read or are refused") {
+    // Real documents (tests/data/documents) with bytes changed and cut: a
+    // reader gives text or a DocumentError, never a crash or another error.
+    const std::filesystem::path documents =
+        std::filesystem::path(FAHRAS_TEST_DATA_DIR) / "documents";
+    std::vector<std::pair<std::string, std::string>> samples;  // name, bytes
+    for (const char* name : {"statute-libreoffice.pdf", "book-chromium.pdf", "statute.docx",
+                             "statute.odt", "book.epub"})
+      samples.emplace_back(name, e2e::read_file(documents / name));
+    e2e::TempDir dir;
+    size_t runs = for_a_while([&](Generator& g) {
+      const auto& [name, original] = samples[g.pick(samples.size())];
+      std::string bytes = original;
+      for (size_t i = 0, n = 1 + g.pick(16); i < n; ++i)
+        bytes[g.pick(bytes.size())] = static_cast<char>(g.pick(256));
+      if (g.pick(4) == 0) bytes.resize(g.pick(bytes.size()));
+      std::filesystem::path file = dir.path / name;
+      e2e::write_file(file, bytes);
+      try {
+        DocumentText text = document_reader_for(name)(file);
+        Article a = split_article(text.lines);
+        for (const Passage& p : a.passages) REQUIRE(p.text.find('\n') == std::string::npos);
+      } catch (const DocumentError&) {
       }
     });
     MESSAGE(runs << " documents");

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -86,9 +87,24 @@ struct StoredDocument {
     unsigned line = 0, window = 0;
     std::string text;
     std::string place;  // as Match::place
+    // Byte ranges of text that the query of a DocumentView matched.
+    std::vector<std::pair<size_t, size_t>> highlights;
   };
   std::vector<Passage> passages;
+  size_t offset = 0;          // the first passage's position in the document
   size_t total_passages = 0;  // of the whole document, however many are here
+};
+
+// Which passages of a stored document to read (Index::document).
+struct DocumentView {
+  size_t offset = 0;  // the first passage's position
+  size_t limit = SIZE_MAX;
+  size_t max_bytes = SIZE_MAX;  // ends early, after at least one, past this much text
+  // When not 0, `offset` is ignored: the passages read are centred on the
+  // first passage of this line or after it.
+  unsigned around_line = 0;
+  // When not empty, each passage read has the ranges this query matches.
+  std::string query;
 };
 
 struct Stats {
@@ -183,6 +199,13 @@ class Index {
   // total_passages says how many it has. None when there is no such document.
   std::optional<StoredDocument> document(const std::string& id, size_t offset = 0,
                                          size_t limit = SIZE_MAX, size_t max_bytes = SIZE_MAX);
+  std::optional<StoredDocument> document(const std::string& id, const DocumentView& view);
+  // The file a corpus article was indexed from (its folder's path, as the
+  // index records it, and its id), when the index holds the article as a
+  // file and the file is still a regular file inside that folder, links
+  // resolved; none otherwise (a posted document, an id the index lacks, a
+  // file moved, replaced by a link out of its folder, or gone).
+  std::optional<std::filesystem::path> original_file(const std::string& id);
   Stats stats();
 
  private:

@@ -102,4 +102,27 @@ assert r["added"] == [], r["added"]
 PY
 [ -z "$(hits '"سوق الوراقين" ازدهر' | grep '^book.docx')" ] || fail "book.docx still holds its old text"
 grep -q '^book.docx:5:' <<< "$(hits '"انقضاء عشر سنوات"')" || fail "book.docx's new text is not found"
+# The reading view and the original file, through fahras-serve: ids only,
+# never paths; a PDF replaced by a link out of its folder is not served.
+source "$(dirname "$0")/http_expect.sh"
+"$build/server/fahras-serve" --db "$work/db" --port 0 --threads 2 > "$work/serve.out" 2>&1 &
+serve_pid=$!
+trap 'kill $serve_pid 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do grep -q 'http://' "$work/serve.out" && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.:]*' "$work/serve.out") || fail "fahras-serve did not start: $(cat "$work/serve.out")"
+q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("سوق الوراقين"))')
+expect 200 'class="passage hit target" id="L6" data-place="p3:2"' "$url/read?id=book-chromium.pdf&q=$q&line=6"
+grep -q 'href="/original?id=book-chromium.pdf#page=3"' "$work/body" || fail "no link to the original page"
+expect 200 'data-place="c2:2"' "$url/read?id=book.epub&q=$q&line=6"
+! grep -q 'class="original"' "$work/body" || fail "an EPUB offers an original PDF"
+[ "$(status "$work/original.pdf" "$url/original?id=book-chromium.pdf")" = 200 ] || fail "no original"
+cmp -s "$work/original.pdf" "$work/docs/book-chromium.pdf" || fail "the original differs from the file"
+for id in ../../etc/passwd /etc/passwd %2Fetc%2Fpasswd ..%2Fdocuments.sh book.epub statute.odt \
+          missing.pdf encrypted.pdf; do
+  [ "$(status "$work/body" "$url/original?id=$id")" = 404 ] || fail "/original?id=$id is served"
+done
+[ "$(status "$work/body" "$url/read?id=..%2F..%2Fetc%2Fpasswd")" = 404 ] || fail "/read of a path"
+[ "$(status "$work/body" "$url/read?id=book.epub&line=x")" = 400 ] || fail "/read with a bad line"
+ln -sf /etc/passwd "$work/docs/book-libreoffice.pdf.tmp" && mv "$work/docs/book-libreoffice.pdf.tmp" "$work/docs/book-libreoffice.pdf"
+[ "$(status "$work/body" "$url/original?id=book-libreoffice.pdf")" = 404 ] || fail "a link out of the folder is served"
 echo "documents: ok"
