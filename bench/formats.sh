@@ -7,9 +7,11 @@
 # Text: the first N/2 statutes of legal/ and N/2 Wikipedia articles of
 # arwiki/ over 3 kB (../shared/corpora). Producers: pandoc (DOCX, ODT, EPUB,
 # HTML, Markdown, from an HTML page made of the text: first line the <h1>,
-# each other line a <p>), wkhtmltopdf (PDF, Qt WebKit), iconv (Windows-1256,
-# UTF-16). Known items: bench/make_known_items over the .txt folder (seed
-# 42), judged against the document in each format (FILE:*).
+# each other line a <p>), cairo with Pango (PDF, as GTK applications print:
+# bench/cairo_pdf.py), LibreOffice (PDF of pandoc's DOCX), WeasyPrint (PDF
+# of the HTML page), iconv (Windows-1256, UTF-16). Known items:
+# bench/make_known_items over the .txt folder (seed 42), judged against the
+# document in each format (FILE:*).
 # Usage: formats.sh BUILD_DIR [SHARED_DIR] [DOCUMENTS] [WORK_DIR]
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -18,16 +20,18 @@ shared=$(cd "${2:-$here/../../shared}" && pwd)
 count=${3:-60}
 work=${4:-$(mktemp -d)}
 mkdir -p "$work"
-for tool in pandoc wkhtmltopdf iconv python3 /usr/bin/time; do
+for tool in pandoc weasyprint soffice iconv python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "formats.sh needs $tool (make -f Makefile.dist bench-deps)" >&2; exit 2; }
 done
 
 src=$work/txt
 if [ ! -d "$src" ]; then
   mkdir -p "$src.tmp"
-  ls "$shared/corpora/legal"/*.txt | head -n $((count / 2)) | xargs -I{} cp {} "$src.tmp/"
-  find "$shared/corpora/arwiki" -name '*.txt' -size +3k | sort | head -n $((count / 2)) |
-    xargs -I{} cp {} "$src.tmp/"
+  legal=("$shared/corpora/legal"/*.txt)
+  cp "${legal[@]:0:$((count / 2))}" "$src.tmp/"
+  find "$shared/corpora/arwiki" -name '*.txt' -size +3k | sort > "$work/wiki-files"
+  mapfile -t wiki < "$work/wiki-files"
+  cp "${wiki[@]:0:$((count / 2))}" "$src.tmp/"
   mv "$src.tmp" "$src"
 fi
 
@@ -42,7 +46,13 @@ make_format() {  # make_format NAME: WORK/NAME/ holds every document in that for
       txt) cp "$f" "$dir.tmp/" ;;
       windows-1256) iconv -f UTF-8 -t WINDOWS-1256//TRANSLIT "$f" > "$dir.tmp/$base.txt" 2>/dev/null || true ;;
       utf-16) iconv -f UTF-8 -t UTF-16 "$f" > "$dir.tmp/$base.txt" ;;
-      pdf) wkhtmltopdf -q --encoding utf-8 "$page" "$dir.tmp/$base.pdf" 2>/dev/null ;;
+      pdf-cairo) /usr/bin/python3 "$here/cairo_pdf.py" "$f" "$dir.tmp/$base.pdf" ;;
+      pdf-weasyprint) weasyprint -q "$page" "$dir.tmp/$base.pdf" 2>/dev/null ;;
+      pdf-libreoffice)
+        pandoc -f html "$page" -o "$work/lo-source.docx"
+        HOME=$work timeout 300 soffice --headless --convert-to pdf --outdir "$work/lo" \
+          "$work/lo-source.docx" >/dev/null 2>&1
+        mv "$work/lo/lo-source.pdf" "$dir.tmp/$base.pdf" ;;
       html) pandoc -s -f html -t html --metadata title="$(head -1 "$f")" "$page" -o "$dir.tmp/$base.html" ;;
       md) pandoc -f html -t markdown "$page" -o "$dir.tmp/$base.md" ;;
       *) pandoc -f html "$page" -o "$dir.tmp/$base.$name" ;;
@@ -72,13 +82,14 @@ fi
   --queries "$work/known.tsv" --qrels "$work/known-lines.qrels" "$src" >/dev/null
 
 printf '%-13s %-12s %5s %7s %8s %7s %10s %6s %8s %7s\n' format producer files MB passages seconds passages/s MB/s "RSS MB" MRR@10
-for format in txt windows-1256 utf-16 md html pdf docx odt epub; do
+for format in txt windows-1256 utf-16 md html pdf-cairo pdf-libreoffice pdf-weasyprint docx odt epub; do
   make_format "$format"
   case $format in
-    txt) producer=- ;; windows-1256|utf-16) producer=iconv ;; pdf) producer=wkhtmltopdf ;; *) producer=pandoc ;;
+    txt) producer=- ;; windows-1256|utf-16) producer=iconv ;; pdf-*) producer=${format#pdf-} ;;
+    *) producer=pandoc ;;
   esac
   ext=$format
-  case $format in windows-1256|utf-16) ext=txt ;; esac
+  case $format in windows-1256|utf-16) ext=txt ;; pdf-*) ext=pdf ;; esac
   dir=$work/$format db=$work/$format.db
   rm -rf "$db"
   /usr/bin/time -f '%e %M' -o "$work/time" "$build/indexer/fahras-index" -q --json --threads 2 \

@@ -23,11 +23,12 @@ bool append_paragraph(DocumentText& text, std::string_view paragraph) {
   if (text.lines.size() + paragraph.size() + 1 > kMaxDocumentTextBytes) return false;
   for (char c : paragraph) text.lines.push_back(c == '\n' || c == '\r' ? ' ' : c);
   text.lines.push_back('\n');
+  ++text.line_total;
   return true;
 }
 
 uint32_t line_count(const DocumentText& text) {
-  return static_cast<uint32_t>(std::count(text.lines.begin(), text.lines.end(), '\n'));
+  return text.line_total;
 }
 
 std::string place_of_line(const std::vector<TextSection>& sections, uint32_t line) {

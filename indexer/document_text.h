@@ -28,8 +28,12 @@ struct TextSection {
 
 struct DocumentText {
   std::string lines;                  // paragraphs, a line each
+  uint32_t line_total = 0;            // how many: kept by append_paragraph
   std::vector<TextSection> sections;  // in order of first_line; may be empty
   std::vector<std::string> warnings;  // said of the file, without its name
+  // The producer writes lam-alef ligatures backwards (extracted_arabic.h):
+  // words are also indexed as they may have been written.
+  bool reversed_lam_alef = false;
 };
 
 // A document that cannot be read: encrypted, corrupt, not the format its name
@@ -47,7 +51,7 @@ bool has_extension(std::string_view name, std::string_view extension);
 // (kMaxDocumentTextBytes), in which case `paragraph` is not added.
 bool append_paragraph(DocumentText& text, std::string_view paragraph);
 
-// The number of lines `text.lines` holds.
+// The number of lines `text.lines` holds (line_total).
 uint32_t line_count(const DocumentText& text);
 
 // How a hit on `line` is shown: "LABEL:N" (the Nth paragraph of the section

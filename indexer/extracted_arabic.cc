@@ -90,14 +90,17 @@ std::string logical_from_visual(std::string_view visual) {
   return out;
 }
 
-std::string repair_extracted_arabic(std::string_view text) {
+std::string repair_extracted_arabic(std::string_view text, bool* reversed_lam_alef) {
   std::u32string in = code_points(text);
   std::u32string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); ++i) {
     UChar32 c = static_cast<UChar32>(in[i]);
     if (is_directional_control(c)) continue;
-    if ((c == kHamzaAboveMark || c == kHamzaBelowMark) && i + 1 < in.size()) {
+    // A mark after a letter it seats on belongs to that letter (NFC joins
+    // them); only after another letter does it stand before its seat.
+    bool after_seat = !out.empty() && seated_hamza(c, static_cast<UChar32>(out.back())) != 0;
+    if ((c == kHamzaAboveMark || c == kHamzaBelowMark) && i + 1 < in.size() && !after_seat) {
       if (UChar32 letter = seated_hamza(c, static_cast<UChar32>(in[i + 1]))) {
         out.push_back(static_cast<char32_t>(letter));
         ++i;
@@ -109,8 +112,24 @@ std::string repair_extracted_arabic(std::string_view text) {
     // ligature read backwards (no Arabic word holds two alefs in a row).
     size_t n = out.size();
     if (n >= 3 && out[n - 1] == static_cast<char32_t>(kLam) &&
-        is_alef(static_cast<UChar32>(out[n - 2])) && is_alef(static_cast<UChar32>(out[n - 3])))
+        is_alef(static_cast<UChar32>(out[n - 2])) && is_alef(static_cast<UChar32>(out[n - 3]))) {
       std::swap(out[n - 1], out[n - 2]);
+      if (reversed_lam_alef) *reversed_lam_alef = true;
+    }
+  }
+  // An alef and lam standing alone: no word is only an article, so it is the
+  // word لا read backwards.
+  auto in_word = [](char32_t c) {
+    return u_isalpha(static_cast<UChar32>(c)) || u_charType(static_cast<UChar32>(c)) == U_NON_SPACING_MARK;
+  };
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    bool starts = i == 0 || !in_word(out[i - 1]);
+    bool ends = i + 2 == out.size() || !in_word(out[i + 2]);
+    if (out[i] == static_cast<char32_t>(kAlef) && out[i + 1] == static_cast<char32_t>(kLam) &&
+        starts && ends) {
+      std::swap(out[i], out[i + 1]);
+      if (reversed_lam_alef) *reversed_lam_alef = true;
+    }
   }
   icu::UnicodeString repaired;
   for (char32_t c : out) repaired.append(static_cast<UChar32>(c));
@@ -120,6 +139,18 @@ std::string repair_extracted_arabic(std::string_view text) {
   std::string result;
   repaired.toUTF8String(result);
   return result;
+}
+
+std::vector<std::string> lam_alef_readings(std::string_view normalized_word) {
+  static constexpr std::string_view kAlefLam = "\u0627\u0644", kLamAlef = "\u0644\u0627";
+  std::vector<std::string> out;
+  for (size_t at = normalized_word.find(kAlefLam, 1); at != std::string_view::npos;
+       at = normalized_word.find(kAlefLam, at + kAlefLam.size())) {
+    std::string reading(normalized_word);
+    reading.replace(at, kAlefLam.size(), kLamAlef);
+    out.push_back(std::move(reading));
+  }
+  return out;
 }
 
 }  // namespace fahras

@@ -11,6 +11,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fahras {
 
@@ -26,9 +27,20 @@ std::string logical_from_visual(std::string_view visual);
 
 // `text` (logical order) without the artefacts above: directional controls
 // removed; a lam-alef read reversed (an alef, then alef-with-or-without-hamza
-// and lam: االـ, األـ, إال) put back (الا, الأ, إلا); a hamza or hamza-below
-// mark standing before its seat joined to it (ٔا is أ, ٕا is إ, ٔو is ؤ, ٔي
-// is ئ); the result in Unicode NFC.
-std::string repair_extracted_arabic(std::string_view text);
+// and lam: االـ, األـ, إال; or an alef and lam standing alone, ال) put back
+// (الا, الأ, إلا, لا); a hamza or hamza-below
+// mark standing before its seat, after a letter that cannot seat it, joined
+// to it (تٔا is تأ, ٕا is إ, سٔو is سؤ, رٔي is رئ; in ئي the mark is the
+// first ي's); the result in Unicode NFC.
+// `reversed_lam_alef`, when given, is set when a lam-alef read backwards was
+// put back: the producer writes the ligature so (see lam_alef_readings).
+std::string repair_extracted_arabic(std::string_view text, bool* reversed_lam_alef = nullptr);
+
+// A producer that writes the lam-alef ligature backwards does so everywhere:
+// inside a word too, where the text cannot tell it from an alef and lam
+// (خالل is خلال, but قال is قال). For a normalized word of such a document,
+// the words it may stand for: each alef-lam after its first letter read as
+// lam-alef, one at a time. Empty when there is none.
+std::vector<std::string> lam_alef_readings(std::string_view normalized_word);
 
 }  // namespace fahras

@@ -124,6 +124,7 @@ PreparedFile prepare_document(const CorpusFile& file, const DocumentReader& read
   for (const std::string& w : text.warnings) out.warnings.push_back(file.id + ": " + w);
   ArticleCursor at = cursor_over(std::move(text.lines));
   at.sections = std::move(text.sections);
+  at.reversed_lam_alef = text.reversed_lam_alef;
   out.documents = builder.build_next(file.id, at);
   out.more = !at.finished();
   if (out.more) {

@@ -172,7 +172,10 @@ DocumentText read_office(ZipArchive& archive, std::string_view part, std::string
   std::string title = metadata_title(archive, meta_part);
   if (title.empty()) title = trimmed_one_line(sink.first_heading());
   std::string first_line = text.lines.substr(0, text.lines.find('\n'));
-  if (!title.empty() && title != first_line) text.lines.insert(0, title + '\n');
+  if (!title.empty() && title != first_line) {
+    text.lines.insert(0, title + '\n');
+    ++text.line_total;
+  }
   if (text.lines.find_first_not_of(" \n") == std::string::npos) throw DocumentError("no text");
   return std::move(text);
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "extracted_arabic.h"
 #include "fahras/schema.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
@@ -113,6 +114,7 @@ std::vector<PassageDocument> PassageDocumentBuilder::build_next(const std::strin
   at.window.title = at.reader->title();
   at.window.title_line = at.reader->title_line();
   at.window.sections = at.sections.empty() ? nullptr : &at.sections;
+  at.window.reversed_lam_alef = at.reversed_lam_alef;
   at.passages += at.window.passages.size();
   documents.reserve(at.window.passages.size());
   for (const Passage& passage : at.window.passages)
@@ -175,6 +177,11 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   std::string text = normalize(passage.text);
   WordTerms word_terms = word_terms_of(text);
   for (const std::string& term : word_terms.terms) doc.add_term(term);
+  if (article.reversed_lam_alef) {
+    for (const std::string& word : split_words(text))
+      for (const std::string& reading : lam_alef_readings(word))
+        if (!is_stopword(reading)) doc.add_term("Z" + stem_word(reading));
+  }
   for (const std::string& term : number_terms(text)) doc.add_boolean_term(term);
   long_words += word_terms.long_words;
   built.keyed_stems = std::move(word_terms.keyed_stems);

@@ -84,6 +84,7 @@ struct ArticleCursor {
   size_t passages = 0;
   size_t long_words = 0;
   std::vector<TextSection> sections;  // of a paged or chaptered document
+  bool reversed_lam_alef = false;     // DocumentText::reversed_lam_alef
   bool finished() const { return !reader || reader->finished(); }
 };
 

@@ -42,6 +42,7 @@ struct Article {
   // Where the document's pages or chapters start, for a document read from
   // a paged or chaptered format (document_text.h); null for text.
   const std::vector<TextSection>* sections = nullptr;
+  bool reversed_lam_alef = false;  // DocumentText::reversed_lam_alef
   std::vector<Passage> passages;
 };
 

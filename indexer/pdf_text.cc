@@ -22,6 +22,8 @@ constexpr double kSpaceShareOfFont = 0.12;
 // A line starting further below the one above than this many times the
 // page's usual line spacing (for its font size) starts a paragraph.
 constexpr double kParagraphGapShare = 1.15;
+// A gap between words wider than this many font sizes separates table cells.
+constexpr double kTableGapShareOfFont = 1.5;
 // Font sizes differing by more than this share are different kinds of text.
 constexpr double kFontSizeTolerance = 0.15;
 // The top and bottom bands of a page where headers and footers stand.
@@ -38,6 +40,7 @@ struct Line {
   std::string text;
   double left = 0, right = 0, top = 0, bottom = 0, font_size = 0;
   double first_word_width = 0;  // of the word read first (the rightmost in Arabic)
+  double widest_gap = 0;        // between its words: wide in a table's row
   double width() const { return right - left; }
 };
 
@@ -72,7 +75,7 @@ void order_visually(std::vector<Word>& words) {
   }
 }
 
-Line line_of(std::vector<Word> words) {
+Line line_of(std::vector<Word> words, bool& reversed_lam_alef) {
   order_visually(words);
   Line line;
   line.left = words.front().left;
@@ -84,6 +87,7 @@ Line line_of(std::vector<Word> words) {
   double word_left = words.front().left;  // of the word being read, left to right
   double leftmost_word_width = -1, word_width = 0;
   for (const Word& w : words) {
+    if (!visual.empty()) line.widest_gap = std::max(line.widest_gap, w.left - right_so_far);
     if (!visual.empty() && w.left - right_so_far > kSpaceShareOfFont * w.font_size) {
       visual.push_back(' ');
       if (leftmost_word_width < 0) leftmost_word_width = right_so_far - word_left;
@@ -100,12 +104,12 @@ Line line_of(std::vector<Word> words) {
   }
   if (leftmost_word_width < 0) leftmost_word_width = word_width;
   line.first_word_width = is_mostly_arabic(visual) ? word_width : leftmost_word_width;
-  line.text = repair_extracted_arabic(logical_from_visual(visual));
+  line.text = repair_extracted_arabic(logical_from_visual(visual), &reversed_lam_alef);
   return line;
 }
 
 // The page's words gathered into lines, in poppler's reading order.
-std::vector<Line> lines_of(poppler::page& page) {
+std::vector<Line> lines_of(poppler::page& page, bool& reversed_lam_alef) {
   std::vector<Line> lines;
   std::vector<Word> current;
   double center = 0, half_height = 0;
@@ -116,7 +120,7 @@ std::vector<Line> lines_of(poppler::page& page) {
     if (w.text.empty()) continue;
     double c = (w.top + w.bottom) / 2;
     if (!current.empty() && std::abs(c - center) > std::max(half_height, r.height() / 2)) {
-      lines.push_back(line_of(std::move(current)));
+      lines.push_back(line_of(std::move(current), reversed_lam_alef));
       current.clear();
     }
     if (current.empty()) {
@@ -125,7 +129,7 @@ std::vector<Line> lines_of(poppler::page& page) {
     }
     current.push_back(std::move(w));
   }
-  if (!current.empty()) lines.push_back(line_of(std::move(current)));
+  if (!current.empty()) lines.push_back(line_of(std::move(current), reversed_lam_alef));
   std::erase_if(lines, [](const Line& l) {
     return l.text.find_first_not_of(" \t") == std::string::npos;
   });
@@ -183,10 +187,18 @@ class ParagraphBuilder {
       if (!is_header_or_footer(line, page_height, number)) body.push_back(&line);
     if (body.empty()) return;
     double pitch = usual_pitch(body);
-    double column_left = body.front()->left, column_right = body.front()->right;
-    for (const Line* l : body) {
-      column_left = std::min(column_left, l->left);
-      column_right = std::max(column_right, l->right);
+    // The column text runs in: the extent of the lines, a table's rows
+    // (cells far apart, often wider than the text) aside when there are others.
+    double column_left = 0, column_right = 0;
+    bool any = false;
+    for (bool rows_too : {false, true}) {
+      for (const Line* l : body) {
+        if (!rows_too && l->widest_gap > kTableGapShareOfFont * l->font_size) continue;
+        column_left = any ? std::min(column_left, l->left) : l->left;
+        column_right = any ? std::max(column_right, l->right) : l->right;
+        any = true;
+      }
+      if (any) break;
     }
     column_ = std::max(column_, column_right - column_left);
     for (size_t i = 0; i < body.size(); ++i) {
@@ -218,8 +230,11 @@ class ParagraphBuilder {
   // Whether `above` ended before the column's far edge though the first
   // word of `below` would have fitted there: its paragraph ended.
   bool ended_before_edge(const Line& above, const Line& below) const {
+    // The column is known only as the widest lines span it; a line may end
+    // short of it by a little for its alignment or indent.
     double room = column_ - above.width();
-    return below.first_word_width + kSpaceShareOfFont * below.font_size < room * 0.97;
+    return below.first_word_width + kSpaceShareOfFont * below.font_size <
+           room - std::max(0.03 * column_, 0.3 * below.font_size);
   }
 
   // Notes that `line` is in the top or bottom margin of page `number`;
@@ -304,19 +319,21 @@ DocumentText pdf_as_lines(const std::filesystem::path& file) {
   ParagraphBuilder builder(text);
   std::string title = utf8_of(doc->info_key("Title"));
   if (is_real_title(title)) {
-    title = repair_extracted_arabic(title);
+    title = repair_extracted_arabic(title);  // metadata is not drawn: not evidence
     append_paragraph(text, title);
     builder.title_ = title;
   }
   int pages = doc->pages();
   for (int i = 1; i < std::min(pages, 3); ++i) {  // pages 2 and 3: their headers and footers
     std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (page) builder.note_margins(i + 1, lines_of(*page), page->page_rect().height());
+    if (page)
+      builder.note_margins(i + 1, lines_of(*page, text.reversed_lam_alef),
+                           page->page_rect().height());
   }
   for (int i = 0; i < pages && !builder.full(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    builder.add_page(i + 1, lines_of(*page), page->page_rect().height());
+    builder.add_page(i + 1, lines_of(*page, text.reversed_lam_alef), page->page_rect().height());
   }
   builder.finish();
   if (builder.full())

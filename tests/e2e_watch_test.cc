@@ -186,6 +186,16 @@ TEST_SUITE("e2e_watch") {
     fs::remove(corpus / "news/004_14b02d1ffb8d8581.txt");
     CHECK(converges(db, corpus, clean));
 
+    // Documents copied in, then one replaced by another: read as they are.
+    const fs::path documents = fs::path(FAHRAS_DOCUMENTS_DIR);
+    fs::create_directories(corpus / "documents");
+    for (const char* name : {"book-chromium.pdf", "book.docx", "book.epub", "statute.odt"})
+      fs::copy_file(documents / name, corpus / "documents" / name);
+    CHECK(converges(db, corpus, clean));
+    fs::copy_file(documents / "statute.docx", corpus / "documents/book.docx.tmp");
+    fs::rename(corpus / "documents/book.docx.tmp", corpus / "documents/book.docx");
+    CHECK(converges(db, corpus, clean));
+
     // A burst of thousands of files, as a checkout writes them.
     write_burst(corpus / "checkout", 3000, "c");
     CHECK(converges(db, corpus, clean, std::chrono::seconds(120)));

@@ -73,6 +73,21 @@ TEST_SUITE("documents") {
     check_statute("statute-chromium.pdf");
   }
 
+  TEST_CASE("a PDF whose font LibreOffice writes lam-alef backwards in: repaired or read both ways") {
+    DocumentText text = read("statute-dejavu.pdf");
+    CHECK(text.reversed_lam_alef);
+    std::vector<std::string> lines = lines_of(text);
+    REQUIRE(lines.size() == 11);
+    CHECK(lines[0] == "نظام التأمينات الاجتماعية");
+    CHECK(lines[1].starts_with("تسري الأحكام الواردة في هذا النظام"));
+    CHECK(lines[1].ends_with("في أول الشهر."));
+    CHECK(lines[4].starts_with("لا يجوز للمؤسسة"));
+    // Inside a word the text cannot tell: خلال is read خالل, and indexed
+    // both ways (passage_document.cc).
+    CHECK(lines[1].find("خالل خمسة") != std::string::npos);
+    CHECK_FALSE(read("statute-chromium.pdf").reversed_lam_alef);
+  }
+
   TEST_CASE("Word and OpenDocument files read paragraph by paragraph, table cells apart") {
     for (const char* name : {"statute.docx", "statute.odt"}) {
       CAPTURE(name);
@@ -161,11 +176,27 @@ TEST_SUITE("documents") {
 }
 
 TEST_SUITE("extracted_arabic") {
+  TEST_CASE("inside a word, a lam-alef written backwards is a reading, not a repair") {
+    CHECK(lam_alef_readings("خالل") == std::vector<std::string>{"خلال"});
+    CHECK(lam_alef_readings("سالم") == std::vector<std::string>{"سلام"});
+    CHECK(lam_alef_readings("الاجتماعيه").empty());  // the article comes first
+    CHECK(lam_alef_readings("بالعمل") == std::vector<std::string>{"بلاعمل"});
+    CHECK(lam_alef_readings("وطن").empty());
+  }
+
   TEST_CASE("lam-alef read backwards is put back") {
     CHECK(repair_extracted_arabic("االجتماعية") == "الاجتماعية");
     CHECK(repair_extracted_arabic("األحكام") == "الأحكام");
     CHECK(repair_extracted_arabic("إال إذا") == "إلا إذا");
     CHECK(repair_extracted_arabic("االشتراكات الإسلامية") == "الاشتراكات الإسلامية");
+    CHECK(repair_extracted_arabic("موعد ال يتجاوز") == "موعد لا يتجاوز");
+    CHECK(repair_extracted_arabic("ال.") == "لا.");
+    CHECK(repair_extracted_arabic("فوق الُجرف") == "فوق الُجرف");  // a mark is part of its word
+    bool reversed = false;
+    repair_extracted_arabic("الاجتماعية", &reversed);
+    CHECK_FALSE(reversed);
+    repair_extracted_arabic("االجتماعية", &reversed);
+    CHECK(reversed);
     // What was right stays right.
     CHECK(repair_extracted_arabic("الاجتماعية الأحكام إلا") == "الاجتماعية الأحكام إلا");
   }
@@ -175,6 +206,9 @@ TEST_SUITE("extracted_arabic") {
     CHECK(repair_extracted_arabic("مسٔوولية") == "مسؤولية");
     CHECK(repair_extracted_arabic("ٕاسلام") == "إسلام");
     CHECK(repair_extracted_arabic("رٔييس") == "رئيس");
+    // A mark after a letter that seats it is that letter's, as NFC reads it.
+    CHECK(repair_extracted_arabic("والوقاي\u0654ية") == "والوقا\u0626ية");
+    CHECK(repair_extracted_arabic("مسو\u0654ول") == "مس\u0624ول");
   }
 
   TEST_CASE("directional controls go") {

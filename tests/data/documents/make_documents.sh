@@ -4,7 +4,9 @@
 # with real producers:
 #   LibreOffice 7.4 headless (Debian libreoffice-writer-nogui): NAME.odt,
 #     NAME.docx, NAME-libreoffice.pdf, book.epub, encrypted.pdf (password
-#     "fahras"), and the text in Windows-1256 and UTF-16 (iconv);
+#     "fahras"), statute-dejavu.pdf (the statute in DejaVu Sans, whose
+#     lam-alef LibreOffice writes backwards inside words too), and the text
+#     in Windows-1256 and UTF-16 (iconv);
 #   Chromium headless print-to-PDF (Debian chromium): NAME-chromium.pdf,
 #     book-chromium.pdf with Chromium's own header and footer on every page,
 #     scanned.pdf (drawings only: no text layer).
@@ -31,6 +33,11 @@ for name in statute book; do
   cp "$work/$name.odt" "$work/$name.docx" "$here/"
   cp "$work/pdf/$name.pdf" "$here/$name-libreoffice.pdf"
 done
+mkdir -p "$work/dejavu"
+sed 's/Noto Naskh Arabic/DejaVu Sans/' "$here/source/statute.html" > "$work/dejavu/statute.html"
+lo --infilter="HTML (StarWriter)" --convert-to odt --outdir "$work/dejavu" "$work/dejavu/statute.html"
+lo --convert-to pdf:writer_pdf_Export --outdir "$work/dejavu/pdf" "$work/dejavu/statute.odt"
+cp "$work/dejavu/pdf/statute.pdf" "$here/statute-dejavu.pdf"
 lo --convert-to epub:EPUB --outdir "$work" "$work/book.odt"
 cp "$work/book.epub" "$here/"
 lo --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"fahras"}}' \
