@@ -176,7 +176,7 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
     return out;
   }
   if (is_html_file_name(file.path.filename().string())) {
-    in = std::make_unique<std::istringstream>(html_as_lines(*in));
+    in = html_line_stream(std::move(in));
   } else if (is_markdown_file_name(file.path.filename().string())) {
     if (check->bytes <= kMaxMarkdownBytes) {
       std::string markdown{std::istreambuf_iterator<char>(*in), std::istreambuf_iterator<char>()};

@@ -1,14 +1,16 @@
 // HTML read as the passage reader reads text (passages.h): the document's
-// title on line 1 (its <title>, else its first <h1>), then each block a
-// reader sees (paragraph, heading, list item, table cell, ...) on a line of
-// its own, so a hit's line is the block's number. Never the contents of
-// script, style, noscript or template, nor comments or attribute values;
-// entities decoded; inline tags join words as they are shown
-// (<b>ال</b>صين is الصين). Parsed by libxml2's HTML push parser a block of
-// input at a time; the text kept is what a reader sees, never the markup.
+// title on line 1, then each block a reader sees (paragraph, heading, list
+// item, table cell, ...) on a line of its own, so a hit's line is the
+// block's number. The title is the <title> when the page has one before its
+// first <h1> or its first MB of text, else its first <h1>. Never the
+// contents of script, style, noscript or template, nor comments or
+// attribute values; entities decoded; inline tags join words as they are
+// shown (<b>ال</b>صين is الصين). Parsed by libxml2's HTML push parser a block
+// of input at a time; the text kept is what a reader sees, never the markup.
 #pragma once
 
 #include <istream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,10 @@ struct HtmlText {
   bool full = false;
 };
 HtmlText read_html(std::istream& html);
+
+// The lines of html_as_lines read as the page is parsed, a piece at a time:
+// memory does not grow with the page (for the indexer).
+std::unique_ptr<std::istream> html_line_stream(std::unique_ptr<std::istream> html);
 
 // The document's text as lines (see above); `html` is read as UTF-8, whatever
 // its <meta charset> says (the indexer has already decoded it).

@@ -2,6 +2,8 @@
 // title first; never scripts, styles, comments or attribute values.
 #include <doctest/doctest.h>
 
+#include <iterator>
+#include <memory>
 #include <sstream>
 
 #include "html_text.h"
@@ -46,6 +48,15 @@ TEST_SUITE("html_text") {
     for (const char* hidden :
          {"كلمةستايل", "كلمةسكربت", "تعليقمخفي", "سمةمخفية", "example.com", "نصبديل", "قالبمخفي"})
       CHECK(text.find(hidden) == std::string::npos);
+  }
+
+  TEST_CASE("a page larger than the parser's pieces: every block, in order, the title first") {
+    std::string page = "<html><head><title>صفحة طويلة</title></head><body>";
+    for (int i = 0; i < 20000; ++i) page += "<p>فقرة رقم " + std::to_string(i) + " عن الورق.</p>";
+    page += "</body></html>";
+    std::string lines = lines_of(page);
+    CHECK(lines.starts_with("صفحة طويلة\nفقرة رقم 0 عن الورق.\n"));
+    CHECK(lines.ends_with("فقرة رقم 19999 عن الورق.\n"));
   }
 
   TEST_CASE("without a <title>, the first <h1> is the title") {
