@@ -3,6 +3,8 @@
 # one table (issue: every ranking change is measured on all of them):
 #   news dev      tests/data/eval-dev over corpus/ (nDCG@10 is its measure)
 #   arcd-dev      585 ARCD questions over arcd/ + arwiki/ (MRR@10, Recall@10)
+#   xquad-dev     383 translated XQuAD questions over xquad/ + arwiki/, whose
+#                 articles' titles are English: title evidence must not hurt
 #   known-wiki    300 fragments of arwiki/ paragraphs, typed without marks
 #   known-legal   300 fragments of the statutes (legal/)
 #   known-marked  300 fragments of fully marked words (Quranic verses and
@@ -31,6 +33,7 @@ index() {  # index NAME ROOT... : builds WORK/NAME.db unless it is newer than th
 }
 index news "$repo/corpus"
 index wiki "$corpora/arcd" "$corpora/arwiki"
+index xquad "$corpora/xquad" "$corpora/arwiki"
 index legal "$corpora/legal"
 "$build/bench/make_known_items" --seed 42 --count 300 --prefix w \
   --queries "$work/known-wiki.tsv" --qrels "$work/known-wiki.qrels" "$corpora/arwiki"
@@ -45,6 +48,7 @@ score() {  # score NAME DB QUERIES QRELS
 printf '%-12s %5s %8s %8s %8s %8s\n' collection n nDCG@10 MRR@10 P@5 R@10
 score "news dev" "$work/news.db" "$repo/tests/data/eval-dev/queries.tsv" "$repo/tests/data/eval-dev/qrels.txt"
 score arcd-dev "$work/wiki.db" "$shared/eval/arcd-dev/queries.tsv" "$shared/eval/arcd-dev/qrels.txt"
+score xquad-dev "$work/xquad.db" "$shared/eval/xquad-dev/queries.tsv" "$shared/eval/xquad-dev/qrels.txt"
 score known-wiki "$work/wiki.db" "$work/known-wiki.tsv" "$work/known-wiki.qrels"
 score known-legal "$work/legal.db" "$work/known-legal.tsv" "$work/known-legal.qrels"
 score known-marked "$work/wiki.db" "$work/known-marked.tsv" "$work/known-marked.qrels"
