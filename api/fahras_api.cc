@@ -224,6 +224,9 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
     options.per_article = parameters.per_document;
     if (parameters.rerank_depth > 0) options.rerank_depth = parameters.rerank_depth;
     options.time_budget_ms = parameters.time_budget_ms;
+    for (const auto& [name, value] : parameters.ranking_weights)
+      if (!options.weights.set(name, value))
+        throw std::invalid_argument("no ranking weight named '" + name + "'");
     options.abandoned = parameters.abandoned;
     SearchResult r = impl_->read_retrying([&](Searcher& s) { return s.search(query, options); });
     Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices, {}};

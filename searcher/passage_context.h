@@ -1,7 +1,8 @@
 // Paragraph context in ranking: an answer often runs over into the next
 // paragraph, and a paragraph beside a strong match is likelier relevant.
 //
-// Given candidates already scored, each one gains kNeighbourWeight times the
+// Given candidates already scored, each one gains a weight (RankingWeights::
+// neighbour) times the
 // best score of the candidates right before and after it (same article, up to
 // kNeighbourReach lines away). Passages that match nothing are never added.
 #pragma once
@@ -15,7 +16,6 @@
 
 namespace fahras {
 
-inline constexpr double kNeighbourWeight = 0.1;
 inline constexpr uint32_t kNeighbourReach = 2;
 
 struct Candidate {
@@ -39,7 +39,7 @@ double round_score(double score);
 
 // Adds neighbour context to the scores (see above) and sorts by score, ties
 // broken by file and line.
-void add_neighbour_context(std::vector<Candidate>& candidates, double weight = kNeighbourWeight);
+void add_neighbour_context(std::vector<Candidate>& candidates, double weight);
 
 // Keeps at most `per_article` candidates of each article, in order.
 void limit_per_article(std::vector<Candidate>& candidates, unsigned per_article);

@@ -73,7 +73,7 @@ void print_line(std::ostream& out, const std::string& name, const Metrics& m) {
 }  // namespace
 
 EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt,
-                    size_t rerank_depth) {
+                    size_t rerank_depth, const std::vector<std::pair<std::string, double>>& weights) {
   std::map<std::string, std::map<std::string, int>> qrels;
   {
     std::ifstream in = open_or_throw(qrels_txt);
@@ -105,6 +105,7 @@ EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::str
     SearchParameters parameters;
     parameters.limit = 20;
     parameters.rerank_depth = rerank_depth;
+    parameters.ranking_weights = weights;
     Results result = index.search(query, parameters);
     std::vector<std::string> ranking;
     std::set<std::string> seen;

@@ -30,8 +30,10 @@ struct EvalReport {
 // Throws std::runtime_error naming the file and line of malformed input.
 // `rerank_depth`: as SearchParameters::rerank_depth (each query's top 20 are
 // read; hits past the depth follow the re-ranked ones).
+// `weights`: as SearchParameters::ranking_weights.
 EvalReport evaluate(Index& index, const std::string& queries_tsv, const std::string& qrels_txt,
-                    size_t rerank_depth = 0);
+                    size_t rerank_depth = 0,
+                    const std::vector<std::pair<std::string, double>>& weights = {});
 
 void print_eval(const EvalReport& report, std::ostream& out);
 

@@ -20,8 +20,9 @@ double bm25_tf(Xapian::termcount wdf) { return (kBm25K1 + 1) * wdf / (kBm25K1 + 
 
 Xapian::BM25Weight passage_bm25() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
 
-Reranker::Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan)
-    : plan_(plan) {
+Reranker::Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan,
+                   const RankingWeights& weights)
+    : plan_(plan), weights_(weights) {
   auto frequency = [&](const std::vector<std::string>& forms) {
     Xapian::doccount sum = 0;
     for (const std::string& form : forms) sum += statistics.termfreq(form);
@@ -65,22 +66,23 @@ double Reranker::score(double bm25, const TermMatches::Found& matched,
                        const std::vector<unsigned>& together, const TitleEvidence* title) const {
   const std::vector<bool>* title_concepts = nullptr;
   if (title) {
-    bm25 += (plan_.question ? kQuestionTitleWeight : kTitleWeight) * title->weight;
+    bm25 += (plan_.question ? weights_.question_title : weights_.title) * title->weight;
     title_concepts = &title->concepts;
   }
   double proximity = 0;
   size_t pairs_together = 0;
   for (size_t i = 0; i < together.size() && i < pair_idf_.size(); ++i) {
     if (together[i] == 0) continue;
-    proximity += kProximityWeight * pair_idf_[i] * bm25_tf(together[i]);
+    proximity += weights_.proximity * pair_idf_[i] * bm25_tf(together[i]);
     ++pairs_together;
   }
   if (pair_idf_.size() >= 2 && pairs_together == pair_idf_.size())
-    for (double idf : pair_idf_) proximity += kSequenceWeight * idf;
+    for (double idf : pair_idf_) proximity += weights_.sequence * idf;
   double unanswered = !plan_.asked_number.empty() && !matched.count(plan_.asked_number)
-                          ? 1 - kNoAskedNumberPenalty
+                          ? 1 - weights_.no_asked_number_penalty
                           : 1;
-  return (bm25 + proximity) * std::pow(coverage(matched, title_concepts), kCoverageExponent) *
+  return (bm25 + proximity) *
+         std::pow(coverage(matched, title_concepts), weights_.coverage_exponent) *
          unanswered;
 }
 

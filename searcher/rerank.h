@@ -4,9 +4,10 @@
 // the top kRerankDepth (and, for a remembered phrase none of them holds side
 // by side, up to kPhraseCandidates passages that do: QueryPlan::phrase) are
 // then scored again:
-//   score = (bm25 + proximity) * coverage^kCoverageExponent
-//           (* (1 - kNoAskedNumberPenalty) for a passage without the number a
-//           question asks for)
+//   score = (bm25 + proximity) * coverage^coverage_exponent
+//           (* (1 - no_asked_number_penalty) for a passage without the number
+//           a question asks for), the weights RankingWeights'
+//           (ranking_weights.h)
 // - coverage: the share of the query's concepts (content words) the passage
 //   matches, by the word itself or an expansion, or its article's title holds
 //   (title_evidence.h: the paragraph that answers a question about its
@@ -14,13 +15,13 @@
 //   0.654, other collections unchanged); a passage that answers the whole
 //   query beats one that repeats a part of it;
 // - proximity: for each pair of adjacent query words that stand together in
-//   the passage (adjacency.h, from positions), kProximityWeight times the
+//   the passage (adjacency.h, from positions), `proximity` times the
 //   BM25 weight the pair would have, as often as they stand together, with
 //   the idf of the rarer of the two words' forms (how many passages hold the
 //   pair is not counted: the index keeps no term per pair). In a query of
 //   plain words every word counts, stop words included (query_plan.h), and
 //   a passage where every pair stands together, a remembered phrase, gets
-//   kSequenceWeight times the pairs' idf besides.
+//   `sequence` times the pairs' idf besides.
 // Each factor was kept because it raised nDCG@10 on ../shared/eval/dev, or
 // MRR@10 on known-item fragments (bench/relevance.sh) without lowering it.
 #pragma once
@@ -32,6 +33,7 @@
 #include <vector>
 
 #include "query_plan.h"
+#include "ranking_weights.h"
 #include "term_matches.h"
 #include "title_evidence.h"
 
@@ -44,16 +46,15 @@ namespace fahras {
 // weight bounds to skip by: get_mset is 3x faster on 100k passages.
 inline constexpr double kBm25K1 = 1.2;
 inline constexpr double kBm25B = 0;
-inline constexpr double kCoverageExponent = 2.0;
-inline constexpr double kProximityWeight = 0.5;
-// Known-item fragments of Wikipedia / the statutes, MRR@10: 0.945 / 0.949
-// without, 0.963 / 0.962 at 0.5 (0.968 / 0.962 at 1, where dev loses 0.001);
-// held-out fragments (another seed) 0.962 / 0.953 -> 0.978 / 0.970.
-inline constexpr double kSequenceWeight = 0.5;
-// Weight of the title evidence added to a candidate's BM25 weight
-// (title_evidence.h): kQuestionTitleWeight for a question (QueryPlan::
-// question), which names its subject and asks about it, kTitleWeight for
-// other queries. arcd-dev MRR@10 0.604 without, 0.617 at 0.3, 0.628 at 0.6,
+// The weights of the other factors are RankingWeights (ranking_weights.h).
+// History of their hand-set values, before the joint fit:
+// - sequence: known-item fragments of Wikipedia / the statutes, MRR@10:
+//   0.945 / 0.949 without, 0.963 / 0.962 at 0.5 (0.968 / 0.962 at 1, where
+//   dev loses 0.001); held-out fragments (another seed) 0.962 / 0.953 ->
+//   0.978 / 0.970.
+// - title, question_title: the title evidence added to a candidate's BM25
+// weight (title_evidence.h), question_title for a question (QueryPlan::
+// question), which names its subject and asks about it. arcd-dev MRR@10 0.604 without, 0.617 at 0.3, 0.628 at 0.6,
 // 0.634 at 1; at one weight for every query, known items lose from 0.6 on
 // (Wikipedia fragments MRR@10 0.990 -> 0.988 at 0.6, 0.985 at 1; statutes
 // 0.995 -> 0.993, 0.991). Questions only: arcd-dev 0.634 at 1, 0.638 at 1.5
@@ -64,14 +65,11 @@ inline constexpr double kSequenceWeight = 0.5;
 // 7: 4, the start of that plateau. Collections of fewer than
 // kMinArticlesForTitleEvidence articles have none (title_evidence.h): the
 // news dev set is unaffected.
-inline constexpr double kTitleWeight = 0.3;
-inline constexpr double kQuestionTitleWeight = 4.0;
-// A question that asks when or how many (QueryPlan::asked_number) ranks a
-// passage holding no year, or no number, this much lower: of the ARCD
-// questions' top 30 candidates 71% hold a year, of their answers 86% (how
-// many: 80% and 92% a number). arcd-dev MRR@10 0.660 -> 0.665 from 0.3 to
-// 0.6 (0.664 at 0.2); other collections unchanged.
-inline constexpr double kNoAskedNumberPenalty = 0.3;
+// - no_asked_number_penalty: a question that asks when or how many
+// (QueryPlan::asked_number) ranks a passage holding no year, or no number,
+// lower: of the ARCD questions' top 30 candidates 71% hold a year, of their
+// answers 86% (how many: 80% and 92% a number). arcd-dev MRR@10 0.660 ->
+// 0.665 from 0.3 to 0.6 (0.664 at 0.2); other collections unchanged.
 
 // The weighting scheme of the matcher.
 Xapian::BM25Weight passage_bm25();
@@ -83,14 +81,15 @@ double bm25_idf(Xapian::doccount documents, Xapian::doccount term_frequency);
 class Reranker {
  public:
   // Reads the statistics of the plan's adjacent words.
-  Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan);
+  Reranker(Xapian::doccount documents, TermStatistics& statistics, const QueryPlan& plan,
+           const RankingWeights& weights = {});
 
   // `matched`: the plan's terms the passage contains, with their wdf;
   // `together`: per plan.adjacent_words, how often the pair stands together
   // in it (empty: nowhere).
   // `title` (may be null): what the passage's article title holds of the
-  // query; its weight joins the BM25 weight (kTitleWeight, or
-  // kQuestionTitleWeight for a question) and its concepts are covered as the
+  // query; its weight joins the BM25 weight (RankingWeights::title, or
+  // question_title for a question) and its concepts are covered as the
   // passage's own words are.
   double score(double bm25, const TermMatches::Found& matched,
                const std::vector<unsigned>& together, const TitleEvidence* title = nullptr) const;
@@ -99,11 +98,13 @@ class Reranker {
   // counting where they stand can change its score.
   bool may_hold_pairs(const TermMatches::Found& matched) const;
 
+
   double coverage(const TermMatches::Found& matched,
                   const std::vector<bool>* title_concepts = nullptr) const;
 
  private:
   const QueryPlan& plan_;
+  RankingWeights weights_;
   std::vector<double> pair_idf_;  // per plan.adjacent_words
 };
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cstdlib>
 #include <iostream>
 
 #include "fahras/fahras.h"
@@ -34,7 +35,9 @@ int main(int argc, char** argv) {
       "passages scored again after BM25 (0: the default, 30; fewer is faster)")(
       "color", po::value<std::string>()->default_value("auto"), "auto, always or never")(
       "eval", po::value<std::vector<std::string>>()->multitoken(),
-      "QUERIES.tsv QRELS.txt: print nDCG@10, MRR@10, P@5, Recall@10");
+      "QUERIES.tsv QRELS.txt: print nDCG@10, MRR@10, P@5, Recall@10")(
+      "weight", po::value<std::vector<std::string>>(),
+      "NAME=VALUE: a ranking weight for tuning (bench/fit_weights.py; repeatable)");
   po::options_description all;
   all.add(visible).add_options()("query", po::value<std::vector<std::string>>(), "query words");
   po::positional_options_description positional;
@@ -60,11 +63,22 @@ int main(int argc, char** argv) {
     std::vector<std::string> spelling;
     if (vm.count("spelling")) spelling = vm["spelling"].as<std::vector<std::string>>();
     fahras::Index index(dbs, spelling);
+    std::vector<std::pair<std::string, double>> weights;
+    if (vm.count("weight"))
+      for (const std::string& setting : vm["weight"].as<std::vector<std::string>>()) {
+        size_t equals = setting.find('=');
+        char* end = nullptr;
+        double value = equals == std::string::npos ? 0 : std::strtod(setting.c_str() + equals + 1, &end);
+        if (equals == std::string::npos || end == setting.c_str() + equals + 1 || *end != '\0')
+          throw std::runtime_error("--weight takes NAME=NUMBER, not '" + setting + "'");
+        weights.emplace_back(setting.substr(0, equals), value);
+      }
     if (vm.count("eval")) {
       auto files = vm["eval"].as<std::vector<std::string>>();
       if (files.size() != 2) throw std::runtime_error("--eval takes QUERIES.tsv QRELS.txt");
       fahras::print_eval(
-          fahras::evaluate(index, files[0], files[1], vm["rerank-depth"].as<size_t>()), std::cout);
+          fahras::evaluate(index, files[0], files[1], vm["rerank-depth"].as<size_t>(), weights),
+          std::cout);
       return 0;
     }
     if (!vm.count("query")) throw std::runtime_error("no query given (see --help)");
@@ -78,6 +92,7 @@ int main(int argc, char** argv) {
     if (parameters.limit == 0) throw std::runtime_error("--limit must be at least 1");
     parameters.per_document = vm["per-article"].as<unsigned>();
     parameters.rerank_depth = vm["rerank-depth"].as<size_t>();
+    parameters.ranking_weights = weights;
     fahras::Results result = index.search(query, parameters);
     for (const std::string& notice : result.notices)
       std::cerr << kProgram << ": " << notice << '\n';

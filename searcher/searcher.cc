@@ -303,7 +303,10 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   // words BM25 ranks below other articles' passages: the best passages of
   // the articles the query's words name join the candidates.
   std::vector<WeightedDoc> subject;
-  if (!budget_.spent()) subject = match_subject_articles(plan, titles, matched, column);
+  if (!budget_.spent())
+    subject = match_subject_articles(
+        plan, static_cast<size_t>(std::max(0.0, options.weights.subject_articles)), titles, matched,
+        column);
   matched.insert(matched.end(), subject.begin(), subject.end());
   stopwatch.lap(t.match);
 
@@ -312,7 +315,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   // Each candidate's score depends on it alone: those scored stay scored.
   TermMatches matches;
   std::vector<Candidate> ranked;
-  Reranker reranker(db_.get_doccount(), statistics_, plan);
+  Reranker reranker(db_.get_doccount(), statistics_, plan, options.weights);
   PositionBatch positions;  // of the candidates' adjacent query words
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
@@ -351,7 +354,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     matched.insert(matched.end(), holding.begin(), holding.end());
     if (!holding.empty()) rerank(scored);
   }
-  add_neighbour_context(ranked);
+  add_neighbour_context(ranked, options.weights.neighbour);
   // Past the window (less the subject and phrase candidates already in it):
   // scored as the window is, ranked among themselves after it.
   if (!beyond_window.empty() && !budget_.spent()) {
@@ -365,7 +368,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     std::vector<Candidate> after(std::make_move_iterator(ranked.begin() + first),
                                  std::make_move_iterator(ranked.end()));
     ranked.resize(first);
-    add_neighbour_context(after);
+    add_neighbour_context(after, options.weights.neighbour);
     ranked.insert(ranked.end(), std::make_move_iterator(after.begin()),
                   std::make_move_iterator(after.end()));
   }
@@ -497,7 +500,7 @@ std::vector<WeightedDoc> Searcher::top_unmatched(const Xapian::Query& query,
   return out;
 }
 
-std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
+std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan, size_t articles,
                                                           const QueryTitles& titles,
                                                           const std::vector<WeightedDoc>& matched,
                                                           const LocationColumn* column) {
@@ -505,7 +508,8 @@ std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
   // another shape (a phrase, an operator, a phrase synonym) Xapian would
   // open every term's postings again, and its weights are Xapian's to give.
   if (plan.disjunction.empty()) return {};
-  std::vector<std::string> files = titles.subjects(kSubjectArticles);
+  if (articles == 0) return {};
+  std::vector<std::string> files = titles.subjects(articles);
   if (files.empty()) return {};
   std::vector<WeightedDoc> out;
   if (!accumulated_) {  // Xapian's matcher (collapsing, a remote index, postings not yet cached)

@@ -24,6 +24,7 @@
 #include "location_column.h"
 #include "passage_document.h"
 #include "query_plan.h"
+#include "ranking_weights.h"
 #include "search_budget.h"
 #include "spelling_suggester.h"
 #include "synonyms.h"
@@ -37,7 +38,7 @@ inline constexpr size_t kRerankDepth = 30;
 // titles join the re-ranked candidates (Searcher::match_subject_articles):
 // arcd-dev Recall@10 0.851 -> 0.862 (4 passages of 2 articles); 0.875 ->
 // 0.877 with 2 of each (1 x 4: 0.874, 3 x 2: 0.877, 2 x 3 and 3 x 3: 0.875).
-inline constexpr size_t kSubjectArticles = 2;
+// (RankingWeights::subject_articles is the number of articles.)
 inline constexpr size_t kSubjectPassagesPerArticle = 2;
 // Xapian's matcher is asked for this many passages beyond the cut, which its
 // weights rounded decide (Searcher::match).
@@ -57,6 +58,7 @@ struct SearchOptions {
   // Asked between stages and inside the matcher: true ends the search as a
   // spent budget does (an HTTP client that hung up). May be empty.
   std::function<bool()> abandoned;
+  RankingWeights weights;
 };
 
 // A ranked passage: its stored data (file, line, title, text, ...) plus
@@ -144,11 +146,11 @@ class Searcher {
   // lacks, with their BM25 weights for the plan's query.
   std::vector<WeightedDoc> match_phrase(const QueryPlan& plan,
                                         const std::vector<WeightedDoc>& matched);
-  // Of each of the kSubjectArticles articles whose titles the plan's words
+  // Of each of the `articles` articles whose titles the plan's words
   // name most (QueryTitles::subjects()), up to kSubjectPassagesPerArticle
   // passages that `matched` lacks, by their BM25 weights for the plan's
   // query, ties by line.
-  std::vector<WeightedDoc> match_subject_articles(const QueryPlan& plan, const QueryTitles& titles,
+  std::vector<WeightedDoc> match_subject_articles(const QueryPlan& plan, size_t articles, const QueryTitles& titles,
                                                   const std::vector<WeightedDoc>& matched,
                                                   const LocationColumn* column);
   void forget_index_answers();

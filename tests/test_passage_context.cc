@@ -132,7 +132,7 @@ TEST_SUITE("passage_context") {
   TEST_CASE("a passage beside a strong one gains, and ties go to the earlier passage") {
     std::vector<Candidate> c = {candidate("b.txt", 5, 1.0), candidate("a.txt", 9, 1.0),
                                 candidate("a.txt", 3, 4.0), candidate("a.txt", 4, 1.0)};
-    add_neighbour_context(c);
+    add_neighbour_context(c, 0.1);
     REQUIRE(c.size() == 4);
     CHECK(c[0].line == 3);  // the strong one, plus a tenth of line 4
     CHECK(c[0].score == doctest::Approx(4.1));

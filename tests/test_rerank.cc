@@ -28,9 +28,9 @@ TEST_SUITE("rerank") {
     double both = reranker.score(1.0, matched, {1, 1});
     double idf_first = bm25_idf(4, 2), idf_second = bm25_idf(4, 1);
     CHECK(apart == doctest::Approx(1.0));
-    CHECK(first_only - apart == doctest::Approx(kProximityWeight * idf_first));
-    CHECK(both - first_only == doctest::Approx(kProximityWeight * idf_second +
-                                               kSequenceWeight * (idf_first + idf_second)));
+    CHECK(first_only - apart == doctest::Approx(RankingWeights{}.proximity * idf_first));
+    CHECK(both - first_only == doctest::Approx(RankingWeights{}.proximity * idf_second +
+                                               RankingWeights{}.sequence * (idf_first + idf_second)));
   }
 
   TEST_CASE("coverage: a concept the passage lacks counts when its article's title holds it") {
@@ -63,7 +63,7 @@ TEST_SUITE("rerank") {
     Reranker reranker(1, statistics, plan);
     TermMatches::Found with_year = {{std::string(schema::kHoldsYearTerm), 0}};
     CHECK(reranker.score(2.0, with_year, {}) == doctest::Approx(2.0));
-    CHECK(reranker.score(2.0, {}, {}) == doctest::Approx(2.0 * (1 - kNoAskedNumberPenalty)));
+    CHECK(reranker.score(2.0, {}, {}) == doctest::Approx(2.0 * (1 - RankingWeights{}.no_asked_number_penalty)));
     QueryPlan keywords;  // asks for nothing
     Reranker plain(1, statistics, keywords);
     CHECK(plain.score(2.0, {}, {}) == doctest::Approx(2.0));

@@ -152,6 +152,9 @@ struct SearchParameters {
   // Asked during the search: true ends it as a spent budget does (e.g. the
   // client that asked has gone). May be empty.
   std::function<bool()> abandoned;
+  // For tuning only: the ranker's weights by name, overriding their fitted
+  // defaults (docs/relevance.md; unknown names throw std::invalid_argument).
+  std::vector<std::pair<std::string, double>> ranking_weights;
 };
 
 class Index {
