@@ -141,6 +141,7 @@ void Searcher::load_passage_dictionaries() {
 void Searcher::forget_index_answers() {
   articles_ = 0;
   title_word_counts_.forget();
+  keyword_titles_.forget();
   suggester_.forget();
   disjunction_matcher_.forget_postings();
   statistics_.forget();
@@ -273,6 +274,19 @@ class Stopwatch {
 
 }  // namespace
 
+namespace {
+
+// Whether any of these normalized words is in Arabic script.
+bool holds_arabic(const std::vector<std::string>& words) {
+  for (const std::string& w : words)
+    if (!w.empty() && static_cast<unsigned char>(w[0]) >= 0xD8 &&
+        static_cast<unsigned char>(w[0]) <= 0xDB)
+      return true;
+  return false;
+}
+
+}  // namespace
+
 SearchResult Searcher::search_once(const std::string& query, const SearchOptions& options) {
   auto started = std::chrono::steady_clock::now();
   Stopwatch stopwatch;
@@ -317,6 +331,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Candidate> ranked;
   Reranker reranker(db_.get_doccount(), statistics_, plan, options.weights);
   PositionBatch positions;  // of the candidates' adjacent query words
+  std::map<std::string, std::unique_ptr<TitleEvidence>> keyword_evidence;  // file -> or null
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
@@ -331,6 +346,16 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
                       [&](const std::string& t) { return found.count(t) > 0; });
     }
     positions.read(db_);
+    // Articles whose titles cannot hold the query's words are given titles
+    // of their keywords (keyword_titles.h).
+    if (holds_arabic(plan.concept_words))
+      for (size_t i = from; i < ranked.size(); ++i) {
+        const std::string& file = ranked[i].file;
+        if (titles.of(file) || keyword_evidence.count(file) ||
+            keyword_titles_.has_arabic_title(db_, file, ranked[i].docid))
+          continue;
+        keyword_evidence[file] = keyword_titles_.evidence(db_, file, plan.concept_stems, articles_);
+      }
     bool sequence_held = false;
     for (size_t i = from; i < ranked.size(); ++i) {
       const TermMatches::Found& found = matches.of(ranked[i].docid);
@@ -339,8 +364,12 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
         together = count_adjacent(positions, ranked[i].docid, plan.adjacent_words);
       sequence_held = sequence_held ||
                       (!together.empty() && std::count(together.begin(), together.end(), 0u) == 0);
-      ranked[i].score = round_score(
-          reranker.score(matched[i].weight, found, together, titles.of(ranked[i].file)));
+      const TitleEvidence* title = titles.of(ranked[i].file);
+      if (!title) {
+        auto keywords = keyword_evidence.find(ranked[i].file);
+        if (keywords != keyword_evidence.end()) title = keywords->second.get();
+      }
+      ranked[i].score = round_score(reranker.score(matched[i].weight, found, together, title));
     }
     stopwatch.lap(t.rerank);
     return sequence_held;

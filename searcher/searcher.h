@@ -23,6 +23,7 @@
 #include "index_delta.h"
 #include "location_column.h"
 #include "passage_document.h"
+#include "keyword_titles.h"
 #include "query_plan.h"
 #include "ranking_weights.h"
 #include "search_budget.h"
@@ -181,6 +182,7 @@ class Searcher {
   DisjunctionMatcher disjunction_matcher_;
   bool accumulated_ = false;  // the last match() was the disjunction matcher's
   TitleWordCounts title_word_counts_;
+  KeywordTitles keyword_titles_;
   LocationColumn locations_;
   SpellingSuggester suggester_;
   Xapian::doccount articles_ = 0;  // count_articles(db_), 0 until asked
