@@ -229,7 +229,7 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
         throw std::invalid_argument("no ranking weight named '" + name + "'");
     options.abandoned = parameters.abandoned;
     SearchResult r = impl_->read_retrying([&](Searcher& s) { return s.search(query, options); });
-    Results out{r.query, r.total, r.took_ms, r.suggestion, {}, r.notices, {}};
+    Results out{r.query, r.total, !r.total_exact, r.took_ms, r.suggestion, {}, r.notices, {}};
     const SearchTimings& t = r.timings;
     out.stages = {
         {"plan", t.plan},           {"match", t.match},    {"term_matches", t.term_matches},

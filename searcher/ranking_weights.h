@@ -16,8 +16,8 @@ struct RankingWeights {
   // Per adjacent pair of query words standing together: this times the pair's
   // BM25 weight; a passage holding them all in sequence gains `sequence` times
   // the pairs' idf besides.
-  double proximity = 0.5;
-  double sequence = 0.5;
+  double proximity = 0.75;
+  double sequence = 1.0;
   // Title evidence (title_evidence.h) added to BM25: `title` for a query,
   // `question_title` for a question, which names its subject.
   double title = 0.3;

@@ -67,6 +67,7 @@ nlohmann::json to_json(const Results& results) {
   nlohmann::json out = {
       {"query", results.query},
       {"total", results.total},
+      {"total_is_estimate", results.total_is_estimate},
       {"took_ms", round_to(results.took_ms, 3)},
       {"suggestion", results.suggestion ? nlohmann::json(*results.suggestion) : nlohmann::json()},
       {"hits", hits}};

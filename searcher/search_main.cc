@@ -108,8 +108,9 @@ int main(int argc, char** argv) {
       fahras::TextStyle style;
       style.color = color == "always" || (color == "auto" && isatty(STDOUT_FILENO));
       fahras::print_text(result, style, std::cout);
-      if (result.matches.empty() && result.suggestion)
-        std::cerr << kProgram << ": no match; did you mean: " << *result.suggestion << '\n';
+      if (result.suggestion)
+        std::cerr << kProgram << ": " << (result.matches.empty() ? "no match; " : "")
+                  << "did you mean: " << *result.suggestion << '\n';
     }
     // As grep: 0 when the query matched, whether or not this page shows a hit.
     if (result.matches.empty() && result.total > 0)

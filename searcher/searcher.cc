@@ -24,6 +24,8 @@
 #include "shard_handles.h"
 #include "term_matches.h"
 #include "title_evidence.h"
+#include "tokenizer.h"
+#include "utf8.h"
 
 namespace fahras {
 namespace {
@@ -276,6 +278,40 @@ class Stopwatch {
 
 namespace {
 
+// The normalized word `meant` in the letters of `typed` (a word as the user
+// wrote it) where they normalize to its own: the same beginning and end as
+// typed, meant's letters between (عقوبة typed, عقوبه meant: عقوبة).
+std::string written_as_typed(std::string_view typed, const std::string& meant) {
+  std::vector<std::pair<std::string, std::string>> letters;  // as typed, normalized
+  for (size_t i = 0; i < typed.size();) {
+    size_t start = i;
+    char32_t c;
+    decode_utf8(typed, i, c);
+    std::string letter(typed.substr(start, i - start));
+    std::string folded = normalize(letter);
+    if (!folded.empty() && folded != " ") letters.emplace_back(letter, folded);
+  }
+  std::vector<std::string> wanted;
+  for (size_t i = 0; i < meant.size();) {
+    size_t start = i;
+    char32_t c;
+    decode_utf8(meant, i, c);
+    wanted.push_back(meant.substr(start, i - start));
+  }
+  size_t head = 0;
+  while (head < letters.size() && head < wanted.size() && letters[head].second == wanted[head])
+    ++head;
+  size_t tail = 0;
+  while (tail < letters.size() - head && tail < wanted.size() - head &&
+         letters[letters.size() - 1 - tail].second == wanted[wanted.size() - 1 - tail])
+    ++tail;
+  std::string out;
+  for (size_t i = 0; i < head; ++i) out += letters[i].first;
+  for (size_t i = head; i < wanted.size() - tail; ++i) out += wanted[i];
+  for (size_t i = letters.size() - tail; i < letters.size(); ++i) out += letters[i].first;
+  return out;
+}
+
 // Whether any of these normalized words is in Arabic script.
 bool holds_arabic(const std::vector<std::string>& words) {
   for (const std::string& w : words)
@@ -302,10 +338,15 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   // many hits are asked for: a page's hits do not depend on the page's size.
   // The matcher's passages past the window are ranked after it (as
   // Elasticsearch's rescore window and Solr's reRankDocs do).
-  const size_t window = std::max<size_t>(options.rerank_depth, 1);
+  // With at most N passages an article, the matcher keeps kPerArticleCandidates
+  // times N of each, re-ranked, so that the N kept are the best by final
+  // score, not by BM25; the window widens as much, to hold as many articles.
+  const size_t widen = options.per_article > 0 ? kPerArticleCandidates : 1;
+  const size_t window = std::max<size_t>(options.rerank_depth, 1) * widen;
   const LocationColumn* column = remote_ ? nullptr : locations_.for_search(db_);
   std::vector<WeightedDoc> matched =
-      match(plan, options, std::max(window, options.offset + options.limit), column, result.total);
+      match(plan, options, std::max(window, (options.offset + options.limit) * widen), column,
+            result.total, result.total_exact);
   std::vector<WeightedDoc> beyond_window;
   if (matched.size() > window) {
     beyond_window.assign(matched.begin() + static_cast<std::ptrdiff_t>(window), matched.end());
@@ -435,7 +476,8 @@ std::vector<std::vector<ByteRange>> Searcher::highlights_in(const std::string& q
 
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
                                          size_t depth, const LocationColumn* column,
-                                         size_t& total) {
+                                         size_t& total, bool& total_exact) {
+  total_exact = true;
   accumulated_ = !plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
                  disjunction_matcher_.suits(db_, plan.disjunction);
   if (accumulated_) {
@@ -460,11 +502,13 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
     return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location,
                                     plan.disjunction_weighed_alone);
   }
-  return top_by_weight(plan.query, depth, options.per_article, total);
+  return top_by_weight(plan.query, depth, options.per_article * kPerArticleCandidates, total,
+                       &total_exact);
 }
 
 std::vector<WeightedDoc> Searcher::top_by_weight(const Xapian::Query& query, size_t count,
-                                                 unsigned per_article, size_t& total) {
+                                                 unsigned per_article, size_t& total,
+                                                 bool* total_exact) {
   // Passages of equal weight in order of their location, so that which make
   // the cut depends on the passages, not on their docids (the order of past
   // writes, or the shards'); weights rounded as the disjunction matcher
@@ -485,6 +529,7 @@ std::vector<WeightedDoc> Searcher::top_by_weight(const Xapian::Query& query, siz
     return {};
   }
   total = mset.get_matches_estimated();
+  if (total_exact) *total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   struct Ranked {
     double weight;
     std::string location;
@@ -575,18 +620,11 @@ std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
 }
 
 std::optional<std::string> Searcher::suggest(const std::string& query, const QueryPlan& plan) {
-  std::string corrected = normalize_query_text(query);
-  bool changed = false;
-  auto correct = [&](const std::string& typed, const std::string& meant) {
-    size_t at = corrected.find(typed);
-    if (at == std::string::npos) return;
-    corrected.replace(at, typed.size(), meant);
-    changed = true;
-  };
+  std::map<std::string, std::string> meant;  // normalized word typed -> the word meant
   for (const std::string& w : plan.concept_words) {
     // A rare word read as a commoner one (موريطانيا: موريتانيا) is shown so.
     if (auto read_as = plan.rare_words_read_as.find(w); read_as != plan.rare_words_read_as.end()) {
-      correct(w, read_as->second);
+      meant[w] = read_as->second;
       continue;
     }
     if (statistics_.termfreq(w) > 0 || statistics_.termfreq("Z" + stem_word(w)) > 0) continue;
@@ -599,10 +637,22 @@ std::optional<std::string> Searcher::suggest(const std::string& query, const Que
       s = suggester_.suggest(spelling_db_, w, edits);
       if (s.empty() && bare != w) s = suggester_.suggest(spelling_db_, bare, edits);
     }
-    if (!s.empty() && s != w) correct(w, s);
+    if (!s.empty() && s != w) meant[w] = s;
   }
-  if (!changed) return std::nullopt;
+  if (meant.empty()) return std::nullopt;
+  // The query as typed, its misspelled words replaced, each in the letters
+  // the user typed where they are the meant word's (عقوبة stays عقوبة).
+  std::string corrected = query;
+  std::vector<Token> tokens = tokenize(normalize_with_offsets(query));
+  for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
+    auto m = meant.find(t->text);
+    if (m == meant.end()) continue;
+    size_t length = t->original_end - t->original_begin;
+    corrected.replace(t->original_begin, length,
+                      written_as_typed(std::string_view(query).substr(t->original_begin, length),
+                                       m->second));
+  }
+  if (corrected == query) return std::nullopt;
   return corrected;
 }
-
 }  // namespace fahras

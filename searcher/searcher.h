@@ -41,6 +41,9 @@ inline constexpr size_t kRerankDepth = 30;
 // 0.877 with 2 of each (1 x 4: 0.874, 3 x 2: 0.877, 2 x 3 and 3 x 3: 0.875).
 // (RankingWeights::subject_articles is the number of articles.)
 inline constexpr size_t kSubjectPassagesPerArticle = 2;
+// With at most N passages an article (SearchOptions::per_article), this many
+// times N of each article's best by BM25 are re-ranked for the N kept.
+inline constexpr unsigned kPerArticleCandidates = 4;
 // Xapian's matcher is asked for this many passages beyond the cut, which its
 // weights rounded decide (Searcher::match).
 inline constexpr size_t kTieMargin = 8;
@@ -85,6 +88,7 @@ struct SearchTimings {
 struct SearchResult {
   std::string query;
   size_t total = 0;  // matching passages: exact for plain-word queries, else Xapian's estimate
+  bool total_exact = true;  // false when `total` is an estimate
   double took_ms = 0;
   SearchTimings timings;
   std::optional<std::string> suggestion;
@@ -133,12 +137,13 @@ class Searcher {
   // receives how many passages match (Xapian's estimate on its path).
   // Sets accumulated_ to whether the DisjunctionMatcher ranked them.
   std::vector<WeightedDoc> match(const QueryPlan& plan, const SearchOptions& options, size_t depth,
-                                 const LocationColumn* column, size_t& total);
+                                 const LocationColumn* column, size_t& total, bool& total_exact);
   // Xapian's matcher: the `count` passages of most weight for `query`
   // (passage_bm25), at most `per_article` an article (0: any), ties by
   // location; `total` receives Xapian's estimate of the matches.
   std::vector<WeightedDoc> top_by_weight(const Xapian::Query& query, size_t count,
-                                         unsigned per_article, size_t& total);
+                                         unsigned per_article, size_t& total,
+                                         bool* total_exact = nullptr);
   // The `count` passages of most weight for `query` (top_by_weight) that
   // `matched` lacks.
   std::vector<WeightedDoc> top_unmatched(const Xapian::Query& query,

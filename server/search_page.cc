@@ -103,7 +103,8 @@ void render_results(const PageRequest& request, const Results& results, std::str
            html_escape(page_url(corrected)) + "\">" + html_escape(*results.suggestion) +
            "</a>؟</p>\n";
   }
-  out += "<p class=\"summary\"><span class=\"total\">" + std::to_string(results.total) +
+  out += std::string("<p class=\"summary\">") + (results.total_is_estimate ? "نحو " : "") +
+         "<span class=\"total\">" + std::to_string(results.total) +
          "</span> نتيجة في <span class=\"took\" dir=\"ltr\">" + milliseconds(results.took_ms) +
          " ms</span></p>\n";
   for (const std::string& notice : results.notices)

@@ -19,7 +19,7 @@ namespace fahras {
 // changes a term some text is indexed under: the indexer then re-indexes
 // every file of an index built by another version, and the searcher warns
 // about such an index until it is.
-inline constexpr std::string_view kAnalysisVersion = "11";
+inline constexpr std::string_view kAnalysisVersion = "12";
 
 struct AnalyzedToken {
   Token token;       // normalized word, positions, original byte range

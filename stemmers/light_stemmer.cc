@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <memory>
 
 #include "arabic_letters.h"
+#include "stopwords.h"
 #include "utf8.h"
 
 namespace fahras {
@@ -39,11 +41,11 @@ constexpr std::array<u32string_view, 62> kRootInitialStems = {
     // و-initial roots and names
     U"وزير", U"وزار", U"وزراء", U"وطن", U"ولد", U"ولاي", U"وصل", U"وقت", U"وقف", U"وجه", U"وجد",
     U"وضع", U"وفد", U"وكال", U"وسط", U"وحد", U"واحد", U"ورق", U"وعد", U"وفق", U"وافق", U"وقع",
-    U"وثيق", U"وثائق", U"وصف", U"وراء", U"وظيف", U"وفر", U"وفاه", U"ولي", U"وسيل", U"وسائل",
+    U"وثيق", U"وثاءق", U"وصف", U"وراء", U"وظيف", U"وفر", U"وفاه", U"ولي", U"وسيل", U"وساءل",
     U"وباء", U"وارد", U"واضح", U"واقع", U"واجه", U"واشنطن", U"وسع", U"وصول", U"وحيد", U"وكيل",
-    U"وزن", U"وعي", U"ويب", U"وول", U"وانغ", U"ويندوز", U"وارن", U"ويليام", U"وريث", U"ودائع",
+    U"وزن", U"وعي", U"ويب", U"وول", U"وانغ", U"ويندوز", U"وارن", U"ويليام", U"وريث", U"وداءع",
     // ب and ل before alef where the letter is radical
-    U"باكستان", U"باريس", U"باحث", U"بارز", U"لاعب", U"لاجئ", U"لاتين", U"لاحق", U"لازم", U"لافت"};
+    U"باكستان", U"باريس", U"باحث", U"بارز", U"لاعب", U"لاجء", U"لاتين", U"لاحق", U"لازم", U"لافت"};
 
 bool starts_with(u32string_view w, u32string_view p) { return w.substr(0, p.size()) == p; }
 bool ends_with(u32string_view w, u32string_view s) {
@@ -150,9 +152,25 @@ constexpr std::array<u32string_view, 8> kProcliticsBeforeLatin = {U"وال", U"�
 
 }  // namespace
 
+// Number words the affix rules would cut into fragments or stop words
+// (ألفي → في, مائتي → مائ): each form's stem is its number's.
+const std::map<u32string_view, u32string_view>& number_word_stems() {
+  static const std::map<u32string_view, u32string_view> stems = {
+      // thousand: ألف, its dual and plurals (hamza and alef forms normalized)
+      {U"الف", U"الف"}, {U"الفا", U"الف"}, {U"الفان", U"الف"}, {U"الفين", U"الف"},
+      {U"الفي", U"الف"}, {U"الاف", U"الف"}, {U"الوف", U"الف"},
+      // hundred: مائة and مئة, and their duals
+      {U"ماءه", U"ماءه"}, {U"مءه", U"ماءه"}, {U"ماءتان", U"ماءه"}, {U"ماءتين", U"ماءه"},
+      {U"ماءتي", U"ماءه"}, {U"ماءتا", U"ماءه"}, {U"مءتان", U"ماءه"}, {U"مءتين", U"ماءه"},
+      {U"مءتي", U"ماءه"}, {U"مءتا", U"ماءه"}};
+  return stems;
+}
+
 u32string stem_arabic(u32string w) {
   if (w.size() < 3) return w;
   if (is_allah(w)) return U"الله";
+  if (auto number = number_word_stems().find(w); number != number_word_stems().end())
+    return u32string(number->second);
   strip_conjunction(w);
   strip_article_or_preposition(w);
   strip_suffixes(w);
@@ -247,7 +265,16 @@ std::string stem_word(std::string_view word) {
     any_arabic = any_arabic || is_arabic_letter(c);
   }
   if (!any_latin && !any_arabic) return std::string(word);
-  if (!any_latin) return to_utf8(stem_arabic(std::move(w)));
+  if (!any_latin) {
+    std::string stem = to_utf8(stem_arabic(std::move(w)));
+    // A word that is the article before a stop word is no such thing: its
+    // alef and lam are radicals (الفي, two thousand, is not في). A clitic
+    // before a stop word is one (ولكن, بما: stop words as the stem says).
+    if (word.size() == stem.size() + 4 && word.starts_with("\u0627\u0644") && word.ends_with(stem) &&
+        is_stopword(stem) && !is_stopword(word))
+      return std::string(word);
+    return stem;
+  }
   if (any_arabic) {
     // Arabic proclitics before a Latin word: remove them, stem the rest.
     for (u32string_view p : kProcliticsBeforeLatin) {

@@ -67,6 +67,12 @@ char32_t fold_arabic(char32_t c) {
       return kHeh;
     case kKeheh:
       return kKaf;
+    // Hamza's seat inside a word is a spelling choice writers make either
+    // way (مسئولية/مسؤولية, شئون/شؤون, رئيس/رءيس): every seat but alef's
+    // (folded above) is the bare hamza.
+    case kWawWithHamzaAbove:
+    case kYehWithHamzaAbove:
+      return kHamza;
     case kArabicDecimalSeparator:
       return U'.';
     case kArabicThousandsSeparator:

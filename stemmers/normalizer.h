@@ -10,8 +10,10 @@
 //      decomposed hamza/madda composed, Latin case folded, and default-ignorable
 //      characters (zero-width and bidi controls, soft hyphen, ALM) removed.
 //   3. Arabic folding: harakat, superscript alef, Quranic annotation marks and
-//      tatweel removed; alef forms to bare alef; alef maksura to yeh; teh
-//      marbuta to heh; Persian/Urdu kaf, yeh and heh variants to Arabic ones;
+//      tatweel removed; alef forms to bare alef; hamza on waw or yeh to the
+//      bare hamza (ؤ ئ → ء: مسئولية and مسؤولية are one word); alef maksura
+//      to yeh; teh marbuta to heh; Persian/Urdu kaf, yeh and heh variants to
+//      Arabic ones;
 //      every decimal digit (Arabic-Indic, Persian, ...) to ASCII; the Arabic
 //      decimal separator to '.'.
 //   4. Thousands separators between digit groups removed (700,000 -> 700000).

@@ -226,7 +226,7 @@ TEST_SUITE("spelling_suggester") {
     testing::CorpusIndex index;
     Searcher first({index.path.string()}), second({index.path.string()});
     const std::string misspelled = "الحكوممة";
-    const std::string meant = normalize("الحكومة");
+    const std::string meant = "الحكومة";  // as the user writes it, with its ة
     uint64_t before = spelling_tables_read();
     for (int i = 0; i < 20000 && spelling_tables_read() == before; ++i) {
       CHECK(first.suggestion_for(misspelled) == meant);

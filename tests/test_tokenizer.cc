@@ -18,7 +18,7 @@ std::vector<std::string> words_of(std::string_view text) {
 TEST_SUITE("tokenizer") {
   TEST_CASE("Arabic, Latin and digits mixed as the corpus mixes them") {
     CHECK(words_of("شرائح H200 التابعة لشركة إنفيديا") ==
-          std::vector<std::string>{"شرائح", "h200", "التابعه", "لشركه", "انفيديا"});
+          std::vector<std::string>{"شراءح", "h200", "التابعه", "لشركه", "انفيديا"});
     CHECK(words_of("شريحة RTX Pro 6000D من إنفيديا") ==
           std::vector<std::string>{"شريحه", "rtx", "pro", "6000d", "من", "انفيديا"});
     CHECK(words_of("وAlibaba، و700,000 شريحة عام 2026.") ==

@@ -71,6 +71,7 @@ inline std::string place_in_file(const Match& m) {
 struct Results {
   std::string query;
   size_t total = 0;  // matching passages: exact for plain-word queries, else Xapian's estimate
+  bool total_is_estimate = false;  // `total` is Xapian's estimate (NOT, phrases, wildcards, ...)
   double took_ms = 0;
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Match> matches;

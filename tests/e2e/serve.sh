@@ -42,7 +42,7 @@ expect 404 'no such endpoint' "$url/nothing-here"
 expect 200 '"passages":\[{"line":1' "$url/documents/000_0fdb8642d30cb6d2.txt"
 expect 404 'no document' "$url/documents/missing.txt"
 expect 200 '"passages":106' "$url/stats"
-expect 200 '"suggestion":"الصينيه"' -G "$url/suggest" --data-urlencode 'q=الصنيية'
+expect 200 '"suggestion":"الصينية"' -G "$url/suggest" --data-urlencode 'q=الصنيية'
 
 # Writes: token required; malformed lines reported; oversized bodies refused.
 record='{"id":"web-1","title":"خبر","text":"كوالكوم تطلق شريحة جديدة.","url":"https://example.com/1"}'

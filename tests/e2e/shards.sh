@@ -62,7 +62,7 @@ for q in 'Nvidia' 'Huang' 'بايتدانس'; do
 done
 grep -q 'هواوي' <<< "$("$build/searcher/fahras-search" "${remote[@]}" --json Huawei)" || fail "synonyms over remote shards"
 suggestion=$("$build/searcher/fahras-search" "${remote[@]}" --json الصنيية || true)  # no hits: exit 1
-grep -q '"suggestion":"الصينيه"' <<< "$suggestion" || fail "spelling over remote shards: $suggestion"
+grep -q '"suggestion":"الصينية"' <<< "$suggestion" || fail "spelling over remote shards: $suggestion"
 # A server holding connections to the shards across a run that compacts them:
 # the copies' new UUIDs, seen through its --spelling index, make it reconnect
 # (docs/scaling.md: xapian-tcpsrv itself does not report a copy made at the
