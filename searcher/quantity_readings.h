@@ -2,7 +2,9 @@
 //
 // One quantity has many writings: 700,000 (normalized to 700000), 700.000
 // (dots grouping thousands), 700 ألف, 700 thousand; 14 مليار is
-// 14000000000; 1.5 مليون is 1500000; مليوني is two million. A query that
+// 14000000000; 1.5 مليون is 1500000; مليوني is two million; خمسمائة ألف is
+// 500000, ثلاثة آلاف 3000, مائتا 200 (numbers in words: hundreds, tens, and
+// units before a scale word, joined by و). A query that
 // types one writing should find the passages that use another. Each quantity
 // of the query (a number, a number and a scale word, a dual scale word) is
 // replaced by the writings the index holds: as written when it holds only

@@ -5,6 +5,9 @@
 #include <algorithm>
 
 #include "corpus_index.h"
+#include "e2e_support.h"
+#include "fahras/fahras.h"
+#include "normalizer.h"
 #include "quantity_readings.h"
 
 using namespace fahras;
@@ -44,6 +47,38 @@ TEST_SUITE("quantity_readings") {
     CHECK(quantity_writings("h200").empty());
   }
 
+  TEST_CASE("numbers in words: hundreds, tens, and units before a scale word") {
+    CHECK(is_quantity_word(normalize("خمسمائة")));
+    CHECK(is_quantity_word(normalize("عشرين")));
+    CHECK_FALSE(is_quantity_word(normalize("خمسة")));  // a unit alone is a word too
+    CHECK(has_writing("500000", {normalize("خمسمائة"), "الف"}));
+    CHECK(has_writing("500000", {normalize("خمسمئة"), "الف"}));
+    CHECK(has_writing("3000", {normalize("ثلاثة"), normalize("آلاف")}));
+    CHECK(has_writing("200", {normalize("مائتا")}));
+    CHECK(has_writing("20000", {normalize("عشرين"), normalize("ألفا")}));
+    CHECK_FALSE(has_writing("500", {normalize("خمسة")}));
+  }
+
+  TEST_CASE("a quantity in words finds its digits, and the other way round") {
+    e2e::TempDir tmp;
+    std::string path = (tmp.path / "db").string();
+    {
+      Index index(path, Index::kWritable);
+      index.put({"a.txt", "نظام", "يعاقب بغرامة لا تزيد على خمسمائة ألف ريال\nوغرامة 3000 ريال", "", ""});
+      index.put({"b.txt", "نظام", "غرامة مالية قدرها 500000 ريال\nثم مائتا ريال", "", ""});
+      index.commit();
+    }
+    Xapian::Database db(path);
+    TermStatistics statistics(db);
+    CHECK(read_quantities(normalize("500 ألف ريال"), statistics) ==
+          "(500000 OR \"" + normalize("خمسمائة") + " الف\") ريال");
+    CHECK(read_quantities(normalize("خمسمائة ألف ريال"), statistics) ==
+          "(500000 OR \"" + normalize("خمسمائة") + " الف\") ريال");
+    CHECK(read_quantities(normalize("ثلاثة آلاف ريال"), statistics) == "3000 ريال");
+    CHECK(read_quantities("200 ريال", statistics) == "\"" + normalize("مائتا") + "\" ريال");
+    CHECK(read_quantities(normalize("خمسة كتب"), statistics) == normalize("خمسة كتب"));
+  }
+
   TEST_CASE("a quantity typed one way is read as the index writes it") {
     CorpusIndex index;
     TermStatistics statistics(index.db);
@@ -53,7 +88,7 @@ TEST_SUITE("quantity_readings") {
     CHECK(read_quantities("400 thousand", statistics) == "400000");
     CHECK(read_quantities("14000000000 دولار", statistics) == "\"14 مليار\" دولار");
     CHECK(read_quantities("14 billion", statistics) == "\"14 مليار\"");
-    CHECK(read_quantities("2 مليون", statistics) == "مليوني");
+    CHECK(read_quantities("2 مليون", statistics) == "\"مليوني\"");  // as written, not stemmed
   }
 
   TEST_CASE("quantities the index writes as typed, or not at all, stay as typed") {
