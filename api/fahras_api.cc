@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -367,6 +369,15 @@ Stats Index::stats() {
       for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) ++s.documents;
       s.average_passage_length = db.get_avlength();
       s.databases = impl_->databases.size();
+      std::error_code error;
+      std::filesystem::path version = std::filesystem::path(impl_->databases[0]) / "iamglass";
+      if (impl_->databases.size() == 1 && std::filesystem::is_regular_file(version, error)) {
+        s.revision = db.get_revision();
+        auto written = std::filesystem::last_write_time(version, error);
+        if (!error)
+          s.last_commit_seconds = std::chrono::duration<double>(
+              std::chrono::file_clock::to_sys(written).time_since_epoch()).count();
+      }
       return s;
     });
   } catch (const Xapian::Error& e) {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -16,6 +18,7 @@
 #include "guarded_server.h"
 #include "index_directory.h"
 #include "search_workers.h"
+#include "service_log.h"
 #include "page_assets.h"
 #include "reading_page.h"
 #include "result_format.h"
@@ -86,8 +89,13 @@ std::string malformed_framing(const httplib::Request& req) {
 
 }  // namespace
 
+// When the request being served on this thread arrived.
+thread_local std::chrono::steady_clock::time_point request_started;
+
 struct HttpService::Impl {
   ServiceOptions options;
+  std::unique_ptr<AccessLog> access_log;  // null: quiet
+  ServiceMetrics metrics;
   std::unique_ptr<GuardedServer> server;
   std::unique_ptr<SearchWorkers> workers;
   std::mutex write_mutex;
@@ -325,9 +333,54 @@ struct HttpService::Impl {
     }
   }
 
+  // Counts and logs a request once answered.
+  void log_request(const httplib::Request& req, const httplib::Response& res) {
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - request_started).count();
+    std::string route = route_of(req.path);
+    metrics.count_request(route, res.status);
+    if ((route == "/search" || (route == "/" && req.has_param("q"))) && res.status == 200)
+      metrics.observe_search(seconds);
+    if (!access_log) return;
+    uint64_t bytes = res.body.size();
+    if (bytes == 0 && res.has_header("Content-Length"))
+      bytes = std::strtoull(res.get_header_value("Content-Length").c_str(), nullptr, 10);
+    access_log->write(req.method, req.target.empty() ? req.path : req.target, res.status,
+                      seconds * 1000, bytes);
+  }
+
+  // GET /metrics: the counters, and the index's revision, size and last commit.
+  void metrics_page(httplib::Response& res) {
+    Stats s = on_index([](Index& index) { return index.stats(); });
+    ServiceMetrics::IndexGauges gauges;
+    gauges.revision = static_cast<double>(s.revision);
+    gauges.passages = static_cast<double>(s.passages);
+    gauges.documents = static_cast<double>(s.documents);
+    gauges.last_commit_seconds = s.last_commit_seconds;
+    res.set_content(metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
+  }
+
   void install_routes() {
     GuardedServer& server = *this->server;
+    server.set_logger(
+        [this](const httplib::Request& req, const httplib::Response& res) { log_request(req, res); });
+    if (!options.cors_origin.empty()) {
+      server.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+        if (options.cors_origin != "*") res.set_header("Vary", "Origin");
+      });
+      server.Options(R"(.*)", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 204;
+        res.set_header("Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS");
+        res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+        res.set_header("Access-Control-Max-Age", "600");
+      });
+    }
+    server.Get("/metrics", [this](const httplib::Request&, httplib::Response& res) {
+      metrics_page(res);
+    });
     server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      request_started = std::chrono::steady_clock::now();
       std::string problem = malformed_framing(req);
       if (problem.empty()) return httplib::Server::HandlerResponse::Unhandled;
       GuardedServer::close_after_response();
@@ -434,6 +487,7 @@ std::string trimmed_token(const std::string& text) {
 
 HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
+  if (!impl_->options.quiet) impl_->access_log = std::make_unique<AccessLog>(impl_->options.access_log);
   impl_->server = std::make_unique<GuardedServer>(limits_of(impl_->options));
   impl_->workers = std::make_unique<SearchWorkers>(
       impl_->options.databases, impl_->options.spelling, impl_->options.threads);
@@ -458,5 +512,9 @@ int HttpService::bind() {
 bool HttpService::serve() { return impl_->server->listen_after_bind(); }
 
 void HttpService::stop() { impl_->server->stop(); }
+
+void HttpService::reopen_log() {
+  if (impl_->access_log) impl_->access_log->reopen();
+}
 
 }  // namespace fahras

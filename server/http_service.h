@@ -1,7 +1,10 @@
 // The HTTP face of Fahras (docs/http-api.md): a JSON API and a search page.
 //
 // GET / is the search page for people (search_page.h), with /page.css and
-// /page.js.
+// /page.js; GET /read and /original its reading view (reading_page.h).
+// GET /metrics reports counters in Prometheus's text format, and every
+// request is logged, a line each (service_log.h); with cors_origin, the API
+// answers browsers of that origin (preflight OPTIONS included).
 // GET /search?q=&limit=&offset=&per_article= answers with the JSON of the
 // output contract; GET /suggest?q=, /documents/{id}, /stats and /health read
 // the index. POST /documents (a JSON Lines body) and DELETE /documents/{id}
@@ -36,6 +39,9 @@ struct ServiceOptions {
   size_t max_limit = 100;  // hits per request
   size_t max_document_passages = 1000;  // passages per GET /documents/{id} page
   size_t max_document_bytes = 4 << 20;  // of passage text per page (at least one passage)
+  std::string access_log;    // file to append a line per request to; "" stderr
+  bool quiet = false;        // no access log at all
+  std::string cors_origin;   // "": no CORS headers; an origin, or "*"
 };
 
 // A write token as given, without the spaces, tabs, CR or LF around it.
@@ -53,6 +59,8 @@ class HttpService {
   bool serve();
   // Thread-safe and signal-handler-thread-safe: ends serve().
   void stop();
+  // Opens the access log file again (after logrotate moved it); thread-safe.
+  void reopen_log();
 
  private:
   struct Impl;

@@ -4,7 +4,7 @@
 // The write endpoints exist only with a token, read from the environment
 // variable FAHRAS_TOKEN or --token-file (never from the command line, which
 // other users can see). Prints "listening on http://HOST:PORT" once ready;
-// SIGTERM or SIGINT stop it cleanly (exit 0).
+// SIGTERM or SIGINT stop it cleanly (exit 0); SIGHUP reopens the access log.
 #include <pthread.h>
 #include <signal.h>
 
@@ -54,7 +54,12 @@ int main(int argc, char** argv) {
       "seconds a client has to send a request's head and body")(
       "time-budget", po::value<double>()->default_value(1000),
       "milliseconds a search may take before it answers with what it found")(
-      "token-file", po::value<std::string>(), "file holding the write token (else $FAHRAS_TOKEN)");
+      "token-file", po::value<std::string>(), "file holding the write token (else $FAHRAS_TOKEN)")(
+      "access-log", po::value<std::string>(),
+      "file to append a line per request to (default: stderr; reopened on SIGHUP)")(
+      "quiet", "no access log")(
+      "cors-origin", po::value<std::string>(),
+      "let browser pages of this origin (or *) call the API; off by default");
   fahras::ServiceOptions options;
   try {
     po::variables_map vm;
@@ -77,6 +82,18 @@ int main(int argc, char** argv) {
     if (!(options.request_seconds > 0))
       throw std::runtime_error("--request-timeout must be a positive number of seconds");
     options.time_budget_ms = vm["time-budget"].as<double>();
+    if (vm.count("access-log")) options.access_log = vm["access-log"].as<std::string>();
+    options.quiet = vm.count("quiet") > 0;
+    if (vm.count("cors-origin")) {
+      options.cors_origin = vm["cors-origin"].as<std::string>();
+      bool origin = options.cors_origin == "*" ||
+                    ((options.cors_origin.rfind("https://", 0) == 0 ||
+                      options.cors_origin.rfind("http://", 0) == 0) &&
+                     options.cors_origin.find_first_of(" \t\r\n/", 8) == std::string::npos);
+      if (!origin)
+        throw std::runtime_error("--cors-origin " + options.cors_origin +
+                                 ": an origin is scheme://host[:port] (no path), or *");
+    }
     if (vm.count("token-file")) {
       options.token = read_token_file(vm["token-file"].as<std::string>());
     } else if (const char* token = std::getenv("FAHRAS_TOKEN")) {
@@ -92,13 +109,18 @@ int main(int argc, char** argv) {
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   try {
     fahras::HttpService service(options);
     int port = service.bind();
     std::thread waiter([&] {
-      int sig = 0;
-      sigwait(&signals, &sig);
+      for (;;) {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        if (sig != SIGHUP) break;
+        service.reopen_log();  // logrotate moved the access log
+      }
       service.stop();
     });
     std::cout << "listening on http://" << options.host << ":" << port << std::endl;

@@ -113,6 +113,10 @@ struct Stats {
   size_t documents = 0;
   double average_passage_length = 0;  // in words
   size_t databases = 0;
+  // Of a single local index (0 otherwise): its revision, and when it was
+  // last committed (seconds since the epoch, from its version file).
+  uint64_t revision = 0;
+  double last_commit_seconds = 0;
 };
 
 // What a compaction did: the index's size before and after.
