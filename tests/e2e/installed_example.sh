@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs Fahras into a temporary prefix, builds examples/ against it with
-# find_package(Fahras), and runs the example; checks the installed systemd units.
+# find_package(Fahras), and runs the example; checks the installed systemd
+# units, synonyms and man pages, then uninstalls.
 # Usage: installed_example.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 source=$2
@@ -9,6 +10,10 @@ trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cmake --install "$build" --prefix "$work/prefix" >/dev/null
 [ -f "$work/prefix/include/fahras/fahras.h" ] || fail "header not installed"
+[ -f "$work/prefix/share/fahras/synonyms.csv" ] || fail "the default synonyms not installed"
+for program in fahras-index fahras-search fahras-serve fahras-analyze; do
+  grep -q '^\.SH OPTIONS' "$work/prefix/share/man/man1/$program.1" || fail "no man page for $program"
+done
 ls "$work"/prefix/lib*/cmake/Fahras/FahrasConfig.cmake >/dev/null || fail "package config not installed"
 cmake -S "$source/examples" -B "$work/example" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null || fail "configure"
 cmake --build "$work/example" -j2 >/dev/null || fail "build"
@@ -40,4 +45,8 @@ if command -v systemd-analyze >/dev/null; then
 else
   echo "systemd-analyze not installed: units not verified"
 fi
+# Uninstalling removes what was installed, listed in the build's manifest.
+make -s -C "$source" -f Makefile.dist uninstall BUILD="$build" >/dev/null
+left=$(find "$work/prefix" -type f)
+[ -z "$left" ] || fail "uninstall left: $left"
 echo "e2e.installed_example: ok"
