@@ -45,6 +45,15 @@ if command -v systemd-analyze >/dev/null; then
 else
   echo "systemd-analyze not installed: units not verified"
 fi
+# The Python module, installed into the prefix's site path, finds the library.
+module=$(ls "$work"/prefix/lib*/python3*/dist-packages/fahras*.so)
+out=$(cd "$work" && PYTHONPATH="$(dirname "$module")" python3 -c '
+import fahras, sys
+with fahras.Index(sys.argv[1], writable=True) as index:
+    index.put("p1", "وافقت الصين على شحنة جديدة من الرقائق")
+    index.commit()
+    print(index.search("الرقائق")["hits"][0]["file"])' "$work/python.db")
+[ "$out" = p1 ] || fail "the installed Python module: $out"
 # Uninstalling removes what was installed, listed in the build's manifest.
 make -s -C "$source" -f Makefile.dist uninstall BUILD="$build" >/dev/null
 left=$(find "$work/prefix" -type f)
