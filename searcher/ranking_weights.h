@@ -1,5 +1,5 @@
 // The ranker's weights, in one place, with their defaults: the values the
-// joint fit chose (bench/fit_weights.py; README, Relevance). A search may
+// joint fit chose (bench/fit_weights.py; docs/relevance.md). A search may
 // override them by name (SearchParameters::ranking_weights), which is how
 // the fit tries values without rebuilding; users have no reason to.
 #pragma once

@@ -53,7 +53,7 @@ struct SearchOptions {
   size_t offset = 0;
   unsigned per_article = 0;  // at most this many passages per article (0: no limit)
   // How many of the matcher's best passages are scored again (the re-ranking
-  // window): fewer is faster and ranks less well (README, Speed). Hits past
+  // window): fewer is faster and ranks less well (docs/benchmarks.md). Hits past
   // the window follow it, scored again among themselves.
   size_t rerank_depth = kRerankDepth;
   // The search ends within about this many milliseconds (<= 0: no limit),
