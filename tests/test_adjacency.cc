@@ -34,7 +34,7 @@ TEST_SUITE("adjacency") {
   }
 
   TEST_CASE("written forms stand together or apart, in order, in a real passage") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::docid doc =
         index_passage(db,
                       "وافقت السلطات الصينية على استيراد رقائق H200، وقالت إن الرقائق المتقدمة "

@@ -164,7 +164,7 @@ TEST_SUITE("disjunction_matcher") {
   }
 
   TEST_CASE("passages of equal weight make the cut by location, not by docid") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     // Written in another order than their locations: c.txt:9, a.txt:9, a.txt:2.
     for (auto [file, line] :
          {std::pair<const char*, uint32_t>{"c.txt", 9}, {"a.txt", 9}, {"a.txt", 2}}) {
@@ -219,7 +219,7 @@ TEST_SUITE("disjunction_matcher") {
   }
 
   TEST_CASE("documents added after the first search are matched too") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     auto add = [&](std::initializer_list<const char*> terms) {
       return testing::add_terms(db, terms);
     };
@@ -239,7 +239,7 @@ TEST_SUITE("disjunction_matcher") {
   }
 
   TEST_CASE("a disjunction with many postings is left to Xapian until its terms come again") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     testing::add_terms(db, {"Zصين", "Zفي"});
     DisjunctionMatcher matcher;
     // Frequencies as a large index would report them.

@@ -48,7 +48,7 @@ TEST_SUITE("passage_context") {
   }
 
   TEST_CASE("candidates read the location slot, or the older slots where it is missing") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::docid lead = add_passage(db, "003_792a31c1185f3fa9.txt", 8, true);
     Xapian::docid old = add_passage(db, "000_0fdb8642d30cb6d2.txt", 6, false);
     Xapian::docid next = add_passage(db, "003_792a31c1185f3fa9.txt", 9, true);
@@ -65,7 +65,7 @@ TEST_SUITE("passage_context") {
   }
 
   TEST_CASE("an index with no location slot at all, or none past some candidates") {
-    Xapian::WritableDatabase old_index = Xapian::InMemory::open();
+    Xapian::WritableDatabase old_index = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::docid a = add_passage(old_index, "a.txt", 1, false);
     Xapian::docid b = add_passage(old_index, "b.txt", 2, false);
     old_index.commit();
@@ -73,7 +73,7 @@ TEST_SUITE("passage_context") {
     CHECK(c[0].file == "b.txt");
     CHECK(c[1].line == 1);
 
-    Xapian::WritableDatabase mixed = Xapian::InMemory::open();
+    Xapian::WritableDatabase mixed = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::docid located = add_passage(mixed, "c.txt", 3, true);
     Xapian::docid later1 = add_passage(mixed, "d.txt", 4, false);
     Xapian::docid later2 = add_passage(mixed, "e.txt", 5, false);
@@ -85,7 +85,7 @@ TEST_SUITE("passage_context") {
   }
 
   TEST_CASE("the in-memory column: read on a revision's second search, the same answers") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::docid lead = add_passage(db, "أخبار/الصين.txt", 8, true);
     Xapian::docid old = add_passage(db, "000_0fdb8642d30cb6d2.txt", 6, false);
     Xapian::docid next = add_passage(db, "أخبار/الصين.txt", 9, true);

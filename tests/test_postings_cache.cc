@@ -10,7 +10,7 @@ namespace {
 
 // Passages as term lists: Zصين in 3, Zشرائح in 2, Zترامب in 1 (wdf 2).
 Xapian::WritableDatabase small_index() {
-  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
   auto add = [&](std::initializer_list<std::pair<const char*, unsigned>> terms) {
     Xapian::Document doc;
     for (auto [t, wdf] : terms) doc.add_term(t, wdf);

@@ -121,7 +121,7 @@ TEST_SUITE("query_plan") {
   TEST_CASE("expansion is bounded: a key's words within two edits, the four commonest spellings") {
     // Stems under one key as a real vocabulary has them (key_vocabulary.h),
     // each in `count` passages.
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     KeyVocabularyChanges vocabulary;
     auto add = [&](const std::string& word, int count) {
       std::string stem = stem_word(normalize(word));

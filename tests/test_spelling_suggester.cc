@@ -27,7 +27,7 @@ void build_table(SpellingSuggester& suggester, const Xapian::Database& db) {
 // A database whose passages hold each word in as many passages as given.
 class Words {
  public:
-  Words() : db_(Xapian::InMemory::open()) {}
+  Words() : db_(Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)) {}
   // Adds `count` passages holding the normalized word (negative: deletes).
   void add(const char* word, int count) {
     std::string w = normalize(word);

@@ -17,7 +17,7 @@ namespace {
 // An index where each given stem is a word in the key vocabulary under its
 // phonetic key, as the indexer keeps it (key_vocabulary.h), one document each.
 Xapian::WritableDatabase index_of(std::initializer_list<const char*> stems) {
-  Xapian::WritableDatabase db = Xapian::InMemory::open();
+  Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
   KeyVocabularyChanges vocabulary;
   for (const char* stem : stems) {
     Xapian::Document doc;

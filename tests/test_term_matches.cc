@@ -9,7 +9,7 @@ using namespace fahras;
 
 TEST_SUITE("term_matches") {
   TEST_CASE("each candidate gets exactly the given terms it contains") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     auto add = [&](std::initializer_list<const char*> terms) {
       return testing::add_terms(db, terms);
     };

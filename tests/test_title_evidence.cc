@@ -33,7 +33,7 @@ void add_title(Xapian::WritableDatabase& db, const std::string& file,
 
 TEST_SUITE("title_evidence") {
   TEST_CASE("a candidate's article title holding query concepts, by their idf among articles") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     add_title(db, "ar.txt", {"ارجنتين"}, "الأرجنتين");
     add_title(db, "br.txt", {"برازيل", "منتخب", "منتخبات"}, "منتخبات البرازيل");
     add_title(db, "fr.txt", {"فرنس", "منتخب", "منتخبات"}, "منتخبات فرنسا");
@@ -77,7 +77,7 @@ TEST_SUITE("title_evidence") {
   }
 
   TEST_CASE("a word most titles hold names no subject, though its titles are evidence") {
-    Xapian::WritableDatabase db = Xapian::InMemory::open();
+    Xapian::WritableDatabase db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
     for (Xapian::doccount i = 0; i <= kMaxSubjectTitles; ++i)
       add_title(db, "history" + std::to_string(i) + ".txt", {"تاريخ"}, "تاريخ");
     db.commit();
