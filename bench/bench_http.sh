@@ -6,7 +6,7 @@
 # application streams documents in (POST /documents, one record
 # every 0.2 s: five commits a second; ten ids in turn, so after the first ten
 # each post replaces an article), which the server's searchers follow
-# (searcher/index_delta.h).
+# (searcher/match/index_delta.h).
 # Usage: bench_http.sh BUILD_DIR DB QUERIES_FILE [SECONDS] [CONNECTIONS]
 set -euo pipefail
 build=$1 db=$2 queries=$3 seconds=${4:-10} connections=${5:-8}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fits the ranker's weights (searcher/ranking_weights.h) jointly on every
+"""Fits the ranker's weights (searcher/rank/ranking_weights.h) jointly on every
 development collection, by coordinate ascent over a grid, cross-validated by
 article.
 

@@ -58,7 +58,7 @@ class BatchWriter {
   void restart_key_vocabulary();
   // Empties Xapian's spelling table, which indexes written by analysis
   // version 8 and before kept up to date ("did you mean" now reads the
-  // index's words: searcher/spelling_suggester.h).
+  // index's words: searcher/spelling/spelling_suggester.h).
   void drop_spelling_table();
 
   // Commits the open batch.

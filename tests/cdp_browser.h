@@ -12,6 +12,7 @@
 #include <deque>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 namespace fahras::testing {
@@ -36,11 +37,18 @@ class CdpBrowser {
   nlohmann::json call(const std::string& method,
                       const nlohmann::json& params = nlohmann::json::object());
 
-  // Runs `action`, then waits for the page's next load event.
+  // Runs `action`, then waits for the page's next load event. The action
+  // navigates: its own answer may be DevTools' "Inspected target navigated
+  // or closed" when the page it ran in went first, which is its success.
   template <typename Action>
   void and_wait_for_load(Action&& action) {
     events_.clear();
-    action();
+    try {
+      action();
+    } catch (const std::runtime_error& e) {
+      if (std::string(e.what()).find("Inspected target navigated or closed") == std::string::npos)
+        throw;
+    }
     wait_for_event("Page.loadEventFired");
   }
 

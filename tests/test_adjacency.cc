@@ -1,4 +1,4 @@
-// Tests of searcher/adjacency.h: where adjacent query words stand together,
+// Tests of searcher/rank/adjacency.h: where adjacent query words stand together,
 // read from the positions of a passage indexed as the indexer indexes it.
 #include <doctest/doctest.h>
 

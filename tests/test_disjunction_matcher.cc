@@ -1,4 +1,4 @@
-// Tests of searcher/disjunction_matcher.h: the accumulator ranks exactly as
+// Tests of searcher/match/disjunction_matcher.h: the accumulator ranks exactly as
 // Xapian's matcher does, on the real corpus and the planner's real queries.
 #include <doctest/doctest.h>
 

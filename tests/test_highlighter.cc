@@ -1,4 +1,4 @@
-// Tests of searcher/highlighter.h: whole original words, through stems and
+// Tests of searcher/present/highlighter.h: whole original words, through stems and
 // phonetic keys; snippets keep highlights and cut at word boundaries.
 #include <doctest/doctest.h>
 

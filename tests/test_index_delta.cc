@@ -1,4 +1,4 @@
-// Tests of searcher/index_delta.h, and of a searcher that follows commits
+// Tests of searcher/match/index_delta.h, and of a searcher that follows commits
 // with it: after documents are streamed in, it answers exactly as a searcher
 // opened afresh.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Tests of searcher/keyword_titles.h: an article titled in another script
+// Tests of searcher/rank/keyword_titles.h: an article titled in another script
 // than its text is given a title of its most salient stems.
 #include <doctest/doctest.h>
 

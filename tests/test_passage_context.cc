@@ -1,4 +1,4 @@
-// Tests of searcher/passage_context.h: where candidates are (the location slot,
+// Tests of searcher/rank/passage_context.h: where candidates are (the location slot,
 // and the older article and line slots), neighbour context and the per-article
 // limit.
 #include <doctest/doctest.h>

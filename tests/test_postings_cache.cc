@@ -1,4 +1,4 @@
-// Tests of searcher/postings_cache.h: decoded posting lists, least recently
+// Tests of searcher/match/postings_cache.h: decoded posting lists, least recently
 // used out first, within a byte budget.
 #include <doctest/doctest.h>
 

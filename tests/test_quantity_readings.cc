@@ -1,4 +1,4 @@
-// Tests of searcher/quantity_readings.h: the writings of a quantity, and a
+// Tests of searcher/query/quantity_readings.h: the writings of a quantity, and a
 // query's quantities rewritten as an index of corpus/ writes them.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Tests of searcher/query_limits.h: phrases, NEAR and ADJ, and wildcards are
+// Tests of searcher/query/query_limits.h: phrases, NEAR and ADJ, and wildcards are
 // cut at their limits, with a notice, and what is cut stays as plain words.
 #include <doctest/doctest.h>
 

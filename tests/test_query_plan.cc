@@ -1,4 +1,4 @@
-// Tests of searcher/query_plan.h on a small in-memory-like index.
+// Tests of searcher/query/query_plan.h on a small in-memory-like index.
 #include <doctest/doctest.h>
 
 #include "e2e_support.h"

@@ -1,4 +1,4 @@
-// Tests of searcher/query_readings.h on an index of corpus/: the readings of
+// Tests of searcher/query/query_readings.h on an index of corpus/: the readings of
 // query words the index does not hold as typed, and model names in two parts.
 #include <doctest/doctest.h>
 #include <xapian.h>

@@ -1,4 +1,4 @@
-// Tests of searcher/question_words.h: interrogatives name no topic, nor the
+// Tests of searcher/query/question_words.h: interrogatives name no topic, nor the
 // اسم or عدد of a question asking for a name or a count.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Tests of searcher/rerank.h: proximity of adjacent query words, and the
+// Tests of searcher/rank/rerank.h: proximity of adjacent query words, and the
 // whole sequence of a query's words standing together.
 #include <doctest/doctest.h>
 

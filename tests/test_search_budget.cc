@@ -1,4 +1,4 @@
-// Tests of searcher/search_budget.h and of what bounds a query's cost:
+// Tests of searcher/match/search_budget.h and of what bounds a query's cost:
 // the time budget inside and between the searcher's stages, a caller that
 // leaves, wildcard expansion, and "did you mean" on very long words.
 #include <doctest/doctest.h>

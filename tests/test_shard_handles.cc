@@ -1,4 +1,4 @@
-// Tests of searcher/shard_handles.h: one handle per shard a Xapian stub file
+// Tests of searcher/match/shard_handles.h: one handle per shard a Xapian stub file
 // (or a directory's XAPIANDB stub) lists, each reading its own metadata.
 #include <doctest/doctest.h>
 #include <xapian.h>

@@ -1,4 +1,4 @@
-// Tests of searcher/spelling_suggester.h: "did you mean" from the words of
+// Tests of searcher/spelling/spelling_suggester.h: "did you mean" from the words of
 // the real corpus's index, the same whether looked up word by word or read
 // from the table.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Tests of searcher/spelling_variants.h: the other spellings of a known word,
+// Tests of searcher/spelling/spelling_variants.h: the other spellings of a known word,
 // read off an index's stems.
 #include <doctest/doctest.h>
 

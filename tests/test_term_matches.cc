@@ -1,4 +1,4 @@
-// Tests of searcher/term_matches.h: which query terms each candidate contains,
+// Tests of searcher/match/term_matches.h: which query terms each candidate contains,
 // with their wdf.
 #include <doctest/doctest.h>
 

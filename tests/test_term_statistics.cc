@@ -1,4 +1,4 @@
-// Tests of searcher/term_statistics.h: the index's answers about terms and
+// Tests of searcher/match/term_statistics.h: the index's answers about terms and
 // the stems under a phonetic key, remembered until forgotten.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Tests of searcher/title_evidence.h: a passage's article title as evidence,
+// Tests of searcher/rank/title_evidence.h: a passage's article title as evidence,
 // weighted by how few titles hold the word.
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-// Tests of searcher/two_word_spellings.h on indexes of real sentences.
+// Tests of searcher/spelling/two_word_spellings.h on indexes of real sentences.
 #include <doctest/doctest.h>
 
 #include "light_stemmer.h"

@@ -1,4 +1,4 @@
-// Tests of searcher/word_groups.h: the groups of words a parsed query
+// Tests of searcher/query/word_groups.h: the groups of words a parsed query
 // matches as written, with their windows.
 #include <doctest/doctest.h>
 #include <xapian.h>

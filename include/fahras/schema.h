@@ -22,7 +22,7 @@ inline constexpr std::string_view kArticlePrefix = "B";    // B<file>: every pas
 inline constexpr std::string_view kTitlePrefix = "S";    // title:  words of the article title
 inline constexpr std::string_view kHeadingPrefix = "H";  // heading: words of the heading above
 // X<key> held the phonetic key of two adjacent words joined until analysis
-// version 11 (searcher/two_word_spellings.h reads such names off the key
+// version 11 (searcher/spelling/two_word_spellings.h reads such names off the key
 // vocabulary), and X<key>:<stem> a word's key and stem until version 8 (the
 // stems under a key are vocabulary metadata, kMetaKeyVocabularyPrefix):
 // retired, do not reuse the prefix.
@@ -59,7 +59,7 @@ inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";       // te
 inline constexpr std::string_view kMetaChangedSinceCompaction = "fahras:changed";
 // The article terms (B…) whose passages the last commit that changed passages
 // deleted, one per line ("*": too many to list); searchers read it to follow
-// deletions (searcher/index_delta.h).
+// deletions (searcher/match/index_delta.h).
 inline constexpr std::string_view kMetaLastDeletedArticles = "fahras:deleted";
 // + phonetic key -> the stems passages hold under it, with their passage
 // counts (indexer/key_vocabulary.h).
