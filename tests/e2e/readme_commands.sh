@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the README's commands as a user would, so that the README cannot
+# drift from the programs: the block under "Index your own documents"
+# (index a folder of documents, search it, serve it) on a copy of
+# tests/data/documents, and the Python example, with paths made temporary
+# (build/ -> BUILD_DIR, ~/my-documents and the indexes under a scratch folder,
+# the service on a free port). `make -f Makefile.dist test` itself is CI's
+# command, and `search` the one CI's clone would run next.
+# Usage: readme_commands.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+work=$(mktemp -d)
+server=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# block HEADING LANGUAGE: the first fenced block of LANGUAGE after the
+# heading, without the indentation of its fence (a block inside a list item)
+block() {
+  awk -v heading="$1" -v fence="\`\`\`$2" '
+    $0 == heading { found = 1; next }
+    found && !inside { line = $0; sub(/^ +/, "", line)
+                       if (line == fence) { inside = 1; indent = length($0) - length(line); next } }
+    inside { line = $0; sub(/^ +/, "", line); if (line ~ /^```/) exit; print substr($0, indent + 1) }' \
+    "$source/README.md"
+}
+
+mkdir "$work/home"
+cp -r "$source/tests/data/documents" "$work/home/my-documents"
+commands=$(block "## Index your own documents" sh)
+[ "$(wc -l <<< "$commands")" = 3 ] || fail "the block changed: $commands"
+cd "$work"
+while IFS= read -r line; do
+  line=${line%%#*}
+  line=${line//build\//$build/}
+  line=${line//\~\/my-documents/$work/home/my-documents}
+  case $line in
+    *fahras-serve*)
+      eval "$line --port 0" > "$work/serve.out" 2>&1 &
+      server=$!
+      for _ in $(seq 50); do grep -q listening "$work/serve.out" && break; sleep 0.1; done
+      url=$(grep -o 'http://[0-9.:]*' "$work/serve.out") || fail "serve: $(cat "$work/serve.out")"
+      curl -s "$url/?q=%D9%86%D8%B8%D8%A7%D9%85" | grep -q 'class="hit"' || fail "the served page shows no hit"
+      ;;
+    *fahras-index*)
+      status=0; eval "$line" > "$work/index.out" 2>&1 || status=$?
+      [ "$status" -le 1 ] || fail "$line: exit $status: $(cat "$work/index.out")"
+      grep -q 'added' "$work/index.out" || fail "$line: $(cat "$work/index.out")"
+      ;;
+    *fahras-search*)
+      eval "$line" > "$work/search.out" 2>&1 || fail "$line: $(cat "$work/search.out")"
+      grep -q '^statute' "$work/search.out" || fail "the statute is not found: $(cat "$work/search.out")"
+      ;;
+    *) fail "a command the test does not know: $line" ;;
+  esac
+done <<< "$commands"
+
+# The Python example, on an index of corpus/ named as it names it.
+"$build/indexer/fahras-index" -q --db "$work/fahras.db" "$source/corpus" > /dev/null
+block "## Use it from C++ and Python" python > "$work/example.py"
+[ -s "$work/example.py" ] || fail "no Python example in the README"
+out=$(cd "$work" && PYTHONPATH="$build/python" python3 example.py) || fail "the Python example failed"
+grep -q '^004_14b02d1ffb8d8581.txt 6 ' <<< "$out" || fail "the Python example's search: $out"
+grep -q '^الوراقين True$' <<< "$out" || fail "the Python example's notes: $out"
+echo "readme_commands: ok"
