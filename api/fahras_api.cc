@@ -373,6 +373,7 @@ Stats Index::stats() {
       std::filesystem::path version = std::filesystem::path(impl_->databases[0]) / "iamglass";
       if (impl_->databases.size() == 1 && std::filesystem::is_regular_file(version, error)) {
         s.revision = db.get_revision();
+        s.last_watch_batch = db.get_metadata(std::string(schema::kMetaWatchBatch));
         auto written = std::filesystem::last_write_time(version, error);
         if (!error)
           s.last_commit_seconds = std::chrono::duration<double>(

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <ctime>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -379,6 +380,16 @@ IndexReport run_index(const IndexOptions& options) {
     std::string synonyms = read_synonyms(options.corpus_roots, report);
     const std::string key(schema::kMetaSynonyms);
     if (writers.front().get_metadata(key) != synonyms) batches.front()->set_metadata(key, synonyms);
+  }
+  if (!options.batch_reason.empty() && !batches.empty() &&
+      !(report.added.empty() && report.updated.empty() && report.removed.empty())) {
+    std::string batch = std::to_string(static_cast<long long>(std::time(nullptr))) + ' ' +
+                        std::to_string(report.added.size()) + ' ' +
+                        std::to_string(report.updated.size()) + ' ' +
+                        std::to_string(report.removed.size()) + ' ' +
+                        std::to_string(report.skipped.size()) + ' ' +
+                        std::to_string(report.passages_written) + ' ' + options.batch_reason;
+    batches.front()->set_metadata(std::string(schema::kMetaWatchBatch), batch);
   }
   const std::string analysis_key(schema::kMetaAnalysisVersion);
   for (size_t k = 0; k < batches.size(); ++k) {

@@ -53,6 +53,9 @@ struct IndexOptions {
   // is committed (a consistent index the next run completes), nothing is
   // compacted. May be empty.
   std::function<bool()> stop_requested;
+  // Set by --watch: what started this batch, recorded with its commit when
+  // it changes the index (schema::kMetaWatchBatch); empty: not recorded.
+  std::string batch_reason;
   // What new passages' stored data is compressed with (null: no dictionary);
   // set by run_index from the index, or trained for a new one.
   std::shared_ptr<const PassageDictionary> passage_dictionary;

@@ -104,6 +104,7 @@ int watch_corpus(IndexOptions options, const WatchSettings& settings, const char
     bool was_first = first;
     first = false;
     try {
+      options.batch_reason = why;
       report = run_index(options);
     } catch (const Xapian::DatabaseLockError&) {
       log << program << ": " << options.database.string() << " is locked by another writer" << again

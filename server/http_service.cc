@@ -357,6 +357,7 @@ struct HttpService::Impl {
     gauges.passages = static_cast<double>(s.passages);
     gauges.documents = static_cast<double>(s.documents);
     gauges.last_commit_seconds = s.last_commit_seconds;
+    gauges.last_watch_batch = s.last_watch_batch;
     res.set_content(metrics.render(gauges), "text/plain; version=0.0.4; charset=utf-8");
   }
 

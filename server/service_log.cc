@@ -145,6 +145,26 @@ std::string ServiceMetrics::render(const IndexGauges& index) const {
          "# TYPE fahras_index_last_commit_timestamp_seconds gauge\n"
       << "fahras_index_last_commit_timestamp_seconds " << std::fixed << index.last_commit_seconds
       << '\n';
+  // The last batch of fahras-index --watch on the same index, when there was one.
+  std::istringstream batch(index.last_watch_batch);
+  double when = 0;
+  uint64_t added = 0, updated = 0, removed = 0, skipped = 0, passages = 0;
+  if (batch >> when >> added >> updated >> removed >> skipped >> passages) {
+    out << std::defaultfloat
+        << "# HELP fahras_watch_last_batch_timestamp_seconds When fahras-index --watch last "
+           "committed a batch.\n"
+           "# TYPE fahras_watch_last_batch_timestamp_seconds gauge\n"
+        << "fahras_watch_last_batch_timestamp_seconds " << std::fixed << when << '\n'
+        << "# HELP fahras_watch_last_batch_files Files of that batch, by change.\n"
+           "# TYPE fahras_watch_last_batch_files gauge\n"
+        << "fahras_watch_last_batch_files{change=\"added\"} " << added << '\n'
+        << "fahras_watch_last_batch_files{change=\"updated\"} " << updated << '\n'
+        << "fahras_watch_last_batch_files{change=\"removed\"} " << removed << '\n'
+        << "fahras_watch_last_batch_files{change=\"skipped\"} " << skipped << '\n'
+        << "# HELP fahras_watch_last_batch_passages Passages that batch wrote.\n"
+           "# TYPE fahras_watch_last_batch_passages gauge\n"
+        << "fahras_watch_last_batch_passages " << passages << '\n';
+  }
   return out.str();
 }
 

@@ -58,6 +58,7 @@ class ServiceMetrics {
   // The Prometheus text exposition of the counters, with the index's gauges.
   struct IndexGauges {
     double revision = 0, passages = 0, documents = 0, last_commit_seconds = 0;
+    std::string last_watch_batch;  // Stats::last_watch_batch
   };
   std::string render(const IndexGauges& index) const;
 

@@ -117,6 +117,9 @@ struct Stats {
   // last committed (seconds since the epoch, from its version file).
   uint64_t revision = 0;
   double last_commit_seconds = 0;
+  // The last batch fahras-index --watch committed to it, as stored
+  // (schema::kMetaWatchBatch); "" when none.
+  std::string last_watch_batch;
 };
 
 // What a compaction did: the index's size before and after.

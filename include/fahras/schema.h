@@ -75,6 +75,10 @@ inline constexpr std::string_view kMetaPassageDictionary = "fahras:passage-dicti
 // The corpus folders the index holds articles of, a line each: the folder's
 // tag in hex (indexer/file_state.h, folder_tag), a space, its path.
 inline constexpr std::string_view kMetaFolders = "fahras:folders";
+// The last batch fahras-index --watch committed, written with it: "SECONDS
+// ADDED UPDATED REMOVED SKIPPED PASSAGES WHY" (SECONDS since the epoch, WHY
+// what started it, the rest of the line). For fahras-serve's /metrics.
+inline constexpr std::string_view kMetaWatchBatch = "fahras:watch-batch";
 inline constexpr std::string_view kMetaAnalysisVersion =
     "fahras:analysis";  // the analysis chain's version the terms were made by
 

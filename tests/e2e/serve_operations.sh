@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of what an operator gets from fahras-serve: an access log
 # (a line per request, the token never in it, reopened on SIGHUP after
-# logrotate moves it), GET /metrics in Prometheus's text format, CORS for
-# one origin (off by default, preflight included), and bad options refused.
+# logrotate moves it), GET /metrics in Prometheus's text format (with the
+# last batch of fahras-index --watch on the same index), CORS for one origin
+# (off by default, preflight included), and bad options refused.
 # Usage: serve_operations.sh BUILD_DIR CORPUS_DIR
 set -euo pipefail
 build=$1 corpus=$2
@@ -17,7 +18,8 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 serve=$build/server/fahras-serve
 source "$(dirname "$0")/http_expect.sh"
 
-"$build/indexer/fahras-index" -q --db "$work/db" "$corpus" >/dev/null
+cp -r "$corpus" "$work/corpus"
+"$build/indexer/fahras-index" -q --db "$work/db" "$work/corpus" >/dev/null
 code=0; "$serve" --db "$work/db" --port 0 --cors-origin 'https://app.example/path' > "$work/bad" 2>&1 || code=$?
 [ "$code" = 2 ] && grep -q 'an origin is scheme://host' "$work/bad" || fail "a bad --cors-origin: $code $(cat "$work/bad")"
 code=0; "$serve" --db "$work/db" --port 0 --access-log "$work/no/such/dir/log" > "$work/bad" 2>&1 || code=$?
@@ -75,5 +77,23 @@ stop
 start --quiet
 expect 200 '"status":"ok"' "$url/health"
 [ ! -s "$work/err" ] || fail "--quiet still logs: $(cat "$work/err")"
+! grep -q 'fahras_watch_last_batch' <<< "$(curl -s "$url/metrics")" || fail "a watch batch without a watcher"
+
+# 3. fahras-index --watch beside the service, on the same index: /metrics
+# reports the watcher's last batch, which it writes with the batch's commit.
+"$build/indexer/fahras-index" --db "$work/db" --watch --watch-quiet 150 "$work/corpus" 2>"$work/watch.log" &
+watcher=$!
+trap 'kill $watcher 2>/dev/null || true; cleanup' EXIT
+for _ in $(seq 100); do grep -q 'first run' "$work/watch.log" && break; sleep 0.1; done
+echo 'فقرة جديدة عن شحنة رقائق وصلت إلى بكين اليوم.' >> "$work/corpus/000_0fdb8642d30cb6d2.txt"
+batch=
+for _ in $(seq 100); do
+  batch=$(curl -s "$url/metrics" | grep '^fahras_watch_last_batch_files{change="updated"}' || true)
+  [ -n "$batch" ] && break
+  sleep 0.1
+done
+[ "$batch" = 'fahras_watch_last_batch_files{change="updated"} 1' ] || fail "the watcher's batch: '$batch' $(cat "$work/watch.log")"
+grep -q '^fahras_watch_last_batch_timestamp_seconds 1[0-9]\{9\}' <<< "$(curl -s "$url/metrics")" || fail "no batch time"
+kill $watcher; wait $watcher || true
 stop
 echo "serve_operations: ok"
