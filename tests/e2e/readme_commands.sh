@@ -2,10 +2,11 @@
 # Runs the README's commands as a user would, so that the README cannot
 # drift from the programs: the block under "Index your own documents"
 # (index a folder of documents, search it, serve it) on a copy of
-# tests/data/documents, and the Python example, with paths made temporary
-# (build/ -> BUILD_DIR, ~/my-documents and the indexes under a scratch folder,
-# the service on a free port). `make -f Makefile.dist test` itself is CI's
-# command, and `search` the one CI's clone would run next.
+# tests/data/documents, the watcher and service of "Serve", the first
+# command of "Install" (make ... search), and the Python example, with paths
+# made temporary (build/ -> BUILD_DIR, ~/my-documents and the indexes under a
+# scratch folder, the service on a free port). The other command of
+# "Install", make ... test, is CI's own.
 # Usage: readme_commands.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 source=$2
@@ -59,8 +60,32 @@ while IFS= read -r line; do
   esac
 done <<< "$commands"
 
-# The Python example, on an index of corpus/ named as it names it.
-"$build/indexer/fahras-index" -q --db "$work/fahras.db" "$source/corpus" > /dev/null
+# "Serve": the watcher and the service started together on corpus/.
+cp -r "$source/corpus" "$work/corpus"
+serve_block=$(block "## Serve: the search page and the API" sh)
+[ "$(wc -l <<< "$serve_block")" = 2 ] || fail "the Serve block changed: $serve_block"
+watch_line=$(sed -n 1p <<< "$serve_block"); serve_line=$(sed -n 2p <<< "$serve_block")
+watch_line=${watch_line//build\//$build/}; watch_line=${watch_line% &}
+serve_line=${serve_line%%#*}; serve_line=${serve_line//build\//$build/}
+[[ $watch_line == *"--watch corpus" ]] || fail "the watch line changed: $watch_line"
+kill "$server"; wait "$server" 2>/dev/null || true; server=
+eval "$watch_line" 2> "$work/watch.log" &
+watcher=$!
+trap 'kill $watcher 2>/dev/null || true; cleanup' EXIT
+for _ in $(seq 100); do grep -q 'first run' "$work/watch.log" && break; sleep 0.1; done
+eval "$serve_line --port 0" > "$work/serve2.out" 2>&1 &
+server=$!
+for _ in $(seq 50); do grep -q listening "$work/serve2.out" && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.:]*' "$work/serve2.out") || fail "serve: $(cat "$work/serve2.out")"
+curl -s "$url/?q=H200" | grep -q 'class="hit"' || fail "the watched index served no hit"
+
+# "Install": the first command, into a scratch index.
+out=$(make -s -C "$source" -f Makefile.dist search Q='H200 الصين موافقة' BUILD="$build" \
+      DB="$work/make.db" 2>/dev/null | grep '\.txt:' | head -1)
+[[ $out == 004_14b02d1ffb8d8581.txt:6:* ]] || fail "make search: $out"
+
+# The Python example, on the index of corpus/ the watcher keeps (fahras.db,
+# as the example names it).
 block "## Use it from C++ and Python" python > "$work/example.py"
 [ -s "$work/example.py" ] || fail "no Python example in the README"
 out=$(cd "$work" && PYTHONPATH="$build/python" python3 example.py) || fail "the Python example failed"
