@@ -41,7 +41,7 @@ while IFS= read -r line; do
   line=${line//\~\/my-documents/$work/home/my-documents}
   case $line in
     *fahras-serve*)
-      eval "$line --port 0" > "$work/serve.out" 2>&1 &
+      eval "exec $line --port 0" > "$work/serve.out" 2>&1 &  # exec: $! is the server
       server=$!
       for _ in $(seq 50); do grep -q listening "$work/serve.out" && break; sleep 0.1; done
       url=$(grep -o 'http://[0-9.:]*' "$work/serve.out") || fail "serve: $(cat "$work/serve.out")"
@@ -69,11 +69,11 @@ watch_line=${watch_line//build\//$build/}; watch_line=${watch_line% &}
 serve_line=${serve_line%%#*}; serve_line=${serve_line//build\//$build/}
 [[ $watch_line == *"--watch corpus" ]] || fail "the watch line changed: $watch_line"
 kill "$server"; wait "$server" 2>/dev/null || true; server=
-eval "$watch_line" 2> "$work/watch.log" &
+eval "exec $watch_line" 2> "$work/watch.log" &
 watcher=$!
 trap 'kill $watcher 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 100); do grep -q 'first run' "$work/watch.log" && break; sleep 0.1; done
-eval "$serve_line --port 0" > "$work/serve2.out" 2>&1 &
+eval "exec $serve_line --port 0" > "$work/serve2.out" 2>&1 &
 server=$!
 for _ in $(seq 50); do grep -q listening "$work/serve2.out" && break; sleep 0.1; done
 url=$(grep -o 'http://[0-9.:]*' "$work/serve2.out") || fail "serve: $(cat "$work/serve2.out")"
