@@ -71,7 +71,7 @@ serve_line=${serve_line%%#*}; serve_line=${serve_line//build\//$build/}
 kill "$server"; wait "$server" 2>/dev/null || true; server=
 eval "exec $watch_line" 2> "$work/watch.log" &
 watcher=$!
-trap 'kill $watcher 2>/dev/null || true; cleanup' EXIT
+trap 'kill $watcher 2>/dev/null; wait $watcher 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 100); do grep -q 'first run' "$work/watch.log" && break; sleep 0.1; done
 eval "exec $serve_line --port 0" > "$work/serve2.out" 2>&1 &
 server=$!
