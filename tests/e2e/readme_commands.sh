@@ -91,4 +91,10 @@ block "## Use it from C++ and Python" python > "$work/example.py"
 out=$(cd "$work" && PYTHONPATH="$build/python" python3 example.py) || fail "the Python example failed"
 grep -q '^004_14b02d1ffb8d8581.txt 6 ' <<< "$out" || fail "the Python example's search: $out"
 grep -q '^الوراقين True$' <<< "$out" || fail "the Python example's notes: $out"
+# Every other make target the README names exists and would run (a dry
+# run: the benchmarks take minutes to hours, test is CI's own run).
+for target in $(grep -o 'make -f Makefile.dist [a-z-]*' "$source/README.md" | awk '{print $4}' | sort -u); do
+  make -n -C "$source" -f Makefile.dist "$target" BUILD="$build" PREFIX="$work/prefix" \
+    > "$work/dry.out" 2>&1 || fail "make $target: $(tail -3 "$work/dry.out")"
+done
 echo "readme_commands: ok"
