@@ -83,7 +83,7 @@ expect 200 '"status":"ok"' "$url/health"
 # reports the watcher's last batch, which it writes with the batch's commit.
 "$build/indexer/fahras-index" --db "$work/db" --watch --watch-quiet 150 "$work/corpus" 2>"$work/watch.log" &
 watcher=$!
-trap 'kill $watcher 2>/dev/null; wait $watcher 2>/dev/null || true; cleanup' EXIT
+trap 'kill $watcher 2>/dev/null || true; wait $watcher 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 100); do grep -q 'first run' "$work/watch.log" && break; sleep 0.1; done
 echo 'فقرة جديدة عن شحنة رقائق وصلت إلى بكين اليوم.' >> "$work/corpus/000_0fdb8642d30cb6d2.txt"
 batch=
