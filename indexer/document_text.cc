@@ -15,6 +15,15 @@ bool has_extension(std::string_view name, std::string_view extension) {
   });
 }
 
+std::string one_line(std::string_view text) {
+  size_t first = text.find_first_not_of(" \t\n\r");
+  if (first == std::string_view::npos) return {};
+  std::string out(text.substr(first, text.find_last_not_of(" \t\n\r") - first + 1));
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
 bool append_paragraph(DocumentText& text, std::string_view paragraph) {
   size_t begin = paragraph.find_first_not_of(" \t\r\n");
   if (begin == std::string_view::npos) return true;

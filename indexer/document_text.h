@@ -46,6 +46,9 @@ class DocumentError : public std::runtime_error {
 // Whether a file name ends with `extension` (".pdf"), in any letter case.
 bool has_extension(std::string_view name, std::string_view extension);
 
+// `text` as one line: line ends and tabs as spaces, no spaces around it.
+std::string one_line(std::string_view text);
+
 // Appends `paragraph` as a line of `text` (line ends inside it become
 // spaces; nothing when it is blank); false when the text is full
 // (kMaxDocumentTextBytes), in which case `paragraph` is not added.

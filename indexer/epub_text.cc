@@ -16,7 +16,6 @@ namespace {
 constexpr size_t kMaxPackageBytes = 4 << 20;
 // A chapter is parsed from memory; one larger than this is left out.
 constexpr size_t kMaxChapterBytes = 32 << 20;
-constexpr std::string_view kDublinCoreNs = "http://purl.org/dc/elements/1.1/";
 
 // container.xml: the first rootfile's full-path.
 class Container : public XmlEvents {
@@ -33,29 +32,19 @@ class Container : public XmlEvents {
 };
 
 // The package: its title, its manifest (id to href) and its spine.
-class Package : public XmlEvents {
+class Package : public DublinCoreTitle {
  public:
-  std::string title;
   std::map<std::string, std::string, std::less<>> manifest;
   std::vector<std::string> spine;
 
  protected:
   void start(std::string_view ns, std::string_view name, const xmlChar** attributes,
              int count) override {
-    if (ns == kDublinCoreNs && name == "title" && title.empty()) in_title_ = true;
+    DublinCoreTitle::start(ns, name, attributes, count);
     if (name == "item")
       manifest.emplace(attribute(attributes, count, "id"), attribute(attributes, count, "href"));
     if (name == "itemref") spine.emplace_back(attribute(attributes, count, "idref"));
   }
-  void end(std::string_view ns, std::string_view name) override {
-    if (ns == kDublinCoreNs && name == "title") in_title_ = false;
-  }
-  void text(std::string_view chars) override {
-    if (in_title_) title += chars;
-  }
-
- private:
-  bool in_title_ = false;
 };
 
 std::string percent_decoded(std::string_view s) {
@@ -121,8 +110,7 @@ DocumentText epub_as_lines(const std::filesystem::path& file) {
   parse_whole(package, archive.read_small(package_part, kMaxPackageBytes), package_part);
 
   DocumentText text;
-  std::string title = package.title;
-  std::replace_if(title.begin(), title.end(), [](char c) { return c == '\n' || c == '\t' || c == '\r'; }, ' ');
+  std::string title = one_line(package.title);
   append_paragraph(text, title);
   int chapters = 0;
   bool full = false;

@@ -108,6 +108,20 @@ std::optional<TextEncoding> encoding_of(const CorpusFile& file, const ContentChe
   return TextEncoding::kUtf8;
 }
 
+// `out` with the article's first chunk of documents from `at`, and `at`
+// kept for the rest when there is more (else the warnings of its end).
+PreparedFile with_first_chunk(const CorpusFile& file, ArticleCursor at, PreparedFile out,
+                              PassageDocumentBuilder& builder) {
+  out.documents = builder.build_next(file.id, at);
+  out.more = !at.finished();
+  if (out.more) {
+    out.rest = std::move(at);
+  } else {
+    finish_warnings(file.id, at, out.warnings);
+  }
+  return out;
+}
+
 // A document's text (document_formats.h) read on this worker thread, then
 // its first chunk of passages; a document that cannot be read is skipped
 // with the reader's reason.
@@ -125,14 +139,7 @@ PreparedFile prepare_document(const CorpusFile& file, const DocumentReader& read
   ArticleCursor at = cursor_over(std::move(text.lines));
   at.sections = std::move(text.sections);
   at.reversed_lam_alef = text.reversed_lam_alef;
-  out.documents = builder.build_next(file.id, at);
-  out.more = !at.finished();
-  if (out.more) {
-    out.rest = std::move(at);
-  } else {
-    finish_warnings(file.id, at, out.warnings);
-  }
-  return out;
+  return with_first_chunk(file, std::move(at), std::move(out), builder);
 }
 
 PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& stored, bool full,
@@ -186,15 +193,7 @@ PreparedFile prepare(const CorpusFile& file, const std::optional<FileState>& sto
                              std::to_string(kMaxMarkdownBytes >> 20) + " MB, read as plain text");
     }
   }
-  ArticleCursor at = cursor_over(std::move(in));
-  out.documents = builder.build_next(file.id, at);
-  out.more = !at.finished();
-  if (out.more) {
-    out.rest = std::move(at);
-  } else {
-    finish_warnings(file.id, at, out.warnings);
-  }
-  return out;
+  return with_first_chunk(file, cursor_over(std::move(in)), std::move(out), builder);
 }
 
 // Runs prepare() for candidates on worker threads, handing results to the

@@ -33,16 +33,6 @@ bool is_block(std::string_view name) {
   return blocks.count(name) > 0;
 }
 
-// Text without the spaces around it, its line breaks and tabs as spaces.
-std::string one_line(const std::string& text) {
-  size_t first = text.find_first_not_of(" \t\n\r");
-  if (first == std::string::npos) return {};
-  std::string out = text.substr(first, text.find_last_not_of(" \t\n\r") - first + 1);
-  for (char& c : out)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return out;
-}
-
 struct Collector {
   HtmlText page;
   bool capped = true;  // at kMaxDocumentTextBytes of blocks in all

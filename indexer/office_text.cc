@@ -13,7 +13,6 @@ namespace {
 constexpr std::string_view kWordNs = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 constexpr std::string_view kOdfTextNs = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 constexpr std::string_view kOdfOfficeNs = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
-constexpr std::string_view kDublinCoreNs = "http://purl.org/dc/elements/1.1/";
 constexpr size_t kMaxMetadataBytes = 1 << 20;
 
 // Paragraphs read from a document part: a stack, since a paragraph may hold
@@ -123,40 +122,13 @@ class OdfBody : public XmlEvents {
   int hidden_ = 0;
 };
 
-// The text of the first dc:title element.
-class DublinCoreTitle : public XmlEvents {
- public:
-  std::string title;
-
- protected:
-  void start(std::string_view ns, std::string_view name, const xmlChar**, int) override {
-    if (ns == kDublinCoreNs && name == "title" && title.empty()) in_title_ = true;
-  }
-  void end(std::string_view ns, std::string_view name) override {
-    if (ns == kDublinCoreNs && name == "title") in_title_ = false;
-  }
-  void text(std::string_view chars) override {
-    if (in_title_) title += chars;
-  }
-
- private:
-  bool in_title_ = false;
-};
-
-std::string trimmed_one_line(std::string text) {
-  std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  size_t first = text.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
-}
-
 // The title in a metadata part, or "" when it has none.
 std::string metadata_title(ZipArchive& archive, std::string_view part) {
   if (!archive.has(part)) return {};
   DublinCoreTitle reader;
   reader.feed(archive.read_small(part, kMaxMetadataBytes));
   reader.finish();
-  return trimmed_one_line(reader.title);
+  return one_line(reader.title);
 }
 
 // Reads `part` of `archive` through `body`, then puts the title first.
@@ -170,7 +142,7 @@ DocumentText read_office(ZipArchive& archive, std::string_view part, std::string
     text.warnings.push_back("text beyond " + std::to_string(kMaxDocumentTextBytes >> 20) +
                             " MB not indexed");
   std::string title = metadata_title(archive, meta_part);
-  if (title.empty()) title = trimmed_one_line(sink.first_heading());
+  if (title.empty()) title = one_line(sink.first_heading());
   std::string first_line = text.lines.substr(0, text.lines.find('\n'));
   if (!title.empty() && title != first_line) {
     text.lines.insert(0, title + '\n');

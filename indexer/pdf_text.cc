@@ -158,8 +158,8 @@ void continue_paragraph(std::string& paragraph, const std::string& line) {
   paragraph += line;
 }
 
-// A title that names the document: not empty, not a file name or a
-// placeholder a program wrote.
+// A title that names the document: not empty, not a file name, not a
+// program's default ("Untitled", "Microsoft Word - ...").
 bool is_real_title(const std::string& title) {
   if (title.find_first_not_of(" \t") == std::string::npos) return false;
   for (std::string_view generic : {"untitled", "Untitled", "Microsoft Word", "Document", "Slide"})

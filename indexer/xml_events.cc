@@ -64,4 +64,20 @@ void XmlEvents::on_text(void* self, const xmlChar* chars, int length) {
       std::string_view(reinterpret_cast<const char*>(chars), static_cast<size_t>(length)));
 }
 
+namespace {
+constexpr std::string_view kDublinCoreNs = "http://purl.org/dc/elements/1.1/";
+}  // namespace
+
+void DublinCoreTitle::start(std::string_view ns, std::string_view name, const xmlChar**, int) {
+  if (ns == kDublinCoreNs && name == "title" && title.empty()) in_title_ = true;
+}
+
+void DublinCoreTitle::end(std::string_view ns, std::string_view name) {
+  if (ns == kDublinCoreNs && name == "title") in_title_ = false;
+}
+
+void DublinCoreTitle::text(std::string_view chars) {
+  if (in_title_) title += chars;
+}
+
 }  // namespace fahras

@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace fahras {
@@ -44,6 +45,23 @@ class XmlEvents {
   xmlSAXHandler sax_;
   std::unique_ptr<xmlParserCtxt, decltype(&xmlFreeParserCtxt)> parser_;
   bool started_ = false;
+};
+
+// The text of the first dc:title element (Dublin Core: an OpenDocument's
+// meta.xml, a Word document's docProps/core.xml, an EPUB's package). A
+// reader of more of a part derives from it and calls its start and end.
+class DublinCoreTitle : public XmlEvents {
+ public:
+  std::string title;
+
+ protected:
+  void start(std::string_view ns, std::string_view name, const xmlChar** attributes,
+             int count) override;
+  void end(std::string_view ns, std::string_view name) override;
+  void text(std::string_view chars) override;
+
+ private:
+  bool in_title_ = false;
 };
 
 }  // namespace fahras
