@@ -2,7 +2,9 @@
 # Load on fahras-serve's /search from wrk on loopback, bounded in time:
 # requests per second, latency percentiles, failed requests; first right after
 # the server starts (its threads' searchers open, caches fill), then warm,
-# with the server's memory (RSS, and of it the private part), then while an
+# with one connection (each search alone) and with CONNECTIONS, with the
+# server's memory (RSS, and of it the private part) and the milliseconds its
+# access log gives the warm passes' searches, then while an
 # application streams documents in (POST /documents, one record
 # every 0.2 s: five commits a second; ten ids in turn, so after the first ten
 # each post replaces an article), which the server's searchers follow
@@ -20,11 +22,24 @@ trap 'kill $server $writer 2>/dev/null; rm -f "$out" "$token"' EXIT
 for _ in $(seq 50); do grep -q listening "$out" && break; sleep 0.1; done
 port=$(grep -o '[0-9]*$' "$out")
 load() {
-  QUERIES=$queries wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
+  local c=${2:-$connections}
+  QUERIES=$queries wrk -t "$((c < 2 ? c : 2))" -c "$c" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
     | grep -E 'Requests/sec|Latency |  50%|  99%|requests in|Non-2xx|Socket errors' | sed "s/^/$1: /"
 }
+# The milliseconds the service logged for each /search answered since line $1
+# of its log: what a request costs inside the service, queueing included.
+service_ms() {
+  tail -n +"$1" "$out" | awk -F'\t' -v what="$2" '$2 == "GET" && $3 ~ /^\/search/ && $4 == 200 { print $5 }' |
+    sort -g | awk -v what="$2" '{ v[NR] = $1 } END { if (NR) printf "%s: service_ms requests=%d p50=%.3f p99=%.3f max=%.3f\n", what, NR, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], v[NR] }'
+}
 load wrk-first
+# One connection: each search alone, as bench_search times the library.
+from=$(($(wc -l < "$out") + 1))
+load wrk-1-connection 1
+service_ms "$from" wrk-1-connection
+from=$(($(wc -l < "$out") + 1))
 load wrk
+service_ms "$from" wrk
 grep -E '^(VmRSS|RssAnon)' "/proc/$server/status" | tr -s ' \t' ' ' | tr '\n' ' ' | sed 's/^/server memory: /'
 echo
 (

@@ -1,7 +1,7 @@
 // make_corpus: a deterministic generator of a large, realistic Arabic corpus.
 //
 // Trains an order-2 word Markov chain on the articles of --from (corpus/ by
-// default; words are whitespace-separated, punctuation stays attached as it
+// default; repeat it to train on several folders; words are whitespace-separated, punctuation stays attached as it
 // is written) and writes --passages paragraphs into --files article files
 // under --out, with paragraph lengths drawn from the real ones. The same
 // seed always gives the same corpus. With --queries FILE it also writes that
@@ -30,11 +30,12 @@ struct Model {
   std::vector<size_t> lengths;                      // paragraph lengths in words
 };
 
-Model train(const fs::path& dir) {
+Model train(const std::vector<std::string>& dirs) {
   Model m;
   std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.path().extension() == ".txt") files.push_back(e.path());
+  for (const std::string& dir : dirs)
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const fs::path& f : files) {
     std::ifstream in(f);
@@ -84,7 +85,8 @@ std::vector<std::string> raw_words(const std::string& text) {
 int main(int argc, char** argv) {
   po::options_description options("Usage: make_corpus --out DIR [options]\nOptions");
   options.add_options()("help,h", "show this help")(
-      "from", po::value<std::string>()->default_value("corpus"), "articles to train on")(
+      "from", po::value<std::vector<std::string>>()->default_value({"corpus"}, "corpus")->composing(),
+      "folders of articles to train on (repeatable)")(
       "out", po::value<std::string>(), "directory to write")(
       "passages", po::value<size_t>()->default_value(10000), "paragraphs to write")(
       "files", po::value<size_t>()->default_value(1000), "article files to spread them over")(
@@ -99,7 +101,7 @@ int main(int argc, char** argv) {
       std::cout << options;
       return vm.count("help") ? 0 : 2;
     }
-    Model model = train(vm["from"].as<std::string>());
+    Model model = train(vm["from"].as<std::vector<std::string>>());
     if (model.starts.empty()) throw std::runtime_error("no paragraphs to train on");
     std::mt19937_64 rng(vm["seed"].as<uint64_t>());
     fs::path out = vm["out"].as<std::string>();

@@ -128,12 +128,24 @@ void Searcher::follow_commit(const IndexDelta& delta) {
   }
   if (delta.terms) {
     statistics_.forget_terms(*delta.terms);
-    disjunction_matcher_.forget_postings_of(*delta.terms);
   } else {
     statistics_.forget();
-    disjunction_matcher_.forget_postings();
   }
-  locations_.extend(db_);  // a passage's location never changes; deleted ones are never asked
+  // Its lists of the terms the commit did not change, and its location
+  // column (a passage's location never changes; deleted ones are never asked).
+  state_ = revision_state(state_, delta.terms ? &*delta.terms : nullptr);
+}
+
+std::shared_ptr<RevisionState> Searcher::revision_state(
+    const std::shared_ptr<RevisionState>& older, const std::unordered_set<std::string>* changed) {
+  // One local database: shared with the process's other searchers of it.
+  if (following_) return shared_revision_state(specs_[0], db_, older, changed);
+  auto state = std::make_shared<RevisionState>();
+  if (older) {
+    state->locations.inherit(older->locations, db_);
+    if (changed) state->postings.inherit(older->postings, *changed);
+  }
+  return state;
 }
 
 void Searcher::load_passage_dictionaries() {
@@ -145,9 +157,8 @@ void Searcher::forget_index_answers() {
   title_word_counts_.forget();
   keyword_titles_.forget();
   suggester_.forget();
-  disjunction_matcher_.forget_postings();
   statistics_.forget();
-  locations_.forget();
+  state_ = revision_state(nullptr, nullptr);
 }
 
 void Searcher::check_analysis_version() {
@@ -343,7 +354,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   // score, not by BM25; the window widens as much, to hold as many articles.
   const size_t widen = options.per_article > 0 ? kPerArticleCandidates : 1;
   const size_t window = std::max<size_t>(options.rerank_depth, 1) * widen;
-  const LocationColumn* column = remote_ ? nullptr : locations_.for_search(db_);
+  const LocationColumn* column = remote_ ? nullptr : state_->locations.for_search(db_);
   std::vector<WeightedDoc> matched =
       match(plan, options, std::max(window, (options.offset + options.limit) * widen), column,
             result.total, result.total_exact);
@@ -376,7 +387,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
-    matches.add(db_, docids, plan_terms(plan), &disjunction_matcher_.postings());
+    matches.add(db_, docids, plan_terms(plan), &state_->postings);
     stopwatch.lap(t.term_matches);
     for (Candidate& c : read_candidates(db_, docids, column)) ranked.push_back(std::move(c));
     stopwatch.lap(t.locations);
@@ -479,7 +490,7 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
                                          size_t& total, bool& total_exact) {
   total_exact = true;
   accumulated_ = !plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
-                 disjunction_matcher_.suits(db_, plan.disjunction);
+                 disjunction_matcher_.suits(plan.disjunction, *state_);
   if (accumulated_) {
     // Read from the location slot when the column does not hold them (the
     // first search of a revision): kept while the matcher compares them.
@@ -499,8 +510,8 @@ std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOpti
       at.file = found->second.second;
       return at;
     };
-    return disjunction_matcher_.top(db_, plan.disjunction, depth, total, location,
-                                    plan.disjunction_weighed_alone);
+    return disjunction_matcher_.top(db_, plan.disjunction, depth, total, total_exact, location,
+                                    *state_, plan.disjunction_weighed_alone);
   }
   return top_by_weight(plan.query, depth, options.per_article * kPerArticleCandidates, total,
                        &total_exact);
@@ -605,16 +616,16 @@ std::vector<WeightedDoc> Searcher::match_subject_articles(const QueryPlan& plan,
     std::vector<Xapian::docid> passages;
     std::string term = schema::article_term(file);
     for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p)
-      if (!known.count(*p) && disjunction_matcher_.last_weight(*p) > 0) passages.push_back(*p);
+      if (!known.count(*p) && disjunction_matcher_.weight_of(*p) > 0) passages.push_back(*p);
     std::vector<Candidate> located = read_candidates(db_, passages, column);
     std::sort(located.begin(), located.end(), [&](const Candidate& a, const Candidate& b) {
-      double wa = disjunction_matcher_.last_weight(a.docid),
-             wb = disjunction_matcher_.last_weight(b.docid);
+      double wa = disjunction_matcher_.weight_of(a.docid),
+             wb = disjunction_matcher_.weight_of(b.docid);
       if (wa != wb) return wa > wb;
       return a.line < b.line;
     });
     for (size_t i = 0; i < located.size() && i < kSubjectPassagesPerArticle; ++i)
-      out.push_back({located[i].docid, disjunction_matcher_.last_weight(located[i].docid)});
+      out.push_back({located[i].docid, disjunction_matcher_.weight_of(located[i].docid)});
   }
   return out;
 }

@@ -25,6 +25,7 @@
 #include "passage_document.h"
 #include "keyword_titles.h"
 #include "query_plan.h"
+#include "revision_state.h"
 #include "ranking_weights.h"
 #include "search_budget.h"
 #include "spelling_suggester.h"
@@ -160,6 +161,10 @@ class Searcher {
                                                   const std::vector<WeightedDoc>& matched,
                                                   const LocationColumn* column);
   void forget_index_answers();
+  // The state of db_'s revision, from `older`'s as far as `changed` (the
+  // terms of the passages a commit added or deleted; null: unknown) allows.
+  std::shared_ptr<RevisionState> revision_state(const std::shared_ptr<RevisionState>& older,
+                                                const std::unordered_set<std::string>* changed);
   // After a commit: forgets what `delta` says it may have changed
   // (index_delta.h), everything when it cannot say.
   void follow_commit(const IndexDelta& delta);
@@ -188,7 +193,10 @@ class Searcher {
   bool accumulated_ = false;  // the last match() was the disjunction matcher's
   TitleWordCounts title_word_counts_;
   KeywordTitles keyword_titles_;
-  LocationColumn locations_;
+  // What is read once per revision of the index: decoded posting lists and
+  // the location column, shared with the process's other searchers of a
+  // single local index (revision_state.h).
+  std::shared_ptr<RevisionState> state_;
   SpellingSuggester suggester_;
   Xapian::doccount articles_ = 0;  // count_articles(db_), 0 until asked
   SearchBudget budget_;            // the current search's

@@ -110,23 +110,29 @@ TEST_SUITE("passage_context") {
       CHECK(with[i].file == without[i].file);
       CHECK(with[i].line == without[i].line);
     }
-    // After forget(), the index is read afresh on the next revision's second search.
+    // A new revision's column is read afresh on its second search.
     Xapian::docid added = add_passage(db, "b.txt", 2, true);
     db.commit();
-    column.forget();
-    CHECK(column.for_search(db) == nullptr);
-    REQUIRE(column.for_search(db) != nullptr);
-    CHECK(column.for_search(db)->find(added, file, line));
+    LocationColumn next_revision;
+    CHECK(next_revision.for_search(db) == nullptr);
+    REQUIRE(next_revision.for_search(db) != nullptr);
+    CHECK(next_revision.for_search(db)->find(added, file, line));
     CHECK(file == "b.txt");
-    // extend() reads only the passages added since.
+    // inherit() takes a read column and reads only the passages added since.
     Xapian::docid appended = add_passage(db, "أخبار/الصين.txt", 12, true);
     db.commit();
-    column.extend(db);
-    REQUIRE(column.find(appended, file, line));
+    LocationColumn inherited;
+    inherited.inherit(next_revision, db);
+    REQUIRE(inherited.for_search(db) != nullptr);  // at once: it was read
+    REQUIRE(inherited.find(appended, file, line));
     CHECK(file == "أخبار/الصين.txt");
     CHECK(line == 12);
-    REQUIRE(column.find(added, file, line));
+    REQUIRE(inherited.find(added, file, line));
     CHECK(file == "b.txt");
+    // A column never read leaves its heir to read its own.
+    LocationColumn unread, heir;
+    heir.inherit(unread, db);
+    CHECK(heir.for_search(db) == nullptr);
   }
 
   TEST_CASE("a passage beside a strong one gains, and ties go to the earlier passage") {

@@ -2,6 +2,10 @@
 // used out first, within a byte budget.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+
+#include "e2e_support.h"
 #include "postings_cache.h"
 
 using namespace fahras;
@@ -23,9 +27,9 @@ Xapian::WritableDatabase small_index() {
   return db;
 }
 
-std::vector<std::pair<Xapian::docid, Xapian::termcount>> as_pairs(const std::vector<Posting>& p) {
+std::vector<std::pair<Xapian::docid, Xapian::termcount>> as_pairs(const PostingsPtr& p) {
   std::vector<std::pair<Xapian::docid, Xapian::termcount>> out;
-  for (const Posting& x : p) out.emplace_back(x.docid, x.wdf);
+  for (const Posting& x : p->list) out.emplace_back(x.docid, x.wdf);
   return out;
 }
 
@@ -38,7 +42,8 @@ TEST_SUITE("postings_cache") {
     using Pairs = std::vector<std::pair<Xapian::docid, Xapian::termcount>>;
     CHECK(as_pairs(cache.postings(db, "Zصين")) == Pairs{{1, 1}, {2, 3}, {3, 1}});
     CHECK(as_pairs(cache.postings(db, "Zشرائح")) == Pairs{{1, 1}, {3, 2}});
-    CHECK(cache.postings(db, "Zبكين").empty());
+    CHECK(cache.postings(db, "Zشرائح")->max_wdf == 2);
+    CHECK(cache.postings(db, "Zبكين")->list.empty());
     CHECK(cache.contains("Zصين"));
     CHECK(cache.bytes() == 5 * sizeof(Posting));
   }
@@ -60,7 +65,7 @@ TEST_SUITE("postings_cache") {
     Xapian::WritableDatabase db = small_index();
     PostingsCache cache(2 * sizeof(Posting));
     cache.postings(db, "Zترامب");
-    CHECK(cache.postings(db, "Zصين").size() == 3);
+    CHECK(cache.postings(db, "Zصين")->list.size() == 3);
     CHECK_FALSE(cache.contains("Zصين"));
     CHECK(cache.contains("Zترامب"));
   }
@@ -79,21 +84,70 @@ TEST_SUITE("postings_cache") {
     CHECK(cache.contains("Zصين"));
     CHECK_FALSE(cache.contains("Zترامب"));
     CHECK(cache.bytes() == 3 * sizeof(Posting));
-    CHECK(cache.postings(db, "Zترامب").size() == 2);
+    CHECK(cache.postings(db, "Zترامب")->list.size() == 2);
     CHECK(cache.bytes() == 5 * sizeof(Posting));
+  }
+
+  TEST_CASE("a list handed out stays whole when the cache drops it") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache cache(3 * sizeof(Posting));
+    PostingsPtr held = cache.postings(db, "Zصين");
+    cache.postings(db, "Zترامب");  // over budget: Zصين leaves
+    CHECK_FALSE(cache.contains("Zصين"));
+    CHECK(as_pairs(held) == std::vector<std::pair<Xapian::docid, Xapian::termcount>>{{1, 1}, {2, 3}, {3, 1}});
+  }
+
+  TEST_CASE("inherit() takes the lists a commit did not change, and no group's") {
+    Xapian::WritableDatabase db = small_index();
+    PostingsCache older;
+    older.postings(db, "Zصين");
+    older.postings(db, "Zترامب");
+    older.made(std::string(1, kGroupKeyMark) + "Zصين", [&] { return older.postings(db, "Zصين"); });
+    PostingsCache newer;
+    newer.inherit(older, {"Zترامب"});
+    CHECK(newer.contains("Zصين"));
+    CHECK(newer.find("Zصين") == older.find("Zصين"));  // the same list, not a copy
+    CHECK_FALSE(newer.contains("Zترامب"));
+    CHECK_FALSE(newer.contains(std::string(1, kGroupKeyMark) + "Zصين"));
+    CHECK(newer.bytes() == 3 * sizeof(Posting));
+  }
+
+  TEST_CASE("threads share one cache: every one reads the same lists") {
+    e2e::TempDir dir;
+    {
+      Xapian::WritableDatabase on_disk((dir.path / "db").string(), Xapian::DB_CREATE);
+      Xapian::WritableDatabase db = small_index();
+      for (Xapian::docid d = 1; d <= db.get_lastdocid(); ++d) on_disk.add_document(db.get_document(d));
+      on_disk.commit();
+    }
+    PostingsCache cache(4 * sizeof(Posting));  // lists come and go as threads ask
+    std::vector<std::thread> threads;
+    std::atomic<int> wrong{0};
+    for (int t = 0; t < 4; ++t)
+      threads.emplace_back([&, t] {
+        Xapian::Database own((dir.path / "db").string());  // a handle per thread
+        for (int i = 0; i < 200; ++i) {
+          const char* term = (i + t) % 3 == 0 ? "Zصين" : (i + t) % 3 == 1 ? "Zشرائح" : "Zترامب";
+          size_t expected = (i + t) % 3 == 0 ? 3 : (i + t) % 3 == 1 ? 2 : 1;
+          if (cache.postings(own, term)->list.size() != expected) ++wrong;
+        }
+      });
+    for (std::thread& thread : threads) thread.join();
+    CHECK(wrong == 0);
+    CHECK(cache.bytes() <= 4 * sizeof(Posting));
   }
 
   TEST_CASE("clear() forgets every list, so a reopened index is read afresh") {
     Xapian::WritableDatabase db = small_index();
     PostingsCache cache;
-    CHECK(cache.postings(db, "Zترامب").size() == 1);
+    CHECK(cache.postings(db, "Zترامب")->list.size() == 1);
     Xapian::Document doc;
     doc.add_term("Zترامب");
     db.add_document(doc);
     db.commit();
-    CHECK(cache.postings(db, "Zترامب").size() == 1);  // the cached revision
+    CHECK(cache.postings(db, "Zترامب")->list.size() == 1);  // the cached revision
     cache.clear();
     CHECK(cache.bytes() == 0);
-    CHECK(cache.postings(db, "Zترامب").size() == 2);
+    CHECK(cache.postings(db, "Zترامب")->list.size() == 2);
   }
 }

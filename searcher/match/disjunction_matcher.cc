@@ -1,7 +1,8 @@
-// Term-at-a-time BM25 for disjunctions (see disjunction_matcher.h).
+// MaxScore top-k BM25 for disjunctions (see disjunction_matcher.h).
 #include "disjunction_matcher.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "passage_context.h"
 #include "rerank.h"
@@ -17,87 +18,102 @@ Xapian::doccount synonym_frequency(const std::vector<Xapian::doccount>& frequenc
   return static_cast<Xapian::doccount>(estimate + 0.5);
 }
 
-bool DisjunctionMatcher::suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms) {
-  if (db.get_lastdocid() > kMaxAccumulatedDocids) return false;
+bool DisjunctionMatcher::suits(const std::vector<WeightedTerm>& terms, RevisionState& state) {
   size_t cost = 0;
-  std::vector<const std::string*> uncached;
+  std::vector<const std::string*> undecoded;
   auto add = [&](const std::string& term, Xapian::doccount frequency) {
-    if (postings_.contains(term)) {
-      cost += frequency / kCachedPostingDiscount;
-    } else {
-      cost += frequency;
-      uncached.push_back(&term);
-    }
+    if (state.postings.contains(term)) return;
+    cost += frequency;
+    undecoded.push_back(&term);
   };
   for (const WeightedTerm& t : terms) {
     if (t.synonyms.empty()) add(t.term, t.frequency);
     for (size_t i = 0; i < t.synonyms.size(); ++i)
       add(t.synonyms[i], i < t.synonym_frequencies.size() ? t.synonym_frequencies[i] : 0);
   }
-  if (cost <= kMaxAccumulatedPostings) return true;
-  if (std::all_of(uncached.begin(), uncached.end(),
-                  [&](const std::string* t) { return heavy_terms_seen_.count(*t) > 0; }))
-    return true;
-  if (heavy_terms_seen_.size() >= kMaxRememberedHeavyTerms) heavy_terms_seen_.clear();
-  for (const std::string* t : uncached) heavy_terms_seen_.insert(*t);
-  return false;
+  return cost <= kMaxAccumulatedPostings || state.heavy_terms.seen_all_then_note(undecoded);
 }
 
-std::vector<Posting> DisjunctionMatcher::synonym_postings(const Xapian::Database& db,
-                                                          const WeightedTerm& group) {
-  std::vector<Posting> all;
-  for (const std::string& term : group.synonyms) {
-    const std::vector<Posting>& postings = postings_.postings(db, term);
-    all.insert(all.end(), postings.begin(), postings.end());
-  }
-  std::sort(all.begin(), all.end(),
-            [](const Posting& a, const Posting& b) { return a.docid < b.docid; });
-  std::vector<Posting> summed;
-  for (const Posting& p : all) {
-    if (!summed.empty() && summed.back().docid == p.docid)
-      summed.back().wdf += p.wdf;
-    else
-      summed.push_back(p);
-  }
-  return summed;
+PostingsPtr DisjunctionMatcher::synonym_postings(const Xapian::Database& db,
+                                                 const WeightedTerm& group, PostingsCache& cache) {
+  std::string key(1, kGroupKeyMark);
+  for (const std::string& term : group.synonyms) key += term + '\0';
+  return cache.made(key, [&] {
+    std::vector<Posting> all;
+    for (const std::string& term : group.synonyms) {
+      PostingsPtr postings = cache.postings(db, term);
+      all.insert(all.end(), postings->list.begin(), postings->list.end());
+    }
+    std::sort(all.begin(), all.end(),
+              [](const Posting& a, const Posting& b) { return a.docid < b.docid; });
+    auto summed = std::make_shared<DecodedPostings>();
+    for (const Posting& p : all) {
+      if (!summed->list.empty() && summed->list.back().docid == p.docid)
+        summed->list.back().wdf += p.wdf;
+      else
+        summed->list.push_back(p);
+    }
+    for (const Posting& p : summed->list) summed->max_wdf = std::max(summed->max_wdf, p.wdf);
+    return PostingsPtr(std::move(summed));
+  });
 }
+
+double DisjunctionMatcher::part(const List& list, const Posting& p) const {
+  if (list.alone) return alone_weights_[p.wdf];
+  double wdf = p.wdf;
+  return list.term_weight * (wdf / (kBm25K1 + wdf));
+}
+
+namespace {
+
+// The first posting at or after `at` of a document not before `docid`:
+// galloping, so that skipping n postings costs log n.
+const Posting* skip_to(const Posting* at, const Posting* end, Xapian::docid docid) {
+  if (at == end || at->docid >= docid) return at;
+  size_t step = 1;
+  const Posting* low = at;  // low->docid < docid
+  while (step < static_cast<size_t>(end - low) && low[step].docid < docid) {
+    low += step;
+    step *= 2;
+  }
+  const Posting* high = low + std::min(step, static_cast<size_t>(end - low - 1)) + 1;
+  return std::lower_bound(low + 1, high, docid,
+                          [](const Posting& p, Xapian::docid d) { return p.docid < d; });
+}
+
+// Pruning compares bounds with the weight at the cut less this much: more
+// than rounding (round_score: 1e-9) and the order of additions can move a
+// weight, so that no document that could tie at the cut is pruned.
+constexpr double kPruneMargin = 1e-8;
+
+// The docids a window of the essential lists covers (Lucene's inner window).
+constexpr uint64_t kWindowDocids = 4096;
+
+}  // namespace
 
 std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
                                                  const std::vector<WeightedTerm>& terms,
-                                                 size_t depth, size_t& total,
-                                                 const LocationOf& location,
+                                                 size_t depth, size_t& total, bool& total_exact,
+                                                 const LocationOf& location, RevisionState& state,
                                                  const std::vector<Xapian::Query>& weighed_alone) {
-  static_assert(kBm25B == 0, "the accumulator leaves out BM25's length normalization");
-  Xapian::docid last = db.get_lastdocid();
-  if (weight_of_.size() <= last) {
-    weight_of_.resize(last + 1);
-    stamp_.resize(last + 1, 0);
-  }
-  if (++call_ == 0) {  // the stamps wrapped: forget them all
-    std::fill(stamp_.begin(), stamp_.end(), 0);
-    call_ = 1;
-  }
-  touched_.clear();
+  static_assert(kBm25B == 0, "the matcher leaves out BM25's length normalization");
+  lists_.clear();
+  alone_weights_.clear();
+  weighed_ = 0;
   Xapian::doccount documents = db.get_doccount();
+  std::vector<Xapian::doccount> frequencies;
   for (const WeightedTerm& t : terms) {
     if (t.frequency == 0) continue;
+    List list;
     // Xapian 1.4's BM25Weight::init() for wqf 1, in its order of operations.
-    double term_weight = bm25_idf(documents, t.frequency) * t.factor * (kBm25K1 + 1);
-    std::vector<Posting> group;
-    if (!t.synonyms.empty()) group = synonym_postings(db, t);
-    for (const Posting& p : t.synonyms.empty() ? postings_.postings(db, t.term) : group) {
-      Xapian::docid d = p.docid;
-      if (d >= weight_of_.size()) continue;  // added after get_lastdocid() was read
-      double wdf = p.wdf;
-      double part = term_weight * (wdf / (kBm25K1 + wdf));
-      if (stamp_[d] != call_) {
-        stamp_[d] = call_;
-        weight_of_[d] = part;
-        touched_.push_back(d);
-      } else {
-        weight_of_[d] += part;
-      }
-    }
+    list.term_weight = bm25_idf(documents, t.frequency) * t.factor * (kBm25K1 + 1);
+    list.postings = t.synonyms.empty() ? state.postings.postings(db, t.term)
+                                       : synonym_postings(db, t, state.postings);
+    if (list.postings->list.empty()) continue;
+    double max_wdf = list.postings->max_wdf;
+    list.bound = list.term_weight * (max_wdf / (kBm25K1 + max_wdf));
+    frequencies.push_back(static_cast<Xapian::doccount>(list.postings->list.size()));
+    lists_.push_back(std::move(list));
   }
   if (!weighed_alone.empty()) {
     // One match for them all: an OR's weight is the sum of its parts'.
@@ -107,53 +123,148 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     enquire.set_weighting_scheme(passage_bm25());
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
     Xapian::MSet matches = enquire.get_mset(0, documents);
+    auto weights = std::make_shared<DecodedPostings>();
+    List list;
+    list.alone = true;
     for (auto m = matches.begin(); m != matches.end(); ++m) {
-      Xapian::docid d = *m;
-      if (d >= weight_of_.size()) continue;
-      if (stamp_[d] != call_) {
-        stamp_[d] = call_;
-        weight_of_[d] = m.get_weight();
-        touched_.push_back(d);
-      } else {
-        weight_of_[d] += m.get_weight();
-      }
+      weights->list.push_back({*m, static_cast<Xapian::termcount>(alone_weights_.size())});
+      alone_weights_.push_back(m.get_weight());
+      list.bound = std::max(list.bound, m.get_weight());
+    }
+    std::sort(weights->list.begin(), weights->list.end(),
+              [](const Posting& a, const Posting& b) { return a.docid < b.docid; });
+    if (!weights->list.empty()) {
+      frequencies.push_back(static_cast<Xapian::doccount>(weights->list.size()));
+      list.postings = std::move(weights);
+      lists_.push_back(std::move(list));
     }
   }
-  total = touched_.size();
-  for (Xapian::docid d : touched_) weight_of_[d] = round_score(weight_of_[d]);
-  size_t keep = std::min(depth, touched_.size());
-  std::vector<WeightedDoc> out;
-  if (keep == 0) return out;
-  auto heavier = [&](Xapian::docid a, Xapian::docid b) {
-    if (weight_of_[a] != weight_of_[b]) return weight_of_[a] > weight_of_[b];
-    return a < b;
-  };
-  std::nth_element(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep - 1),
-                   touched_.end(), heavier);
-  // The documents of the weight at the cut: those that make it are the first
-  // by location, as Xapian's matcher sorts them.
-  const double cut = weight_of_[touched_[keep - 1]];
-  auto tied_begin = std::partition(touched_.begin(), touched_.end(),
-                                   [&](Xapian::docid d) { return weight_of_[d] > cut; });
-  auto tied_end = std::partition(tied_begin, touched_.end(),
-                                 [&](Xapian::docid d) { return weight_of_[d] == cut; });
-  auto before = [&](Xapian::docid a, Xapian::docid b) {
-    if (weight_of_[a] != weight_of_[b]) return weight_of_[a] > weight_of_[b];
-    PassageLocation la = location(a), lb = location(b);
+
+  // The lists by bound, smallest first; below[i]: the sum of the bounds of
+  // the i smallest.
+  const size_t n = lists_.size();
+  std::vector<size_t> by_bound(n);
+  for (size_t i = 0; i < n; ++i) by_bound[i] = i;
+  std::sort(by_bound.begin(), by_bound.end(),
+            [&](size_t a, size_t b) { return lists_[a].bound < lists_[b].bound; });
+  std::vector<double> below(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) below[i + 1] = below[i] + lists_[by_bound[i]].bound;
+  std::vector<const Posting*> at(n), end(n);
+  for (size_t i = 0; i < n; ++i) {
+    at[i] = lists_[i].postings->list.data();
+    end[i] = at[i] + lists_[i].postings->list.size();
+  }
+
+  // The best so far, the worst of them on top; ties by location, then docid.
+  auto better = [&](const WeightedDoc& a, const WeightedDoc& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    PassageLocation la = location(a.docid), lb = location(b.docid);
     if (la < lb) return true;
     if (lb < la) return false;
-    return a < b;
+    return a.docid < b.docid;
   };
-  size_t above = static_cast<size_t>(tied_begin - touched_.begin());
-  if (static_cast<size_t>(tied_end - touched_.begin()) > keep)
-    std::partial_sort(tied_begin, touched_.begin() + static_cast<std::ptrdiff_t>(keep), tied_end,
-                      before);
-  std::sort(touched_.begin(), tied_begin, before);
-  if (above + static_cast<size_t>(tied_end - tied_begin) <= keep)
-    std::sort(tied_begin, tied_end, before);
-  out.reserve(keep);
-  for (size_t i = 0; i < keep; ++i) out.push_back({touched_[i], weight_of_[touched_[i]]});
-  return out;
+  std::vector<WeightedDoc> best;
+  best.reserve(depth + 1);
+  double cut = 0;         // the weight of the worst of the best, once there are depth
+  size_t essential = 0;   // by_bound[essential..]: the lists candidates come from
+  size_t candidates = 0;  // documents of the essential lists
+  // Window by window of docids, the essential lists' parts are added term at
+  // a time (as Lucene's MaxScoreBulkScorer does), then each candidate of the
+  // window in docid order is looked up in the non-essential lists, the
+  // larger bounds first, until its bound falls under the cut.
+  std::vector<double> sums(kWindowDocids, 0);
+  std::vector<uint64_t> held(kWindowDocids / 64, 0);  // the window's candidates
+  for (;;) {
+    uint64_t base = 0;  // the window: [base, base + kWindowDocids)
+    for (size_t k = essential; k < n; ++k) {
+      size_t i = by_bound[k];
+      if (at[i] != end[i] && (base == 0 || at[i]->docid < base)) base = at[i]->docid;
+    }
+    if (base == 0) break;
+    const uint64_t limit = base + kWindowDocids;
+    const size_t window_essential = essential;
+    for (size_t k = window_essential; k < n; ++k) {
+      size_t i = by_bound[k];
+      for (; at[i] != end[i] && at[i]->docid < limit; ++at[i]) {
+        size_t offset = at[i]->docid - base;
+        held[offset / 64] |= uint64_t{1} << (offset % 64);
+        sums[offset] += part(lists_[i], *at[i]);
+      }
+    }
+    for (size_t word = 0; word < held.size(); ++word) {
+      for (uint64_t bits = held[word]; bits != 0; bits &= bits - 1) {
+        size_t offset = word * 64 + static_cast<size_t>(std::countr_zero(bits));
+        const Xapian::docid d = static_cast<Xapian::docid>(base + offset);
+        double sum = sums[offset];  // of the parts found so far, in any order (for pruning)
+        sums[offset] = 0;
+        ++candidates;
+        const bool full = best.size() >= depth;
+        bool pruned = full && sum + below[window_essential] < cut - kPruneMargin;
+        for (size_t k = window_essential; k-- > 0 && !pruned;) {  // the larger bounds first
+          size_t i = by_bound[k];
+          at[i] = skip_to(at[i], end[i], d);
+          if (at[i] != end[i] && at[i]->docid == d) sum += part(lists_[i], *at[i]);
+          pruned = full && sum + below[k] < cut - kPruneMargin;
+        }
+        if (pruned || depth == 0) continue;
+        ++weighed_;
+        // Its weight added in the query's order, as weight_of() adds it.
+        WeightedDoc doc{d, weight_of(d)};
+        if (!full) {
+          best.push_back(doc);
+          std::push_heap(best.begin(), best.end(), better);
+        } else if (better(doc, best.front())) {
+          std::pop_heap(best.begin(), best.end(), better);
+          best.back() = doc;
+          std::push_heap(best.begin(), best.end(), better);
+        } else {
+          continue;
+        }
+        if (best.size() >= depth) {
+          cut = best.front().weight;
+          while (essential < n && below[essential + 1] < cut - kPruneMargin) ++essential;
+        }
+      }
+      held[word] = 0;
+    }
+  }
+  total_exact = essential == 0;
+  total = candidates;
+  if (!total_exact) {
+    size_t postings = 0;
+    for (const List& list : lists_) postings += list.postings->list.size();
+    if (postings <= kMaxCountedPostings) {
+      total = count_union();
+      total_exact = true;
+    } else {
+      total = std::max<size_t>(candidates, synonym_frequency(frequencies, documents));
+    }
+  }
+  std::sort_heap(best.begin(), best.end(), better);
+  return best;
+}
+
+size_t DisjunctionMatcher::count_union() {
+  // A bit per docid up to the largest: marked, then counted.
+  Xapian::docid last = 0;
+  for (const List& list : lists_) last = std::max(last, list.postings->list.back().docid);
+  union_bits_.assign(last / 64 + 1, 0);
+  for (const List& list : lists_)
+    for (const Posting& p : list.postings->list) union_bits_[p.docid / 64] |= uint64_t{1} << (p.docid % 64);
+  size_t count = 0;
+  for (uint64_t word : union_bits_) count += static_cast<size_t>(std::popcount(word));
+  return count;
+}
+
+double DisjunctionMatcher::weight_of(Xapian::docid docid) const {
+  double weight = 0;
+  for (const List& list : lists_) {
+    const std::vector<Posting>& postings = list.postings->list;
+    auto found = std::lower_bound(postings.begin(), postings.end(), docid,
+                                  [](const Posting& p, Xapian::docid d) { return p.docid < d; });
+    if (found != postings.end() && found->docid == docid) weight += part(list, *found);
+  }
+  return round_score(weight);
 }
 
 }  // namespace fahras

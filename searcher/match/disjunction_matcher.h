@@ -1,12 +1,17 @@
 // The matcher for the commonest query: a disjunction of weighted terms.
 //
 // Most queries are a few words, each with a few weighted expansions: an OR of
-// single terms, each scaled by a factor. For that shape, walking each term's
-// posting list once and adding its BM25 part into a per-document accumulator
-// (term-at-a-time, as Lucene's BooleanScorer does) is faster than Xapian's
-// document-at-a-time matcher, which merges the lists through a tree of virtual
-// calls and keeps its candidate heap for every document; the decoded lists
-// are kept for the next queries (postings_cache.h).
+// single terms, each scaled by a factor. For that shape the matcher walks the
+// terms' decoded posting lists (postings_cache.h, shared by the process's
+// searchers) document at a time with MaxScore dynamic pruning (Turtle and
+// Flood 1995; Lucene's MaxScoreBulkScorer): each list's part of a document's
+// BM25 weight is bounded by the part of its largest wdf; once the top `depth`
+// are known to weigh at least T, the lists whose bounds together stay under
+// T cannot bring a document in on their own ("non-essential"): only the
+// other lists' documents are candidates, and the non-essential lists are
+// searched (galloping) for those candidates only, until the candidate's
+// bound falls under T. A query's cost then grows with its rarer words'
+// lists, not with the common ones'.
 //
 // Contract: top() returns what Xapian::Enquire with passage_bm25() returns for
 // OR(factor_i * term_i) with get_mset(0, depth), sorted by relevance then by
@@ -18,7 +23,7 @@
 // group of single terms (WeightedTerm); phrases and other subqueries beside
 // them are weighed by Xapian alone. Queries of any other shape (NOT, filters),
 // collapsing and remote databases stay with Xapian's matcher, and so do disjunctions
-// with too many postings to decode: see Searcher::match.
+// with too many postings not yet decoded: see Searcher::match.
 #pragma once
 
 #include <xapian.h>
@@ -31,23 +36,22 @@
 #include <vector>
 
 #include "postings_cache.h"
+#include "revision_state.h"
 
 namespace fahras {
 
-// Above this many postings to decode, Xapian's matcher is faster: it skips
-// documents that cannot reach the top, where the accumulator decodes every
-// posting (on the 100k-passage bench: 4x faster under 5,000 postings, even at
-// 25,000, 1.6x slower at 50,000). A cached posting counts as
-// 1/kCachedPostingDiscount of one (it costs a tenth to read). A disjunction
-// over the limit is left to Xapian the first time; when its terms come again,
-// they are decoded once and cached: common words recur, and reading them from
-// memory beats Xapian's skipping (admission on second use).
+// Above this many postings to decode, Xapian's matcher is faster the first
+// time: it skips documents that cannot reach the top without decoding them.
+// A disjunction over the limit is left to Xapian the first time; when its
+// terms come again (in any thread of the process), they are decoded once and
+// kept: common words recur, and reading them from memory beats Xapian's
+// skipping (admission on second use).
 inline constexpr size_t kMaxAccumulatedPostings = 25000;
-inline constexpr size_t kCachedPostingDiscount = 8;
-inline constexpr size_t kMaxRememberedHeavyTerms = 1 << 16;
-// The accumulators take 12 bytes per document id; above this many ids (48 MB
-// per searcher) queries stay with Xapian's matcher.
-inline constexpr Xapian::docid kMaxAccumulatedDocids = 4'000'000;
+// When pruning skipped postings, the passages matching any term are still
+// counted exactly if the lists hold at most this many postings together
+// (a bit set per docid: a few microseconds); beyond, the count is an estimate, as
+// Elasticsearch's and Lucene's are beyond their thresholds.
+inline constexpr size_t kMaxCountedPostings = 20000;
 
 // A term of the disjunction, or an OP_SYNONYM group of terms, weighed as one
 // term that each of them stands for (Xapian 1.4: the group's within-document
@@ -88,14 +92,15 @@ using LocationOf = std::function<PassageLocation(Xapian::docid)>;
 
 class DisjunctionMatcher {
  public:
-  // Whether top() should rank the terms: their postings are few enough (or
-  // cached) to beat Xapian's matcher, or every uncached one was asked for
-  // before (see kMaxAccumulatedPostings); never for an index of more than
-  // kMaxAccumulatedDocids document ids.
-  bool suits(const Xapian::Database& db, const std::vector<WeightedTerm>& terms);
+  // Whether top() should rank the terms: their postings not yet decoded are
+  // few enough to beat Xapian's matcher, or every such term was asked for
+  // before (see kMaxAccumulatedPostings).
+  bool suits(const std::vector<WeightedTerm>& terms, RevisionState& state);
 
-  // The best `depth` documents; `total` receives how many match any term.
-  // Not thread-safe: one matcher per thread (it keeps its accumulators).
+  // The best `depth` documents, their lists read from `state` (of `db`'s
+  // revision). `total` receives how many match any term: exact when
+  // `total_exact` is set, else an estimate (pruning skipped postings).
+  // One matcher per thread: it keeps the last query's lists and weights.
   // `location` is asked only for documents tied at the cut.
   // `weighed_alone` (phrases, NEAR groups, a conjunction of two terms, each
   // perhaps scaled) stand in the disjunction beside the terms: each adds the
@@ -103,39 +108,37 @@ class DisjunctionMatcher {
   // subquery's weight does not depend on the rest of the query) to the
   // documents it matches.
   std::vector<WeightedDoc> top(const Xapian::Database& db, const std::vector<WeightedTerm>& terms,
-                               size_t depth, size_t& total, const LocationOf& location,
+                               size_t depth, size_t& total, bool& total_exact,
+                               const LocationOf& location, RevisionState& state,
                                const std::vector<Xapian::Query>& weighed_alone = {});
 
-  // The weight the last top() gave document `docid` (0: it holds none of the
-  // terms), until the next top().
-  double last_weight(Xapian::docid docid) const {
-    return docid < stamp_.size() && stamp_[docid] == call_ && call_ != 0 ? weight_of_[docid] : 0;
-  }
-
-  // The posting lists decoded so far.
-  const PostingsCache& postings() const { return postings_; }
-
-  // Drops the decoded posting lists: call whenever the database is reopened.
-  void forget_postings() {
-    postings_.clear();
-    heavy_terms_seen_.clear();
-  }
-  // Drops the lists of `terms` only: after a commit that added documents
-  // holding them and deleted none (index_delta.h).
-  void forget_postings_of(const std::unordered_set<std::string>& terms) {
-    for (const std::string& term : terms) postings_.erase(term);
-  }
+  // The weight the last top()'s query gives document `docid` (0: it holds
+  // none of the terms), pruned or not, until the next top().
+  double weight_of(Xapian::docid docid) const;
+  // How many documents the last top() weighed in whole (the rest it pruned
+  // or never met).
+  size_t last_weighed() const { return weighed_; }
 
  private:
+  // A list of the query: a term's or a group's postings, or the weights of
+  // the subqueries weighed alone (then a posting's wdf indexes alone_weights_).
+  struct List {
+    PostingsPtr postings;
+    double term_weight = 0;  // BM25 weight for wdf -> infinity, factor included
+    double bound = 0;        // the most its part of a document's weight can be
+    bool alone = false;
+  };
+  double part(const List& list, const Posting& p) const;
+  // How many documents the lists hold together.
+  size_t count_union();
   // The group's postings, one per document, with the wdf of its terms summed.
-  std::vector<Posting> synonym_postings(const Xapian::Database& db, const WeightedTerm& group);
+  static PostingsPtr synonym_postings(const Xapian::Database& db, const WeightedTerm& group,
+                                      PostingsCache& cache);
 
-  PostingsCache postings_;
-  std::unordered_set<std::string> heavy_terms_seen_;  // uncached terms of queries left to Xapian
-  std::vector<double> weight_of_;  // docid -> weight so far (valid where stamp_ matches)
-  std::vector<uint32_t> stamp_;    // docid -> the call that last touched it
-  std::vector<Xapian::docid> touched_;
-  uint32_t call_ = 0;
+  std::vector<List> lists_;  // in the query's order: the order weights are summed in
+  std::vector<double> alone_weights_;
+  size_t weighed_ = 0;
+  std::vector<uint64_t> union_bits_;  // count_union()'s
 };
 
 }  // namespace fahras

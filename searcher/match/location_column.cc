@@ -1,4 +1,4 @@
-// The in-memory location column (see location_column.h).
+// The shared in-memory location column (see location_column.h).
 #include "location_column.h"
 
 #include "fahras/schema.h"
@@ -6,28 +6,37 @@
 namespace fahras {
 
 const LocationColumn* LocationColumn::for_search(const Xapian::Database& db) {
-  if (searches_ < 2) ++searches_;
-  if (searches_ < 2) return nullptr;
-  load(db);
-  return file_of_.empty() ? nullptr : this;
+  if (ready_.load(std::memory_order_acquire)) return this;
+  if (searches_.fetch_add(1, std::memory_order_relaxed) < 1) return nullptr;
+  std::unique_lock lock(reading_, std::try_to_lock);
+  if (!lock.owns_lock()) return nullptr;  // another thread reads it
+  if (!read_) {
+    read_ = true;
+    read_from(db, 1);
+    if (!file_of_.empty()) ready_.store(true, std::memory_order_release);
+  }
+  return ready_.load(std::memory_order_relaxed) ? this : nullptr;
 }
 
-void LocationColumn::load(const Xapian::Database& db) {
-  if (loaded_) return;
-  loaded_ = true;
-  read_from(db, 1);
-}
-
-void LocationColumn::extend(const Xapian::Database& db) {
-  if (!loaded_ || file_of_.empty()) return;  // read later, whole, if at all
+void LocationColumn::inherit(const LocationColumn& older, const Xapian::Database& db) {
+  std::lock_guard lock(older.reading_);
+  if (!older.ready_.load(std::memory_order_acquire)) return;  // read later, whole, if at all
+  file_of_ = older.file_of_;
+  line_of_ = older.line_of_;
+  files_ = older.files_;
+  file_index_ = older.file_index_;
+  read_ = true;
   read_from(db, static_cast<Xapian::docid>(file_of_.size()));
+  if (!file_of_.empty()) ready_.store(true, std::memory_order_release);
 }
 
 void LocationColumn::read_from(const Xapian::Database& db, Xapian::docid first) {
   Xapian::docid last = db.get_lastdocid();
-  if (last > kMaxColumnPassages) {
-    forget();
-    loaded_ = true;  // too large to hold: read from the index
+  if (last > kMaxColumnPassages) {  // too large to hold: read from the index
+    file_of_.clear();
+    line_of_.clear();
+    files_.clear();
+    file_index_.clear();
     return;
   }
   if (last < first) return;
@@ -52,17 +61,6 @@ bool LocationColumn::find(Xapian::docid docid, std::string_view& file, uint32_t&
   file = files_[file_of_[docid] - 1];
   line = line_of_[docid];
   return true;
-}
-
-void LocationColumn::forget() {
-  searches_ = 0;
-  loaded_ = false;
-  file_of_.clear();
-  file_of_.shrink_to_fit();
-  line_of_.clear();
-  line_of_.shrink_to_fit();
-  files_.clear();
-  file_index_.clear();
 }
 
 }  // namespace fahras

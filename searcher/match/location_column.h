@@ -1,26 +1,30 @@
-// Every passage's file and line, held in memory per index revision.
+// Every passage's file and line, held in memory once per index revision and
+// shared by the searchers of the process.
 //
 // The ranker needs the file and line of each of its ~30 candidates (to give a
-// passage its neighbours' context); reading them from the location slot costs
-// a B-tree lookup per candidate, a third of the time of a typical search. Like
-// Lucene's field cache, the column is read once, sequentially, on the second
-// search of an index revision (a process that searches once would gain
-// nothing): 8 bytes a passage plus each file's name once (0.8 MB and 8.5 ms
-// for 100,000 passages).
+// passage its neighbours' context), and the matcher those of passages tied at
+// its cut; reading them from the location slot costs a B-tree lookup each.
+// Like Lucene's field cache, the column is read once, sequentially, on the
+// second search of an index revision in the process (a process that searches
+// once would gain nothing): 8 bytes a passage plus each file's name once
+// (0.8 MB and 8.5 ms for 100,000 passages).
 //
 // Contract: the column holds the documents of the revision it was read from.
-// Fahras never changes a document in place, so after a commit to the same
-// database extend() makes it hold the new revision's (deleted documents'
-// entries stay, and are never asked for); the owner must forget() it when it
-// opens another database (a compacted copy). An index of more than
+// Fahras never changes a document in place, so a later revision's column is
+// the earlier one's with the added passages read (inherit(); deleted
+// passages' entries stay, and are never asked for). An index of more than
 // kMaxColumnPassages passages is not held; documents indexed before the
 // location slot existed are not in the column. Callers read either from the
-// index (read_candidates does). Not thread-safe.
+// index (read_candidates does). Thread-safe: for_search() reads the column
+// on one thread while the others go on without it; once returned, the column
+// is read-only.
 #pragma once
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,28 +32,30 @@
 
 namespace fahras {
 
-// 32 MB per searcher at most (one searcher per HTTP worker thread).
-inline constexpr Xapian::docid kMaxColumnPassages = 4'000'000;
+// 512 MB at most, once per process.
+inline constexpr Xapian::docid kMaxColumnPassages = 64'000'000;
 
 class LocationColumn {
  public:
-  // Called once per search: the column, read on the second call since the
-  // last forget(); nullptr before that or when the index is too large.
+  // Called once per search with a handle at the column's revision: the
+  // column, read on the second call since it was made; nullptr before that,
+  // while another thread reads it, or when the index is too large.
   const LocationColumn* for_search(const Xapian::Database& db);
   // The passage's file and line; false if the column does not hold it.
   bool find(Xapian::docid docid, std::string_view& file, uint32_t& line) const;
-  void forget();
-  // Reads the locations of the documents added since the column was read,
-  // so that it holds those of the database's current revision.
-  void extend(const Xapian::Database& db);
+  // Before the column is shared: takes `older`'s entries if it was read, and
+  // reads those of the documents `db` added since, so that it holds `db`'s
+  // revision. Otherwise it is read whole when needed.
+  void inherit(const LocationColumn& older, const Xapian::Database& db);
 
  private:
-  void load(const Xapian::Database& db);
   // Reads the locations of documents from `first` to the database's last.
   void read_from(const Xapian::Database& db, Xapian::docid first);
 
-  unsigned searches_ = 0;  // since the last forget()
-  bool loaded_ = false;
+  std::atomic<unsigned> searches_{0};
+  std::atomic<bool> ready_{false};  // read and not empty: read-only from now
+  mutable std::mutex reading_;      // held while it is read
+  bool read_ = false;               // tried (reading_ held)
   std::vector<uint32_t> file_of_;  // docid -> 1 + index in files_, 0 when absent
   std::vector<uint32_t> line_of_;  // docid -> line
   std::vector<std::string> files_;

@@ -1,63 +1,95 @@
-// Decoded posting lists of the terms searched lately, kept in memory.
+// Decoded posting lists of the terms searched lately, kept in memory and
+// shared by every searcher of one index revision in the process.
 //
 // Decoding a posting list through Xapian's PostingIterator costs about 10 ns
 // a posting; reading an array of decoded postings costs a tenth of that. A
-// query's words recur across queries (Zipf), so the disjunction matcher keeps
-// the lists it decoded, least recently used first out, up to a byte budget.
+// query's words recur across queries (Zipf), so the lists decoded are kept,
+// least recently used first out, up to a byte budget, once per process: the
+// service's threads share them (revision_state.h) rather than each decoding
+// and holding its own.
 //
-// Contract: the lists are those of the database as it was when they were
-// decoded. A Xapian::Database reads one revision until reopen(), so the owner
-// must clear() the cache whenever it reopens the database, or erase() the
-// terms of the documents a commit that deleted nothing added (index_delta.h).
-// Not thread-safe.
+// Contract: the lists are those of the database revision they were decoded
+// from; the owner keeps one cache per revision (revision_state.h derives a
+// new revision's from the last one's, without the lists a commit changed).
+// Thread-safe: a list handed out stays valid for as long as its holder keeps
+// it, whatever the cache drops meanwhile.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstdint>
+#include <functional>
 #include <list>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace fahras {
 
-// Enough for every list the 1,000 bench queries touch on 100k passages (12 MB).
-inline constexpr size_t kPostingsCacheBytes = 32u << 20;
+// Enough for the lists the ARCD questions touch on a million passages.
+inline constexpr size_t kPostingsCacheBytes = 256u << 20;
 
 struct Posting {
   Xapian::docid docid;
   Xapian::termcount wdf;
 };
 
+// One term's postings in docid order, and the largest wdf among them (the
+// bound a dynamic-pruning matcher needs: disjunction_matcher.h).
+struct DecodedPostings {
+  std::vector<Posting> list;
+  Xapian::termcount max_wdf = 0;
+};
+using PostingsPtr = std::shared_ptr<const DecodedPostings>;
+
+// Keys of lists that are no term's but made of several (a synonym group's
+// merged postings: disjunction_matcher.h) begin with this byte, which no
+// term holds.
+inline constexpr char kGroupKeyMark = '\x01';
+
+// Decodes one term's posting list from `db`.
+PostingsPtr decode_postings(const Xapian::Database& db, const std::string& term);
+
 class PostingsCache {
  public:
   explicit PostingsCache(size_t max_bytes = kPostingsCacheBytes) : max_bytes_(max_bytes) {}
+  PostingsCache(const PostingsCache&) = delete;
+  PostingsCache& operator=(const PostingsCache&) = delete;
 
-  // The term's postings in docid order; valid until the next call.
-  const std::vector<Posting>& postings(const Xapian::Database& db, const std::string& term);
+  // The term's postings, decoded from `db` unless held (then kept, unless
+  // larger than the whole budget). `db` must be at the cache's revision.
+  PostingsPtr postings(const Xapian::Database& db, const std::string& term);
+  // The list under `key` (kGroupKeyMark first), made by make() unless held.
+  PostingsPtr made(const std::string& key, const std::function<PostingsPtr()>& make);
 
-  bool contains(const std::string& term) const { return entries_.count(term) > 0; }
-  // The term's cached postings, or nullptr; does not count as a use.
-  const std::vector<Posting>* find(const std::string& term) const {
-    auto found = entries_.find(term);
-    return found == entries_.end() ? nullptr : &found->second.postings;
-  }
+  bool contains(const std::string& term) const;
+  // The term's cached postings, or null; does not count as a use.
+  PostingsPtr find(const std::string& term) const;
   void clear();
-  // Drops one term's list (a commit added documents holding it).
+  // Drops one term's list.
   void erase(const std::string& term);
-  size_t bytes() const { return bytes_; }
+  // Takes every list of `older` but those of `changed` (the terms a commit
+  // added or deleted postings of: index_delta.h), most recent first.
+  void inherit(const PostingsCache& older, const std::unordered_set<std::string>& changed);
+  size_t bytes() const;
 
  private:
   struct Entry {
-    std::vector<Posting> postings;
+    PostingsPtr postings;
     std::list<std::string>::iterator recency;  // position in recent_
   };
+  // Keeps `postings` as the most recent list; mutex_ held.
+  void insert_locked(const std::string& term, PostingsPtr postings);
+  void erase_locked(const std::string& term);
+
   size_t max_bytes_;
+  mutable std::mutex mutex_;
   size_t bytes_ = 0;
   std::unordered_map<std::string, Entry> entries_;
   std::list<std::string> recent_;  // most recently used first
-  std::vector<Posting> uncached_;  // a list larger than the whole budget
 };
 
 }  // namespace fahras

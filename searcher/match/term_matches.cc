@@ -18,7 +18,8 @@ void TermMatches::add(const Xapian::Database& db, std::vector<Xapian::docid> doc
   if (docids.empty()) return;
   for (const std::string& term : terms) {
     if (term.empty()) continue;
-    if (const std::vector<Posting>* list = decoded ? decoded->find(term) : nullptr) {
+    if (PostingsPtr held = decoded ? decoded->find(term) : nullptr) {
+      const std::vector<Posting>* list = &held->list;
       auto from = list->begin();
       for (Xapian::docid d : docids) {
         from = std::lower_bound(from, list->end(), d,

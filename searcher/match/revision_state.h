@@ -1,0 +1,59 @@
+// What the searchers of a process have read of one revision of an index,
+// read once and shared.
+//
+// fahras-serve searches on several threads, each with a searcher of its own
+// (its own Xapian handles). The decoded posting lists and the location
+// column are the large part of what a searcher reads of an index, and they
+// depend on the revision only, so every searcher at a revision of a local
+// index shares one RevisionState: memory per thread stays small and fixed
+// whatever the index's size, and what one thread decoded the others read.
+//
+// Contract: a state holds what was read of exactly one revision (uuid and
+// revision number) of one database. shared_revision_state() returns the
+// process's state for a revision, making it when no searcher holds one;
+// made from an older revision's state of the same database, it starts with
+// all of that state that a commit cannot have changed. Thread-safe.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+
+#include "location_column.h"
+#include "postings_cache.h"
+
+namespace fahras {
+
+// Terms of disjunctions left to Xapian's matcher because their postings were
+// not decoded yet (disjunction_matcher.h: admission on second use).
+class HeavyTerms {
+ public:
+  // Whether every one of `terms` was noted before; notes them all.
+  bool seen_all_then_note(const std::vector<const std::string*>& terms);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_set<std::string> seen_;
+};
+
+struct RevisionState {
+  PostingsCache postings;
+  LocationColumn locations;
+  HeavyTerms heavy_terms;
+};
+
+// The process's state of `db`'s revision, `db` being the single local
+// database at `path` (any spelling of it). `older`, when given, is the
+// caller's state of an earlier revision of the same database, and `changed`
+// the terms of every passage added or deleted since (index_delta.h; null:
+// unknown): a new state takes the column, and the lists of the terms not
+// changed, from it.
+std::shared_ptr<RevisionState> shared_revision_state(
+    const std::string& path, const Xapian::Database& db,
+    const std::shared_ptr<RevisionState>& older = nullptr,
+    const std::unordered_set<std::string>* changed = nullptr);
+
+}  // namespace fahras
