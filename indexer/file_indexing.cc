@@ -1,6 +1,7 @@
 // Reading, analyzing and writing files (see file_indexing.h).
 #include "file_indexing.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -401,12 +402,14 @@ void index_files(const std::vector<const CorpusFile*>& files,
 std::vector<IndexReport> index_groups_in_parallel(
     const std::vector<std::vector<const CorpusFile*>>& groups,
     const std::map<std::string, FileState>& stored, const IndexOptions& options,
-    const std::function<void(size_t group, const WriteThrough& write)>& with_batch) {
+    const std::function<void(size_t group, const WriteThrough& write)>& with_batch,
+    size_t at_once) {
+  const size_t running =
+      std::max<size_t>(1, at_once == 0 ? groups.size() : std::min(at_once, groups.size()));
   IndexOptions each = options;
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   unsigned threads = options.threads ? options.threads : cores;
-  each.threads =
-      std::max<unsigned>(1, threads / static_cast<unsigned>(std::max<size_t>(groups.size(), 1)));
+  each.threads = std::max<unsigned>(1, threads / static_cast<unsigned>(running));
   size_t total = 0;
   for (const auto& group : groups) total += group.size();
   std::vector<IndexReport> reports(groups.size());
@@ -418,18 +421,23 @@ std::vector<IndexReport> index_groups_in_parallel(
     ++files_done;
     if (options.progress) options.progress(files_done, total);
   };
+  std::atomic<size_t> next_group{0};
+  std::atomic<bool> failed{false};
   {
     std::vector<std::thread> writers;
-    for (size_t k = 0; k < groups.size(); ++k)
-      writers.emplace_back([&, k] {
-        try {
-          with_batch(k, [&](BatchWriter& batch) {
-            index_files(
-                groups[k], stored, each, [&](const std::string&) { return &batch; }, reports[k],
-                file_done);
-          });
-        } catch (...) {
-          failures[k] = std::current_exception();
+    for (size_t w = 0; w < running; ++w)
+      writers.emplace_back([&] {
+        for (size_t k; !failed && (k = next_group++) < groups.size();) {
+          try {
+            with_batch(k, [&](BatchWriter& batch) {
+              index_files(
+                  groups[k], stored, each, [&](const std::string&) { return &batch; },
+                  reports[k], file_done);
+            });
+          } catch (...) {
+            failures[k] = std::current_exception();
+            failed = true;
+          }
         }
       });
     for (std::thread& t : writers) t.join();

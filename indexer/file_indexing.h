@@ -39,17 +39,20 @@ void index_files(const std::vector<const CorpusFile*>& files,
                  const BatchFor& batch_for, IndexReport& report,
                  const std::function<void()>& file_done);
 
-// Runs index_files over each group of files on a thread of its own, the
-// analysis threads (options.threads; 0: one per core) shared out among them.
-// with_batch(k, write) runs on group k's thread and must call write(batch)
-// once with the batch the group writes through (opening and finishing it
-// around the call if it owns it). Returns each group's report; after every
-// thread has ended, rethrows the first failure.
+// Runs index_files over each group of files, at most `at_once` groups at a
+// time (0: all), each on a thread of its own, taking the groups in order; the
+// analysis threads (options.threads; 0: one per core) are shared out among
+// those running. with_batch(k, write) runs on group k's thread and must call
+// write(batch) once with the batch the group writes through (opening and
+// finishing it around the call if it owns it). Returns each group's report;
+// after every thread has ended, rethrows the first failure (groups not
+// started by then are not started).
 using WriteThrough = std::function<void(BatchWriter&)>;
 std::vector<IndexReport> index_groups_in_parallel(
     const std::vector<std::vector<const CorpusFile*>>& groups,
     const std::map<std::string, FileState>& stored, const IndexOptions& options,
-    const std::function<void(size_t group, const WriteThrough& write)>& with_batch);
+    const std::function<void(size_t group, const WriteThrough& write)>& with_batch,
+    size_t at_once = 0);
 
 // Appends what `from` lists (files added, updated, unchanged, skipped;
 // warnings) and its passages written to `into`.

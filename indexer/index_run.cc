@@ -109,8 +109,9 @@ void index_shards_in_parallel(const std::vector<const CorpusFile*>& files,
   append_report(report, std::move(merged));
 }
 
-// How many parts a new index of `files` is built in (parallel_build.h): the
-// writers asked for, or one per core; never more than the files.
+// How many parts of a new index of `files` are written at a time
+// (parallel_build.h): the writers asked for, or one per core; never more than
+// the files.
 size_t parts_for(const IndexOptions& options, size_t files) {
   size_t parts = options.writers ? options.writers : std::thread::hardware_concurrency();
   return std::min(std::max<size_t>(parts, 1), files);

@@ -63,8 +63,11 @@ std::vector<std::vector<const CorpusFile*>> split_by_size(
 }
 
 void build_in_parts(const fs::path& database, const std::vector<const CorpusFile*>& files,
-                    const IndexOptions& options, size_t parts,
+                    const IndexOptions& options, size_t writers,
                     const std::map<std::string, std::string>& metadata, IndexReport& report) {
+  uint64_t bytes = 0;
+  for (const CorpusFile* f : files) bytes += f->size;
+  size_t parts = std::max<size_t>(writers, static_cast<size_t>((bytes + kMaxPartBytes - 1) / kMaxPartBytes));
   std::vector<std::vector<const CorpusFile*>> runs = split_by_size(files, parts);
   fs::path workspace = parts_workspace(database);
   clear_workspace(workspace);
@@ -84,7 +87,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
           BatchWriter batch(db, part_options.commit_every_passages);
           write(batch);
           batch.finish();
-        });
+        }, writers);
     fs::path merged = compaction_workspace(database);
     clear_workspace(merged);
     Xapian::Database sources;

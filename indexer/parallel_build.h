@@ -18,6 +18,7 @@
 // again.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -36,6 +37,14 @@ namespace fahras {
 // build 40% slower.
 inline constexpr size_t kPartCommitEveryPassages = 5000;
 
+// A part holds at most about this many bytes of text, however large the
+// corpus: a Xapian writer slows as its database grows (each flush merges into
+// larger tables; the key vocabulary and spelling table are rewritten at each
+// commit), so a million passages written in two parts went at 0.6x the rate
+// of 100,000; in parts of this size, their rate holds (docs/benchmarks.md).
+// compact merges any number of parts in one pass.
+inline constexpr uint64_t kMaxPartBytes = 32u << 20;
+
 // Where the parts of `database` are built.
 std::filesystem::path parts_workspace(const std::filesystem::path& database);
 void discard_parts_leftovers(const std::filesystem::path& database);
@@ -44,7 +53,8 @@ void discard_parts_leftovers(const std::filesystem::path& database);
 std::vector<std::vector<const CorpusFile*>> split_by_size(
     const std::vector<const CorpusFile*>& files, size_t parts);
 
-// Builds `files` into `database` in `parts` parts (options.threads analysis
+// Builds `files` into `database` in parts of at most kMaxPartBytes, at least
+// `writers`, `writers` of them written at a time (options.threads analysis
 // threads in all; 0: one per core), setting `metadata` on the merged index.
 // The caller holds `database`'s writer, which holds nothing and has nothing
 // left to commit (Xapian would write that into the new index's directory),
@@ -52,7 +62,7 @@ std::vector<std::vector<const CorpusFile*>> split_by_size(
 // throws on failure, `database` being as it was.
 void build_in_parts(const std::filesystem::path& database,
                     const std::vector<const CorpusFile*>& files, const IndexOptions& options,
-                    size_t parts, const std::map<std::string, std::string>& metadata,
+                    size_t writers, const std::map<std::string, std::string>& metadata,
                     IndexReport& report);
 
 }  // namespace fahras

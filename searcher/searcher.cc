@@ -364,7 +364,8 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
     matched.resize(window);
   }
   if (!plan.concept_stems.empty() && articles_ == 0) articles_ = count_articles(db_);
-  const QueryTitles titles(db_, plan.concept_stems, articles_, column, title_word_counts_);
+  const QueryTitles titles(db_, plan.concept_stems, articles_, column, title_word_counts_,
+                           remote_ ? nullptr : &state_->postings);
   // The answer to a question about a subject is in its article, often in
   // words BM25 ranks below other articles' passages: the best passages of
   // the articles the query's words name join the candidates.

@@ -53,9 +53,24 @@ PostingsPtr DisjunctionMatcher::synonym_postings(const Xapian::Database& db,
       else
         summed->list.push_back(p);
     }
-    for (const Posting& p : summed->list) summed->max_wdf = std::max(summed->max_wdf, p.wdf);
+    summed->set_bounds();
     return PostingsPtr(std::move(summed));
   });
+}
+
+double DisjunctionMatcher::window_bound(const List& list, const Posting* at,
+                                        uint64_t limit) const {
+  const std::vector<Posting>& postings = list.postings->list;
+  const Posting* end = postings.data() + postings.size();
+  if (at == end || at->docid >= limit) return 0;
+  if (list.alone) return list.bound;
+  const std::vector<Xapian::termcount>& block_max = list.postings->block_max_wdf;
+  Xapian::termcount wdf = 0;
+  for (size_t block = static_cast<size_t>(at - postings.data()) / kPostingsPerBlock;
+       block < block_max.size() && postings[block * kPostingsPerBlock].docid < limit; ++block)
+    wdf = std::max(wdf, block_max[block]);
+  double most = wdf;
+  return list.term_weight * (most / (kBm25K1 + most));
 }
 
 double DisjunctionMatcher::part(const List& list, const Posting& p) const {
@@ -140,21 +155,12 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     }
   }
 
-  // The lists by bound, smallest first; below[i]: the sum of the bounds of
-  // the i smallest.
   const size_t n = lists_.size();
-  std::vector<size_t> by_bound(n);
-  for (size_t i = 0; i < n; ++i) by_bound[i] = i;
-  std::sort(by_bound.begin(), by_bound.end(),
-            [&](size_t a, size_t b) { return lists_[a].bound < lists_[b].bound; });
-  std::vector<double> below(n + 1, 0);
-  for (size_t i = 0; i < n; ++i) below[i + 1] = below[i] + lists_[by_bound[i]].bound;
   std::vector<const Posting*> at(n), end(n);
   for (size_t i = 0; i < n; ++i) {
     at[i] = lists_[i].postings->list.data();
     end[i] = at[i] + lists_[i].postings->list.size();
   }
-
   // The best so far, the worst of them on top; ties by location, then docid.
   auto better = [&](const WeightedDoc& a, const WeightedDoc& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
@@ -165,25 +171,40 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   };
   std::vector<WeightedDoc> best;
   best.reserve(depth + 1);
-  double cut = 0;         // the weight of the worst of the best, once there are depth
-  size_t essential = 0;   // by_bound[essential..]: the lists candidates come from
-  size_t candidates = 0;  // documents of the essential lists
-  // Window by window of docids, the essential lists' parts are added term at
-  // a time (as Lucene's MaxScoreBulkScorer does), then each candidate of the
-  // window in docid order is looked up in the non-essential lists, the
-  // larger bounds first, until its bound falls under the cut.
-  std::vector<double> sums(kWindowDocids, 0);
+  double cut = 0;          // the weight of the worst of the best, once there are depth
+  bool skipped = false;    // some window had non-essential lists: the count is not exact
+  size_t candidates = 0;   // documents of the essential lists
+  // Window by window of docids: each list's bound in the window (from the
+  // largest wdf of the blocks it overlaps: block-max); the lists whose bounds
+  // together stay under the cut are non-essential; the essential lists'
+  // parts are added term at a time (as Lucene's MaxScoreBulkScorer does),
+  // then each candidate of the window, in docid order, is looked up in the
+  // non-essential lists, the larger bounds first, until its bound falls
+  // under the cut.
+  std::vector<double> sums(kWindowDocids, 0), bound(n);
   std::vector<uint64_t> held(kWindowDocids / 64, 0);  // the window's candidates
-  for (;;) {
-    uint64_t base = 0;  // the window: [base, base + kWindowDocids)
-    for (size_t k = essential; k < n; ++k) {
-      size_t i = by_bound[k];
-      if (at[i] != end[i] && (base == 0 || at[i]->docid < base)) base = at[i]->docid;
+  std::vector<size_t> by_bound(n);
+  std::vector<double> below(n + 1, 0);  // below[k]: the sum of the k smallest bounds
+  for (uint64_t base = 1;;) {  // the window: [base, base + kWindowDocids)
+    uint64_t first = 0;
+    for (size_t i = 0; i < n; ++i) {
+      at[i] = skip_to(at[i], end[i], static_cast<Xapian::docid>(base));
+      if (at[i] != end[i] && (first == 0 || at[i]->docid < first)) first = at[i]->docid;
     }
-    if (base == 0) break;
+    if (first == 0) break;
+    base = first;
     const uint64_t limit = base + kWindowDocids;
-    const size_t window_essential = essential;
-    for (size_t k = window_essential; k < n; ++k) {
+    for (size_t i = 0; i < n; ++i) bound[i] = window_bound(lists_[i], at[i], limit);
+    for (size_t i = 0; i < n; ++i) by_bound[i] = i;
+    std::sort(by_bound.begin(), by_bound.end(),
+              [&](size_t a, size_t b) { return bound[a] < bound[b]; });
+    for (size_t k = 0; k < n; ++k) below[k + 1] = below[k] + bound[by_bound[k]];
+    size_t essential = 0;  // by_bound[essential..]: the lists candidates come from
+    if (best.size() >= depth)
+      while (essential < n && below[essential + 1] < cut - kPruneMargin) ++essential;
+    for (size_t k = 0; k < essential && !skipped; ++k)
+      skipped = at[by_bound[k]] != end[by_bound[k]] && at[by_bound[k]]->docid < limit;
+    for (size_t k = essential; k < n; ++k) {
       size_t i = by_bound[k];
       for (; at[i] != end[i] && at[i]->docid < limit; ++at[i]) {
         size_t offset = at[i]->docid - base;
@@ -199,8 +220,8 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
         sums[offset] = 0;
         ++candidates;
         const bool full = best.size() >= depth;
-        bool pruned = full && sum + below[window_essential] < cut - kPruneMargin;
-        for (size_t k = window_essential; k-- > 0 && !pruned;) {  // the larger bounds first
+        bool pruned = full && sum + below[essential] < cut - kPruneMargin;
+        for (size_t k = essential; k-- > 0 && !pruned;) {  // the larger bounds first
           size_t i = by_bound[k];
           at[i] = skip_to(at[i], end[i], d);
           if (at[i] != end[i] && at[i]->docid == d) sum += part(lists_[i], *at[i]);
@@ -220,15 +241,13 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
         } else {
           continue;
         }
-        if (best.size() >= depth) {
-          cut = best.front().weight;
-          while (essential < n && below[essential + 1] < cut - kPruneMargin) ++essential;
-        }
+        if (best.size() >= depth) cut = best.front().weight;
       }
       held[word] = 0;
     }
+    base = limit;
   }
-  total_exact = essential == 0;
+  total_exact = !skipped;
   total = candidates;
   if (!total_exact) {
     size_t postings = 0;

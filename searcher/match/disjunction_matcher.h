@@ -129,6 +129,9 @@ class DisjunctionMatcher {
     bool alone = false;
   };
   double part(const List& list, const Posting& p) const;
+  // The most the list's part of a document's weight can be among documents
+  // from `at` (its cursor) to before `limit`: from its blocks' bounds.
+  double window_bound(const List& list, const Posting* at, uint64_t limit) const;
   // How many documents the lists hold together.
   size_t count_union();
   // The group's postings, one per document, with the wdf of its terms summed.

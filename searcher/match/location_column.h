@@ -43,6 +43,12 @@ class LocationColumn {
   const LocationColumn* for_search(const Xapian::Database& db);
   // The passage's file and line; false if the column does not hold it.
   bool find(Xapian::docid docid, std::string_view& file, uint32_t& line) const;
+  // The passage's file as a number (the same for every passage of a file),
+  // 0 if the column does not hold it; file_name() gives it back.
+  uint32_t file_id(Xapian::docid docid) const {
+    return docid < file_of_.size() ? file_of_[docid] : 0;
+  }
+  std::string_view file_name(uint32_t file_id) const { return files_[file_id - 1]; }
   // Before the column is shared: takes `older`'s entries if it was read, and
   // reads those of the documents `db` added since, so that it holds `db`'s
   // revision. Otherwise it is read whole when needed.

@@ -6,17 +6,27 @@
 namespace fahras {
 
 namespace {
-size_t bytes_of(const DecodedPostings& p) { return p.list.size() * sizeof(Posting); }
+size_t bytes_of(const DecodedPostings& p) {
+  return p.list.size() * sizeof(Posting) + p.block_max_wdf.size() * sizeof(Xapian::termcount);
+}
 }  // namespace
+
+void DecodedPostings::set_bounds() {
+  max_wdf = 0;
+  block_max_wdf.assign((list.size() + kPostingsPerBlock - 1) / kPostingsPerBlock, 0);
+  for (size_t i = 0; i < list.size(); ++i) {
+    Xapian::termcount& block = block_max_wdf[i / kPostingsPerBlock];
+    block = std::max(block, list[i].wdf);
+    max_wdf = std::max(max_wdf, list[i].wdf);
+  }
+}
 
 PostingsPtr decode_postings(const Xapian::Database& db, const std::string& term) {
   auto decoded = std::make_shared<DecodedPostings>();
   decoded->list.reserve(db.get_termfreq(term));
-  for (auto p = db.postlist_begin(term), end = db.postlist_end(term); p != end; ++p) {
-    Xapian::termcount wdf = p.get_wdf();
-    decoded->list.push_back({*p, wdf});
-    decoded->max_wdf = std::max(decoded->max_wdf, wdf);
-  }
+  for (auto p = db.postlist_begin(term), end = db.postlist_end(term); p != end; ++p)
+    decoded->list.push_back({*p, p.get_wdf()});
+  decoded->set_bounds();
   return decoded;
 }
 

@@ -37,11 +37,19 @@ struct Posting {
   Xapian::termcount wdf;
 };
 
-// One term's postings in docid order, and the largest wdf among them (the
-// bound a dynamic-pruning matcher needs: disjunction_matcher.h).
+// The postings a block bound covers (disjunction_matcher.h reads the bounds
+// of the blocks a window of docids overlaps).
+inline constexpr size_t kPostingsPerBlock = 64;
+
+// One term's postings in docid order, with the largest wdf among them and in
+// each block of kPostingsPerBlock (the bounds a dynamic-pruning matcher
+// needs: disjunction_matcher.h).
 struct DecodedPostings {
   std::vector<Posting> list;
   Xapian::termcount max_wdf = 0;
+  std::vector<Xapian::termcount> block_max_wdf;  // list[64 b .. 64 b + 63] -> their largest wdf
+  // Sets max_wdf and block_max_wdf from list.
+  void set_bounds();
 };
 using PostingsPtr = std::shared_ptr<const DecodedPostings>;
 

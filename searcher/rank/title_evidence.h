@@ -13,13 +13,16 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "location_column.h"
+#include "postings_cache.h"
 
 namespace fahras {
 
@@ -71,13 +74,18 @@ class TitleWordCounts {
 
 // What the titles of an index's articles hold of a query's concepts (by one
 // of each concept's stems, QueryPlan::concept_stems), read once per search
-// from the title terms' posting lists. Nothing below
-// kMinArticlesForTitleEvidence articles.
+// from the title terms' posting lists (from `decoded` when given: lists kept
+// for the index's revision). Nothing below kMinArticlesForTitleEvidence
+// articles.
 class QueryTitles {
  public:
   QueryTitles(const Xapian::Database& db,
               const std::vector<std::vector<std::string>>& concept_stems, Xapian::doccount articles,
-              const LocationColumn* column, TitleWordCounts& word_counts);
+              const LocationColumn* column, TitleWordCounts& word_counts,
+              PostingsCache* decoded = nullptr);
+  // Its titles refer to its file names: not copied.
+  QueryTitles(const QueryTitles&) = delete;
+  QueryTitles& operator=(const QueryTitles&) = delete;
 
   // The evidence of an article's title; null when it holds no concept.
   // Asks `word_counts` for the title's words on the first call for a file.
@@ -96,7 +104,10 @@ class QueryTitles {
   };
   const Xapian::Database& db_;
   TitleWordCounts& word_counts_;
-  mutable std::map<std::string, Title> titles_;  // file -> its title
+  // File names the column lacked (a first search), stable in a deque.
+  std::deque<std::string> read_files_;
+  // file (a view into the column or read_files_) -> its title
+  mutable std::unordered_map<std::string_view, Title> titles_;
 };
 
 }  // namespace fahras
