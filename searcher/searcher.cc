@@ -126,14 +126,11 @@ void Searcher::follow_commit(const IndexDelta& delta) {
     else
       suggester_.forget();
   }
-  if (delta.terms) {
-    statistics_.forget_terms(*delta.terms);
-  } else {
-    statistics_.forget();
-  }
-  // Its lists of the terms the commit did not change, and its location
-  // column (a passage's location never changes; deleted ones are never asked).
+  // Its lists and frequencies of the terms the commit did not change, and
+  // its location column (a passage's location never changes; deleted ones
+  // are never asked).
   state_ = revision_state(state_, delta.terms ? &*delta.terms : nullptr);
+  statistics_.share(&state_->answers);
 }
 
 std::shared_ptr<RevisionState> Searcher::revision_state(
@@ -141,10 +138,7 @@ std::shared_ptr<RevisionState> Searcher::revision_state(
   // One local database: shared with the process's other searchers of it.
   if (following_) return shared_revision_state(specs_[0], db_, older, changed);
   auto state = std::make_shared<RevisionState>();
-  if (older) {
-    state->locations.inherit(older->locations, db_);
-    if (changed) state->postings.inherit(older->postings, *changed);
-  }
+  if (older) inherit_revision_state(*state, *older, db_, changed);
   return state;
 }
 
@@ -157,8 +151,8 @@ void Searcher::forget_index_answers() {
   title_word_counts_.forget();
   keyword_titles_.forget();
   suggester_.forget();
-  statistics_.forget();
   state_ = revision_state(nullptr, nullptr);
+  statistics_.share(&state_->answers);
 }
 
 void Searcher::check_analysis_version() {

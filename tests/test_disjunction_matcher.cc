@@ -12,6 +12,7 @@
 #include "fahras/schema.h"
 #include "index_run.h"
 #include "passage_context.h"
+#include "reference_ranking.h"
 #include "query_plan.h"
 #include "rerank.h"
 #include "searcher.h"
@@ -23,49 +24,11 @@ namespace {
 
 using testing::CorpusIndex;
 
-// Xapian's ranking of the plan's query: (docid, weight), best first, as the
-// searcher reads it (Searcher::match): ties by location, weights rounded,
-// from a few more passages than the cut.
-std::vector<WeightedDoc> xapian_top(const Xapian::Database& db, const Xapian::Query& query,
-                                    size_t depth, size_t& total) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(passage_bm25());
-  enquire.set_sort_by_relevance_then_value(schema::kSlotLocation, false);
-  Xapian::MSet mset =
-      enquire.get_mset(0, static_cast<Xapian::doccount>(depth + kTieMargin), db.get_doccount());
-  total = mset.get_matches_estimated();
-  std::vector<std::tuple<double, std::string, Xapian::docid>> ranked;
-  for (auto m = mset.begin(); m != mset.end(); ++m)
-    ranked.emplace_back(-round_score(m.get_weight()), m.get_sort_key(), *m);
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& x, const auto& y) {
-    return std::tie(std::get<0>(x), std::get<1>(x)) < std::tie(std::get<0>(y), std::get<1>(y));
-  });
-  std::vector<WeightedDoc> out;
-  for (size_t i = 0; i < ranked.size() && i < depth; ++i)
-    out.push_back({std::get<2>(ranked[i]), -std::get<0>(ranked[i])});
-  return out;
-}
-
 // How many documents match `query`, counted by Xapian.
 Xapian::doccount xapian_count(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-}
-
-// Where a document is, as the searcher tells the matcher (from its location
-// value; the files kept for as long as the database).
-LocationOf location_in(const Xapian::Database& db) {
-  auto files = std::make_shared<std::map<Xapian::docid, std::string>>();
-  return [&db, files](Xapian::docid d) {
-    PassageLocation at;
-    std::string& file = (*files)[d];
-    schema::parse_location_value(db.get_document(d).get_value(schema::kSlotLocation), file,
-                                 at.line);
-    at.file = file;
-    return at;
-  };
 }
 
 // The same ranking as Xapian's, and for every document the same weight
@@ -76,9 +39,9 @@ void check_same_ranking(const Xapian::Database& db, DisjunctionMatcher& matcher,
   RevisionState state;
   size_t expected_total = 0, total = 0;
   bool total_exact = false;
-  std::vector<WeightedDoc> expected = xapian_top(db, query, depth, expected_total);
+  std::vector<WeightedDoc> expected = xapian_ranking(db, query, depth, expected_total);
   std::vector<WeightedDoc> got =
-      matcher.top(db, terms, depth, total, total_exact, location_in(db), state, weighed_alone);
+      matcher.top(db, terms, depth, total, total_exact, location_from_values(db), state, weighed_alone);
   // Xapian's count is an estimate once phrases are in the query.
   if (weighed_alone.empty() && total_exact) CHECK(total == expected_total);
   REQUIRE(got.size() == expected.size());
@@ -204,14 +167,14 @@ TEST_SUITE("disjunction_matcher") {
     size_t total = 0;
     bool exact = false;
     std::vector<WeightedDoc> got =
-        matcher.top(db, {{"Zصين", 1.0, 3}}, 2, total, exact, location_in(db), state);
+        matcher.top(db, {{"Zصين", 1.0, 3}}, 2, total, exact, location_from_values(db), state);
     CHECK(total == 3);
     CHECK(exact);
     REQUIRE(got.size() == 2);
     CHECK(got[0].docid == 3);  // a.txt:2
     CHECK(got[1].docid == 2);  // a.txt:9 (line, then file)
     size_t xapian_total = 0;
-    std::vector<WeightedDoc> xapian = xapian_top(db, Xapian::Query("Zصين"), 2, xapian_total);
+    std::vector<WeightedDoc> xapian = xapian_ranking(db, Xapian::Query("Zصين"), 2, xapian_total);
     REQUIRE(xapian.size() == 2);
     CHECK(xapian[0].docid == got[0].docid);
     CHECK(xapian[1].docid == got[1].docid);
@@ -259,13 +222,13 @@ TEST_SUITE("disjunction_matcher") {
     size_t total = 0;
     bool exact = false;
     RevisionState first;
-    CHECK(matcher.top(db, {{"Zصين", 1.0, 1}}, 10, total, exact, location_in(db), first).size() == 1);
+    CHECK(matcher.top(db, {{"Zصين", 1.0, 1}}, 10, total, exact, location_from_values(db), first).size() == 1);
     Xapian::docid later = add({"Zصين", "Zبكين"});
     db.commit();
     RevisionState second;  // the next revision's
     second.postings.inherit(first.postings, {"Zصين", "Zبكين"});
     std::vector<WeightedDoc> got = matcher.top(db, {{"Zصين", 1.0, 2}, {"Zبكين", 0.6, 1}}, 10,
-                                               total, exact, location_in(db), second);
+                                               total, exact, location_from_values(db), second);
     CHECK(total == 2);
     REQUIRE(got.size() == 2);
     CHECK(got[0].docid == later);  // two terms beat one
@@ -285,7 +248,7 @@ TEST_SUITE("disjunction_matcher") {
     CHECK(other_thread.suits(heavy, state));  // asked for again, in any thread
     size_t total = 0;
     bool exact = false;
-    other_thread.top(db, heavy, 10, total, exact, location_in(db), state);
+    other_thread.top(db, heavy, 10, total, exact, location_from_values(db), state);
     CHECK(state.postings.contains("Zفي"));  // decoded and kept from now on
     RevisionState next_revision;
     CHECK_FALSE(matcher.suits(heavy, next_revision));
@@ -330,7 +293,7 @@ TEST_SUITE("disjunction_matcher") {
         RevisionState state;
         size_t total = 0;
         bool exact = true;
-        matcher.top(db, terms, depth, total, exact, location_in(db), state);
+        matcher.top(db, terms, depth, total, exact, location_from_values(db), state);
         if (!exact) ++estimated;
         weighed += matcher.last_weighed();
         matching += total;

@@ -20,6 +20,15 @@ bool HeavyTerms::seen_all_then_note(const std::vector<const std::string*>& terms
   return false;
 }
 
+void inherit_revision_state(RevisionState& state, const RevisionState& older,
+                            const Xapian::Database& db,
+                            const std::unordered_set<std::string>* changed) {
+  state.locations.inherit(older.locations, db);
+  if (!changed) return;
+  state.postings.inherit(older.postings, *changed);
+  state.answers.inherit(older.answers, *changed);
+}
+
 namespace {
 
 using Key = std::tuple<std::string, std::string, Xapian::rev>;  // path, uuid, revision
@@ -50,10 +59,7 @@ std::shared_ptr<RevisionState> shared_revision_state(const std::string& path,
   if (auto found = states.find(key); found != states.end())
     if (auto state = found->second.lock()) return state;
   auto state = std::make_shared<RevisionState>();
-  if (older) {
-    state->locations.inherit(older->locations, db);
-    if (changed) state->postings.inherit(older->postings, *changed);
-  }
+  if (older) inherit_revision_state(*state, *older, db, changed);
   states[key] = state;
   return state;
 }

@@ -24,6 +24,7 @@
 
 #include "location_column.h"
 #include "postings_cache.h"
+#include "term_statistics.h"
 
 namespace fahras {
 
@@ -42,15 +43,21 @@ class HeavyTerms {
 struct RevisionState {
   PostingsCache postings;
   LocationColumn locations;
+  TermAnswers answers;  // term frequencies and keys' stems (term_statistics.h)
   HeavyTerms heavy_terms;
 };
+
+// Fills a new state from an older revision's: the column, and the lists and
+// frequencies of the terms not among `changed` (null: unknown, none).
+void inherit_revision_state(RevisionState& state, const RevisionState& older,
+                            const Xapian::Database& db,
+                            const std::unordered_set<std::string>* changed);
 
 // The process's state of `db`'s revision, `db` being the single local
 // database at `path` (any spelling of it). `older`, when given, is the
 // caller's state of an earlier revision of the same database, and `changed`
 // the terms of every passage added or deleted since (index_delta.h; null:
-// unknown): a new state takes the column, and the lists of the terms not
-// changed, from it.
+// unknown): a new state inherits from it (inherit_revision_state()).
 std::shared_ptr<RevisionState> shared_revision_state(
     const std::string& path, const Xapian::Database& db,
     const std::shared_ptr<RevisionState>& older = nullptr,

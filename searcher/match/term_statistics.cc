@@ -6,12 +6,69 @@
 
 namespace fahras {
 
-Xapian::doccount TermStatistics::termfreq(const std::string& term) {
+bool TermAnswers::termfreq(const std::string& term, Xapian::doccount& frequency) const {
+  std::shared_lock lock(mutex_);
   auto found = termfreq_.find(term);
-  if (found != termfreq_.end()) return found->second;
+  if (found == termfreq_.end()) return false;
+  frequency = found->second;
+  return true;
+}
+
+void TermAnswers::remember_termfreq(const std::string& term, Xapian::doccount frequency) {
+  std::unique_lock lock(mutex_);
   make_room();
-  Xapian::doccount frequency = db_.get_termfreq(term);
   termfreq_.emplace(term, frequency);
+}
+
+bool TermAnswers::stem_counts(const std::string& key, StemCounts& counts) const {
+  std::shared_lock lock(mutex_);
+  auto found = with_key_.find(key);
+  if (found == with_key_.end()) return false;
+  counts = found->second;
+  return true;
+}
+
+void TermAnswers::remember_stem_counts(const std::string& key, const StemCounts& counts) {
+  std::unique_lock lock(mutex_);
+  make_room();
+  with_key_.emplace(key, counts);
+}
+
+void TermAnswers::inherit(const TermAnswers& older, const std::unordered_set<std::string>& changed) {
+  std::shared_lock from(older.mutex_);
+  std::unique_lock lock(mutex_);
+  for (const auto& [term, frequency] : older.termfreq_)
+    if (!changed.count(term)) termfreq_.emplace(term, frequency);
+}
+
+void TermAnswers::forget() {
+  std::unique_lock lock(mutex_);
+  termfreq_.clear();
+  with_key_.clear();
+}
+
+void TermAnswers::forget_keys() {
+  std::unique_lock lock(mutex_);
+  with_key_.clear();
+}
+
+void TermAnswers::forget_terms(const std::unordered_set<std::string>& terms) {
+  std::unique_lock lock(mutex_);
+  with_key_.clear();
+  for (const std::string& term : terms) termfreq_.erase(term);
+}
+
+void TermAnswers::make_room() {
+  if (termfreq_.size() + with_key_.size() < kMaxRememberedAnswers) return;
+  termfreq_.clear();
+  with_key_.clear();
+}
+
+Xapian::doccount TermStatistics::termfreq(const std::string& term) {
+  Xapian::doccount frequency = 0;
+  if (answers_->termfreq(term, frequency)) return frequency;
+  frequency = db_.get_termfreq(term);
+  answers_->remember_termfreq(term, frequency);
   return frequency;
 }
 
@@ -21,11 +78,9 @@ std::vector<std::string> TermStatistics::stems_with_key(const std::string& key) 
   return stems;
 }
 
-const std::vector<std::pair<std::string, uint64_t>>& TermStatistics::stem_counts_with_key(
-    const std::string& key) {
-  auto found = with_key_.find(key);
-  if (found != with_key_.end()) return found->second;
-  make_room();
+StemCounts TermStatistics::stem_counts_with_key(const std::string& key) {
+  StemCounts counts;
+  if (answers_->stem_counts(key, counts)) return counts;
   const std::string metadata_key = std::string(schema::kMetaKeyVocabularyPrefix) + key;
   KeyVocabulary united;
   if (shards_.empty()) {
@@ -34,28 +89,20 @@ const std::vector<std::pair<std::string, uint64_t>>& TermStatistics::stem_counts
     for (const Xapian::Database& shard : shards_)
       united.merge(parse_key_vocabulary(shard.get_metadata(metadata_key)));
   }
-  return with_key_
-      .emplace(key, std::vector<std::pair<std::string, uint64_t>>(united.begin(), united.end()))
-      .first->second;
+  counts.assign(united.begin(), united.end());
+  answers_->remember_stem_counts(key, counts);
+  return counts;
 }
 
 void TermStatistics::reopen_shards() {
   for (Xapian::Database& shard : shards_) shard.reopen();
-  with_key_.clear();
+  answers_->forget_keys();
 }
 
-void TermStatistics::forget() {
-  termfreq_.clear();
-  with_key_.clear();
-}
+void TermStatistics::forget() { answers_->forget(); }
 
 void TermStatistics::forget_terms(const std::unordered_set<std::string>& terms) {
-  with_key_.clear();
-  for (const std::string& term : terms) termfreq_.erase(term);
-}
-
-void TermStatistics::make_room() {
-  if (termfreq_.size() + with_key_.size() >= kMaxRememberedAnswers) forget();
+  answers_->forget_terms(terms);
 }
 
 }  // namespace fahras

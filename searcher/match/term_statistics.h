@@ -9,14 +9,19 @@
 // Contract: the answers are those of the database's revision when they were
 // asked, so the owner must forget() whenever it reopens the database, or
 // forget_terms() what a commit that only added documents added (which forgets
-// every key's stems: a commit's new entries are not listed). At most
-// kMaxRememberedAnswers are kept; beyond that all are forgotten and asked
-// again. Not thread-safe.
+// every key's stems: a commit's new entries are not listed); or, instead,
+// have it remember into the TermAnswers of the revision it reads
+// (share(); revision_state.h keeps one per revision for all the process's
+// searchers). At most kMaxRememberedAnswers are kept; beyond that all are
+// forgotten and asked again. A TermStatistics is one thread's; TermAnswers
+// are thread-safe.
 #pragma once
 
 #include <xapian.h>
 
 #include <cstdint>
+#include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -27,18 +32,44 @@ namespace fahras {
 
 inline constexpr size_t kMaxRememberedAnswers = 1 << 18;
 
+using StemCounts = std::vector<std::pair<std::string, uint64_t>>;
+
+// The answers remembered, of one revision.
+class TermAnswers {
+ public:
+  bool termfreq(const std::string& term, Xapian::doccount& frequency) const;
+  void remember_termfreq(const std::string& term, Xapian::doccount frequency);
+  bool stem_counts(const std::string& key, StemCounts& counts) const;
+  void remember_stem_counts(const std::string& key, const StemCounts& counts);
+  // Takes `older`'s frequencies of the terms not among `changed` (those a
+  // commit added or deleted passages of), and none of its keys' stems.
+  void inherit(const TermAnswers& older, const std::unordered_set<std::string>& changed);
+  void forget();
+  void forget_keys();
+  void forget_terms(const std::unordered_set<std::string>& terms);
+
+ private:
+  void make_room();  // mutex_ held
+
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, Xapian::doccount> termfreq_;
+  std::unordered_map<std::string, StemCounts> with_key_;
+};
+
 class TermStatistics {
  public:
   explicit TermStatistics(const Xapian::Database& db) : db_(db) {}
+  // Remembers into `answers` (those of the database's revision, kept by the
+  // caller) rather than its own; null: its own again.
+  void share(TermAnswers* answers) { answers_ = answers ? answers : &own_; }
 
   // How many documents hold the term (0 when none does).
   Xapian::doccount termfreq(const std::string& term);
   // The stems the index holds under a phonetic key, in byte order.
   std::vector<std::string> stems_with_key(const std::string& key);
   // The same with the passages holding a word of each under the key (the key
-  // vocabulary's counts; a shard's own where shards list one stem), valid
-  // until the next call of any method.
-  const std::vector<std::pair<std::string, uint64_t>>& stem_counts_with_key(const std::string& key);
+  // vocabulary's counts; a shard's own where shards list one stem).
+  StemCounts stem_counts_with_key(const std::string& key);
 
   // The databases whose key vocabularies stems_with_key() unites: each shard
   // of the database (Xapian reads metadata from the first shard only).
@@ -55,12 +86,10 @@ class TermStatistics {
   void forget_terms(const std::unordered_set<std::string>& terms);
 
  private:
-  void make_room();
-
   const Xapian::Database& db_;
   std::vector<Xapian::Database> shards_;
-  std::unordered_map<std::string, Xapian::doccount> termfreq_;
-  std::unordered_map<std::string, std::vector<std::pair<std::string, uint64_t>>> with_key_;
+  TermAnswers own_;
+  TermAnswers* answers_ = &own_;
 };
 
 }  // namespace fahras

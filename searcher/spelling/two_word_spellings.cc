@@ -87,11 +87,11 @@ std::vector<WrittenWord> words_under(TermStatistics& index, const std::vector<st
   };
   std::vector<std::pair<Counted, Xapian::doccount>> held;  // and passages writing it
   for (const std::string& key : keys) {
-    // The key's commonest, copied before the index is asked again (its list
-    // is valid until then).
-    // (Listed in byte order: a stable sort by count keeps ties so.)
+    // The key's commonest (listed in byte order: a stable sort by count keeps
+    // ties so).
+    const StemCounts counts = index.stem_counts_with_key(key);
     std::vector<std::pair<uint64_t, const std::string*>> all;
-    for (const auto& [stem, count] : index.stem_counts_with_key(key))
+    for (const auto& [stem, count] : counts)
       all.emplace_back(count, &stem);
     std::stable_sort(all.begin(), all.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });

@@ -73,7 +73,8 @@ cp "$work/corpus/posted-1" "$work/corpus/posted-1.txt"
 printf '{"id":"posted-1.txt","title":"خبر","text":"كوالكوم تطلق شريحة ثانية."}\n' > "$work/p2.jsonl"
 expect_status 0 '1 added' "$index" -q --db "$work/db" --jsonl "$work/p2.jsonl"
 expect_status 1 'a posted document holds the id posted-1.txt' "$index" -q --db "$work/db" "$work/corpus"
-"$search" --db "$work/db" --json -- 'كوالكوم ثانية' | grep -q '"file":"posted-1.txt"' ||
+"$search" --db "$work/db" --json -- 'كوالكوم ثانية' > "$work/out"
+grep -q '"file":"posted-1.txt"' "$work/out" ||
   fail "a corpus file replaced a posted document"
 rm "$work/corpus/posted-1" "$work/corpus/posted-1.txt"
 

@@ -45,7 +45,10 @@ while IFS= read -r line; do
       server=$!
       for _ in $(seq 50); do grep -q listening "$work/serve.out" && break; sleep 0.1; done
       url=$(grep -o 'http://[0-9.:]*' "$work/serve.out") || fail "serve: $(cat "$work/serve.out")"
-      curl -s "$url/?q=%D9%86%D8%B8%D8%A7%D9%85" | grep -q 'class="hit"' || fail "the served page shows no hit"
+      # The page is read whole before it is matched: under pipefail, grep -q
+      # closing the pipe at its first match would fail curl (SIGPIPE).
+      page=$(curl -s "$url/?q=%D9%86%D8%B8%D8%A7%D9%85") || fail "serve: curl failed"
+      grep -q 'class="hit"' <<< "$page" || fail "the served page shows no hit: $(head -c 600 <<< "$page")"
       ;;
     *fahras-index*)
       status=0; eval "$line" > "$work/index.out" 2>&1 || status=$?
@@ -81,7 +84,7 @@ url=$(grep -o 'http://[0-9.:]*' "$work/serve2.out") || fail "serve: $(cat "$work
 # within 5 s.
 hit=
 for _ in $(seq 50); do
-  curl -s "$url/?q=H200" | grep -q 'class="hit"' && { hit=1; break; }
+  page=$(curl -s "$url/?q=H200") && grep -q 'class="hit"' <<< "$page" && { hit=1; break; }
   sleep 0.1
 done
 [ -n "$hit" ] || fail "the watched index served no hit: $(cat "$work/watch.log" "$work/serve2.out")"
