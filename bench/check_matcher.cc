@@ -57,13 +57,20 @@ int main(int argc, char** argv) {
         ++rankings;
         if (!exact) ++estimated;
         if (matcher.last_weighed() < expected_total) ++pruned;
-        bool same = got.size() == expected.size();
-        for (size_t i = 0; same && i < got.size(); ++i)
-          same = got[i].docid == expected[i].docid &&
-                 std::fabs(got[i].weight - expected[i].weight) <= 1e-9 * expected[i].weight;
-        if (!same) {
+        size_t at = 0;  // the first rank that differs
+        while (at < got.size() && at < expected.size() && got[at].docid == expected[at].docid &&
+               std::fabs(got[at].weight - expected[at].weight) <= 1e-9 * expected[at].weight)
+          ++at;
+        if (at < got.size() || at < expected.size()) {
           ++differing;
-          std::printf("differs at depth %zu: %s\n", depth, q.c_str());
+          auto show = [&](const std::vector<fahras::WeightedDoc>& docs) {
+            return at < docs.size() ? std::to_string(docs[at].docid) + "/" +
+                                          std::to_string(docs[at].weight)
+                                    : std::string("none");
+          };
+          std::printf("differs at depth %zu, rank %zu (of %zu/%zu): matcher %s, Xapian %s: %s\n",
+                      depth, at + 1, got.size(), expected.size(), show(got).c_str(),
+                      show(expected).c_str(), q.c_str());
         }
       }
     }

@@ -5,7 +5,8 @@
 # real words at real frequencies) at each size asked (default 100,000 and
 # 1,000,000 passages; 3,000,000 where time allows). Per size: indexing rate,
 # index size, peak RSS; the ARCD development questions through the library
-# (bench_search, warm passes: p50/p99/max) and Lucene; and through
+# (bench_search, warm passes: p50/p99/max) and Lucene; check_matcher (the
+# pruning matcher's top k against Xapian's, question by question); and through
 # fahras-serve (bench_http.sh: one connection, then 8, the service's own
 # milliseconds from its access log, its RSS with 8 threads).
 # Usage: run_benchmarks.sh BUILD_DIR [SHARED_DIR] [PASSAGES...]
@@ -53,6 +54,8 @@ for n in "${sizes[@]}"; do
   echo "lucene index_mb=$(mb "$work/lucene-$n")"
   "$build/bench/bench_search" --db "$work/fahras-$n" --queries "$work/arcd-questions.txt" --passes 3 --stages
   "${lucene[@]}" search "$work/lucene-$n" "$work/arcd-questions.txt"
+  echo "-- the matcher's top 10 and 30 against Xapian's matcher, per question"
+  "$build/bench/check_matcher" --db "$work/fahras-$n" --queries "$work/arcd-questions.txt" | tail -5
   echo "-- fahras-serve, 8 threads, ARCD questions"
   "$here/bench_http.sh" "$build" "$work/fahras-$n" "$work/arcd-questions.txt" 10 8
   rm -rf "$work/fahras-$n" "$work/lucene-$n"

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <queue>
 
 #include "passage_context.h"
 #include "rerank.h"
@@ -12,10 +13,19 @@ namespace fahras {
 Xapian::doccount synonym_frequency(const std::vector<Xapian::doccount>& frequencies,
                                    Xapian::doccount documents) {
   if (frequencies.empty() || documents == 0) return 0;
-  double estimate = frequencies.front();
-  for (size_t i = 1; i < frequencies.size(); ++i)
-    estimate = estimate + frequencies[i] - estimate * frequencies[i] / documents;
-  return static_cast<Xapian::doccount>(estimate + 0.5);
+  // Xapian ORs the group's lists in pairs, the two rarest first (a Huffman
+  // tree), each pair's estimate rounded: the order and the rounding show in
+  // the weights once a group has three terms.
+  std::priority_queue<Xapian::doccount, std::vector<Xapian::doccount>, std::greater<>> rarest(
+      frequencies.begin(), frequencies.end());
+  while (rarest.size() > 1) {
+    const double a = rarest.top();
+    rarest.pop();
+    const double b = rarest.top();
+    rarest.pop();
+    rarest.push(static_cast<Xapian::doccount>(a + b - a * b / documents + 0.5));
+  }
+  return rarest.top();
 }
 
 bool DisjunctionMatcher::suits(const std::vector<WeightedTerm>& terms, RevisionState& state) {

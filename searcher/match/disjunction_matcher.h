@@ -70,7 +70,7 @@ struct WeightedTerm {
 
 // Xapian 1.4's estimate of how many of `documents` hold any of the terms of
 // an OP_SYNONYM group, given how many hold each: their union, were they
-// independent, rounded.
+// independent, estimated pair by pair from the two rarest up, each pair rounded.
 Xapian::doccount synonym_frequency(const std::vector<Xapian::doccount>& frequencies,
                                    Xapian::doccount documents);
 
