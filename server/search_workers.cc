@@ -37,17 +37,21 @@ void SearchWorkers::enqueue(Task task) {
 void SearchWorkers::work() {
   std::unique_ptr<Index> index;  // this worker's own, opened for its first task
   Idle me;
+  bool listed = false;  // on idle_ since the last task
   for (;;) {
     Task task;
     {
       std::unique_lock lock(mutex_);
-      if (!tasks_.empty()) {
+      if (!listed && !tasks_.empty()) {
         task = std::move(tasks_.front());
         tasks_.pop_front();
       } else {
-        if (stopping_) return;
-        idle_.push_back(&me);
+        if (!listed) {
+          if (stopping_) return;
+          idle_.push_back(&me);
+        }
         me.handed.wait(lock, [&] { return stopping_ || me.task; });
+        listed = false;
         if (!me.task) {
           std::erase(idle_, &me);
           return;
@@ -64,7 +68,15 @@ void SearchWorkers::work() {
         failure = std::current_exception();
       }
     }
-    task(index.get(), failure);
+    Delivery deliver = task(index.get(), failure);
+    {
+      std::lock_guard lock(mutex_);
+      if (tasks_.empty() && !stopping_) {
+        idle_.push_back(&me);
+        listed = true;
+      }
+    }
+    deliver();
   }
 }
 

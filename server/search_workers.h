@@ -14,6 +14,7 @@
 #include <exception>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -39,31 +40,38 @@ class SearchWorkers {
     using Result = std::invoke_result_t<Read&, Index&>;
     std::promise<Result> promise;
     std::future<Result> done = promise.get_future();
-    enqueue([&](Index* index, std::exception_ptr failure) {
+    enqueue([&](Index* index, std::exception_ptr failure) -> Delivery {
       try {
         if (!index) std::rethrow_exception(failure);
         if constexpr (std::is_void_v<Result>) {
           read(*index);
-          promise.set_value();
+          return [&promise] { promise.set_value(); };
         } else {
-          promise.set_value(read(*index));
+          auto result = std::make_shared<Result>(read(*index));
+          return [&promise, result] { promise.set_value(std::move(*result)); };
         }
       } catch (...) {
-        promise.set_exception(std::current_exception());
+        return [&promise, thrown = std::current_exception()] { promise.set_exception(thrown); };
       }
     });
     return done.get();
   }
 
  private:
+  // What a task hands its caller (the result or the exception), run once
+  // the worker is ready for the next task.
+  using Delivery = std::function<void()>;
   // A task gets the worker's index, or null and why it could not be opened.
-  using Task = std::function<void(Index*, std::exception_ptr)>;
+  using Task = std::function<Delivery(Index*, std::exception_ptr)>;
   void enqueue(Task task);
   void work();
 
   // A worker waiting for a task is handed one directly, the most recently
   // idle first: one after another, reads go to the same worker, whose
-  // caches are warm; under load, all of them work.
+  // caches are warm; under load, all of them work. A worker is idle again
+  // before its caller has the result, so that the caller's next read finds
+  // it first (with one client, a search on another worker's colder caches
+  // and handles took a third longer).
   struct Idle {
     std::condition_variable handed;
     Task task;

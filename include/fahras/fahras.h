@@ -70,8 +70,10 @@ inline std::string place_in_file(const Match& m) {
 
 struct Results {
   std::string query;
-  size_t total = 0;  // matching passages: exact for plain-word queries, else Xapian's estimate
-  bool total_is_estimate = false;  // `total` is Xapian's estimate (NOT, phrases, wildcards, ...)
+  size_t total = 0;  // matching passages, exact unless total_is_estimate
+  // `total` is an estimate: Xapian's (NOT, phrases, wildcards, ...), or the
+  // matcher's where pruning skipped the postings of more than 20,000
+  bool total_is_estimate = false;
   double took_ms = 0;
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Match> matches;
