@@ -41,7 +41,8 @@ inline constexpr size_t kPartCommitEveryPassages = 5000;
 // corpus: a Xapian writer slows as its database grows (each flush merges into
 // larger tables; the key vocabulary and spelling table are rewritten at each
 // commit), so a million passages written in two parts went at 0.6x the rate
-// of 100,000; in parts of this size, their rate holds (docs/benchmarks.md).
+// of 100,000; in parts of this size at 0.8x (the merge of 3.4 GB of parts is
+// most of the rest; docs/benchmarks.md).
 // compact merges any number of parts in one pass.
 inline constexpr uint64_t kMaxPartBytes = 32u << 20;
 
