@@ -49,6 +49,11 @@ class LocationColumn {
     return docid < file_of_.size() ? file_of_[docid] : 0;
   }
   std::string_view file_name(uint32_t file_id) const { return files_[file_id - 1]; }
+  // The number of the file named `file`, 0 if the column holds none of its passages.
+  uint32_t file_id_of(const std::string& file) const {
+    auto found = file_index_.find(file);
+    return found == file_index_.end() ? 0 : found->second + 1;
+  }
   // Before the column is shared: takes `older`'s entries if it was read, and
   // reads those of the documents `db` added since, so that it holds `db`'s
   // revision. Otherwise it is read whole when needed.

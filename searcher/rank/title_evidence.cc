@@ -28,22 +28,12 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
                          const std::vector<std::vector<std::string>>& concept_stems,
                          Xapian::doccount articles, const LocationColumn* column,
                          TitleWordCounts& word_counts, PostingsCache* decoded)
-    : db_(db), word_counts_(word_counts) {
+    : db_(db), word_counts_(word_counts), column_(column) {
   if (articles < kMinArticlesForTitleEvidence) return;
-  // Files as numbers: the column's, or, for passages it lacks, past them
-  // (kReadFile | the index in read_files_).
-  constexpr uint32_t kReadFile = 0x80000000u;
-  std::unordered_map<std::string, uint32_t> read_ids;
-  auto name_of = [&](uint32_t id) -> std::string_view {
-    return (id & kReadFile) ? std::string_view(read_files_[id & ~kReadFile])
-                            : column->file_name(id);
-  };
-  std::unordered_map<uint32_t, Xapian::docid> passage_of;  // file -> its title passage
   std::vector<Xapian::docid> title_passages, unlocated;
+  std::vector<uint32_t> touched;  // files the concept's titles hold, each once
   for (size_t concept_index = 0; concept_index < concept_stems.size(); ++concept_index) {
-    // file -> the concept's best idf in its title, and whether a stem naming
-    // a subject gives it
-    std::unordered_map<uint32_t, std::pair<double, bool>> best;
+    touched.clear();
     for (const std::string& stem : concept_stems[concept_index]) {
       std::string term = "Z" + std::string(schema::kTitlePrefix) + stem;
       Xapian::doccount titles = db.get_termfreq(term);
@@ -55,11 +45,19 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
       } else {
         title_passages.assign(db.postlist_begin(term), db.postlist_end(term));
       }
+      // The concept's best idf in the file's title, and whether a stem
+      // naming a subject gives it; the file's first title passage.
       auto note = [&](uint32_t file, Xapian::docid passage) {
-        passage_of.emplace(file, passage);
-        auto& [best_idf, subject] = best[file];
-        best_idf = std::max(best_idf, idf);
-        subject = subject || titles <= kMaxSubjectTitles;
+        Title& title = titles_[file];
+        if (!title.passage) title.passage = passage;
+        if (title.concept_noted != concept_index + 1) {
+          title.concept_noted = concept_index + 1;
+          title.concept_idf = 0;
+          title.concept_subject = false;
+          touched.push_back(file);
+        }
+        title.concept_idf = std::max(title.concept_idf, idf);
+        title.concept_subject = title.concept_subject || titles <= kMaxSubjectTitles;
       };
       unlocated.clear();
       for (Xapian::docid passage : title_passages) {
@@ -69,22 +67,30 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
           unlocated.push_back(passage);
       }
       for (const Candidate& title : read_candidates(db, unlocated, nullptr)) {
-        auto [at, added] = read_ids.emplace(title.file, static_cast<uint32_t>(read_files_.size()));
+        if (uint32_t file = column ? column->file_id_of(title.file) : 0) {
+          note(file, title.docid);  // a file the column holds other passages of
+          continue;
+        }
+        auto [at, added] = read_ids_.emplace(title.file, static_cast<uint32_t>(read_files_.size()));
         if (added) read_files_.push_back(title.file);
         note(kReadFile | at->second, title.docid);
       }
     }
-    for (const auto& [file, found] : best) {
-      Title& title = titles_[name_of(file)];
+    for (uint32_t file : touched) {
+      Title& title = titles_[file];
       TitleEvidence& e = title.evidence;
-      e.weight += found.first;
-      if (found.second) e.subject_weight += found.first;
+      e.weight += title.concept_idf;
+      if (title.concept_subject) e.subject_weight += title.concept_idf;
       e.concepts.resize(concept_stems.size(), false);
       e.concepts[concept_index] = true;
       ++title.concepts_held;
-      title.passage = passage_of[file];
     }
   }
+}
+
+std::string_view QueryTitles::name_of(uint32_t file) const {
+  return (file & kReadFile) ? std::string_view(read_files_[file & ~kReadFile])
+                            : column_->file_name(file);
 }
 
 size_t title_word_count(const std::string& title) {
@@ -103,8 +109,15 @@ size_t TitleWordCounts::of(const Xapian::Database& db, Xapian::docid title_passa
 }
 
 const TitleEvidence* QueryTitles::of(const std::string& file) const {
-  auto found = titles_.find(file);
-  if (found == titles_.end()) return nullptr;
+  if (titles_.empty()) return nullptr;
+  uint32_t id = 0;
+  auto read = read_ids_.find(file);
+  if (read != read_ids_.end())
+    id = kReadFile | read->second;
+  else if (column_)
+    id = column_->file_id_of(file);
+  auto found = titles_.find(id);
+  if (id == 0 || found == titles_.end()) return nullptr;
   Title& title = found->second;
   if (!title.weighed) {
     title.weighed = true;
@@ -116,17 +129,17 @@ const TitleEvidence* QueryTitles::of(const std::string& file) const {
 }
 
 std::vector<std::string> QueryTitles::subjects(size_t count) const {
-  std::vector<std::pair<double, const std::string_view*>> ranked;
+  std::vector<std::pair<double, std::string_view>> ranked;
   for (const auto& [file, title] : titles_)
     if (title.evidence.subject_weight > 0)
-      ranked.emplace_back(-title.evidence.subject_weight, &file);
+      ranked.emplace_back(-title.evidence.subject_weight, name_of(file));
   size_t keep = std::min(count, ranked.size());
   std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep),
                     ranked.end(), [](const auto& a, const auto& b) {
-                      return a.first != b.first ? a.first < b.first : *a.second < *b.second;
+                      return a.first != b.first ? a.first < b.first : a.second < b.second;
                     });
   std::vector<std::string> out;
-  for (size_t i = 0; i < keep; ++i) out.emplace_back(*ranked[i].second);
+  for (size_t i = 0; i < keep; ++i) out.emplace_back(ranked[i].second);
   return out;
 }
 

@@ -83,7 +83,7 @@ class QueryTitles {
               const std::vector<std::vector<std::string>>& concept_stems, Xapian::doccount articles,
               const LocationColumn* column, TitleWordCounts& word_counts,
               PostingsCache* decoded = nullptr);
-  // Its titles refer to its file names: not copied.
+  // Its titles refer to the column's file names: not copied.
   QueryTitles(const QueryTitles&) = delete;
   QueryTitles& operator=(const QueryTitles&) = delete;
 
@@ -96,18 +96,30 @@ class QueryTitles {
   std::vector<std::string> subjects(size_t count) const;
 
  private:
+  // Files as numbers: the column's (LocationColumn::file_id), or, for title
+  // passages the column lacks (a revision's first search), kReadFile | the
+  // index in read_files_.
+  static constexpr uint32_t kReadFile = 0x80000000u;
   struct Title {
     TitleEvidence evidence;
     Xapian::docid passage = 0;  // the title passage
     size_t concepts_held = 0;   // how many concepts it holds
     bool weighed = false;       // evidence.weight has its share of the title
+    // While the titles are read: 1 + the last concept that noted the file,
+    // the concept's best idf in the title, whether a subject's stem gave it.
+    size_t concept_noted = 0;
+    double concept_idf = 0;
+    bool concept_subject = false;
   };
+  std::string_view name_of(uint32_t file) const;
+
   const Xapian::Database& db_;
   TitleWordCounts& word_counts_;
-  // File names the column lacked (a first search), stable in a deque.
+  const LocationColumn* column_;
+  // File names the column lacked, stable in a deque, and their numbers.
   std::deque<std::string> read_files_;
-  // file (a view into the column or read_files_) -> its title
-  mutable std::unordered_map<std::string_view, Title> titles_;
+  std::unordered_map<std::string, uint32_t> read_ids_;
+  mutable std::unordered_map<uint32_t, Title> titles_;  // file -> its title
 };
 
 }  // namespace fahras
