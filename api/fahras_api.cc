@@ -65,7 +65,8 @@ struct Index::Impl {
   }
 
   // Runs a read, retrying (after reopening, up to kReadAttempts times) when
-  // a writer's commit or compaction overtook it (DatabaseModifiedError).
+  // a writer's commit or compaction overtook it (DatabaseModifiedError, or
+  // files of two databases while a compaction swapped them in).
   template <typename Read>
   auto read_retrying(Read&& read) {
     constexpr int kReadAttempts = 6;
@@ -76,6 +77,8 @@ struct Index::Impl {
         if (attempt >= kReadAttempts) throw;
       } catch (const Xapian::DatabaseCorruptError&) {  // opened mid-swap (compaction.h)
         if (attempt >= kReadAttempts) throw;
+      } catch (const Xapian::DatabaseOpeningError&) {  // reopened mid-swap: the same
+        if (!searcher || attempt >= kReadAttempts) throw;  // never opened: no such index
       }
     }
   }

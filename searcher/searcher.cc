@@ -260,6 +260,10 @@ SearchResult Searcher::search(const std::string& query, const SearchOptions& opt
       // Opened while a compaction swapped the index (compaction.h): files of
       // two databases, which reopen() replaces. True corruption persists.
       if (attempt >= 5) throw;
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // Reopened (a retry) while a compaction swapped the index: the same.
+      // An index that is gone stays gone.
+      if (attempt == 0 || attempt >= 5) throw;
     }
   }
 }

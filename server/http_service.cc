@@ -2,6 +2,7 @@
 #include "http_service.h"
 
 #include <httplib.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <charconv>
@@ -469,6 +470,8 @@ struct HttpService::Impl {
             std::rethrow_exception(ep);
           } catch (const std::exception& e) {
             detail = e.what();
+          } catch (const Xapian::Error& e) {
+            detail = e.get_description();
           } catch (...) {
           }
           std::cerr << "fahras-serve: " << req.method << " " << req.path << ": " << detail << '\n';

@@ -83,7 +83,7 @@ for job in $(jobs -p); do [ "$job" = "$server" ] || wait "$job" || true; done
 total=$(cat "$work"/codes-* | wc -l)
 bad=$(cat "$work"/codes-* | grep -vc '^200$' || true)
 [ "$total" -eq 240 ] || fail "only $total concurrent requests answered"
-[ "$bad" -eq 0 ] || fail "$bad of $total concurrent requests failed"
+[ "$bad" -eq 0 ] || fail "$bad of $total concurrent requests failed: $(grep -v $'\t' "$work/out" | tail -5)"
 expect 200 'رقم 4' -G "$url/search" --data-urlencode 'q="فقرة جديدة رقم 4"'   # sees the latest commit
 
 # The search page sees what a watcher indexes: a new article appears on it.
