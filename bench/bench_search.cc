@@ -149,5 +149,8 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "bench_search: " << e.what() << "\n";
     return 2;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "bench_search: " << e.get_description() << "\n";
+    return 2;
   }
 }

@@ -82,5 +82,8 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "check_matcher: " << e.what() << "\n";
     return 2;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "check_matcher: " << e.get_description() << "\n";
+    return 2;
   }
 }
