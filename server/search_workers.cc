@@ -68,7 +68,7 @@ void SearchWorkers::work() {
         failure = std::current_exception();
       }
     }
-    Delivery deliver = task(index.get(), failure);
+    Delivery deliver = task(index.get(), std::move(failure));
     {
       std::lock_guard lock(mutex_);
       if (tasks_.empty() && !stopping_) {

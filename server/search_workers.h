@@ -19,6 +19,7 @@
 #include <string>
 #include <thread>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "fahras/fahras.h"
@@ -38,23 +39,30 @@ class SearchWorkers {
   template <typename Read>
   auto run(Read&& read) -> std::invoke_result_t<Read&, Index&> {
     using Result = std::invoke_result_t<Read&, Index&>;
-    std::promise<Result> promise;
-    std::future<Result> done = promise.get_future();
+    using Value = std::conditional_t<std::is_void_v<Result>, std::monostate, Result>;
+    // What the read threw, or what it returned. Moved to the caller whole,
+    // so that the worker holds no part of it once the caller has it.
+    using Outcome = std::variant<std::exception_ptr, Value>;
+    std::promise<Outcome> promise;
+    std::future<Outcome> done = promise.get_future();
     enqueue([&](Index* index, std::exception_ptr failure) -> Delivery {
+      auto outcome = std::make_shared<Outcome>();
       try {
         if (!index) std::rethrow_exception(failure);
         if constexpr (std::is_void_v<Result>) {
           read(*index);
-          return [&promise] { promise.set_value(); };
+          outcome->template emplace<1>();
         } else {
-          auto result = std::make_shared<Result>(read(*index));
-          return [&promise, result] { promise.set_value(std::move(*result)); };
+          outcome->template emplace<1>(read(*index));
         }
       } catch (...) {
-        return [&promise, thrown = std::current_exception()] { promise.set_exception(thrown); };
+        outcome->template emplace<0>(std::current_exception());
       }
+      return [&promise, outcome] { promise.set_value(std::move(*outcome)); };
     });
-    return done.get();
+    Outcome outcome = done.get();
+    if (outcome.index() == 0) std::rethrow_exception(std::get<0>(std::move(outcome)));
+    if constexpr (!std::is_void_v<Result>) return std::get<1>(std::move(outcome));
   }
 
  private:
