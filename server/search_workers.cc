@@ -9,8 +9,12 @@ namespace fahras {
 SearchWorkers::SearchWorkers(std::vector<std::string> databases, std::vector<std::string> spelling,
                              size_t threads)
     : databases_(std::move(databases)), spelling_(std::move(spelling)) {
-  for (size_t i = 0; i < std::max<size_t>(threads, 1); ++i)
-    threads_.emplace_back([this] { work(); });
+  workers_ = std::max<size_t>(threads, 1);
+  for (size_t i = 0; i < workers_; ++i) threads_.emplace_back([this] { work(); });
+  // Every worker waiting before the first read: then one client's reads go
+  // to one worker from the first.
+  std::unique_lock lock(mutex_);
+  all_waiting_.wait(lock, [&] { return idle_.size() == workers_; });
 }
 
 SearchWorkers::~SearchWorkers() {
@@ -49,6 +53,7 @@ void SearchWorkers::work() {
         if (!listed) {
           if (stopping_) return;
           idle_.push_back(&me);
+          if (idle_.size() == workers_) all_waiting_.notify_one();
         }
         me.handed.wait(lock, [&] { return stopping_ || me.task; });
         listed = false;

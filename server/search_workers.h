@@ -89,7 +89,9 @@ class SearchWorkers {
   std::mutex mutex_;
   std::deque<Task> tasks_;   // waiting for a worker
   std::vector<Idle*> idle_;  // waiting for a task, most recent last
+  std::condition_variable all_waiting_;  // every worker is on idle_ (construction)
   bool stopping_ = false;
+  size_t workers_ = 0;  // how many threads_ (set before they start)
   std::vector<std::thread> threads_;
 };
 
