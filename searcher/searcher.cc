@@ -129,17 +129,19 @@ void Searcher::follow_commit(const IndexDelta& delta) {
   // Its lists and frequencies of the terms the commit did not change, and
   // its location column (a passage's location never changes; deleted ones
   // are never asked).
-  state_ = revision_state(state_, delta.terms ? &*delta.terms : nullptr);
-  statistics_.share(&state_->answers);
+  take_revision_state(state_, delta.terms ? &*delta.terms : nullptr);
 }
 
-std::shared_ptr<RevisionState> Searcher::revision_state(
-    const std::shared_ptr<RevisionState>& older, const std::unordered_set<std::string>* changed) {
-  // One local database: shared with the process's other searchers of it.
-  if (following_) return shared_revision_state(specs_[0], db_, older, changed);
-  auto state = std::make_shared<RevisionState>();
-  if (older) inherit_revision_state(*state, *older, db_, changed);
-  return state;
+void Searcher::take_revision_state(const std::shared_ptr<RevisionState>& older,
+                                   const std::unordered_set<std::string>* changed) {
+  if (following_) {  // one local database: shared with the process's other searchers of it
+    state_ = shared_revision_state(specs_[0], db_, older, changed);
+  } else {
+    auto state = std::make_shared<RevisionState>();
+    if (older) inherit_revision_state(*state, *older, db_, changed);
+    state_ = std::move(state);
+  }
+  statistics_.share(&state_->answers);
 }
 
 void Searcher::load_passage_dictionaries() {
@@ -151,8 +153,7 @@ void Searcher::forget_index_answers() {
   title_word_counts_.forget();
   keyword_titles_.forget();
   suggester_.forget();
-  state_ = revision_state(nullptr, nullptr);
-  statistics_.share(&state_->answers);
+  take_revision_state(nullptr, nullptr);
 }
 
 void Searcher::check_analysis_version() {

@@ -161,10 +161,11 @@ class Searcher {
                                                   const std::vector<WeightedDoc>& matched,
                                                   const LocationColumn* column);
   void forget_index_answers();
-  // The state of db_'s revision, from `older`'s as far as `changed` (the
-  // terms of the passages a commit added or deleted; null: unknown) allows.
-  std::shared_ptr<RevisionState> revision_state(const std::shared_ptr<RevisionState>& older,
-                                                const std::unordered_set<std::string>* changed);
+  // Takes the state of db_'s revision (state_, and the term statistics it
+  // holds), from `older`'s as far as `changed` (the terms of the passages a
+  // commit added or deleted; null: unknown) allows.
+  void take_revision_state(const std::shared_ptr<RevisionState>& older,
+                           const std::unordered_set<std::string>* changed);
   // After a commit: forgets what `delta` says it may have changed
   // (index_delta.h), everything when it cannot say.
   void follow_commit(const IndexDelta& delta);

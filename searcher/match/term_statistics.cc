@@ -95,6 +95,7 @@ StemCounts TermStatistics::stem_counts_with_key(const std::string& key) {
 }
 
 void TermStatistics::reopen_shards() {
+  if (shards_.empty()) return;  // a key's stems are then the database's own, of its revision
   for (Xapian::Database& shard : shards_) shard.reopen();
   answers_->forget_keys();
 }

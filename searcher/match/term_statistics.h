@@ -77,7 +77,8 @@ class TermStatistics {
   void set_shards(std::vector<Xapian::Database> shards) { shards_ = std::move(shards); }
   const std::vector<Xapian::Database>& shards() const { return shards_; }
   // Follows the shards to their latest commit (with the database, after a
-  // commit), forgetting every key's stems.
+  // commit), forgetting every key's stems; nothing for an unsharded index,
+  // whose owner takes the new revision's answers (share()) or forgets.
   void reopen_shards();
 
   void forget();
