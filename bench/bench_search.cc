@@ -11,7 +11,9 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
+#include "fahras/mapped_index_reads.h"
 #include "result_format.h"
 #include "searcher.h"
 
@@ -41,6 +43,8 @@ int main(int argc, char** argv) {
       "rerank-depth", po::value<size_t>()->default_value(fahras::kRerankDepth),
       "passages scored again after BM25")("stages",
                                           "also print the mean time of each search stage")(
+      "pause-ms", po::value<double>()->default_value(0),
+      "idle time between searches, as between a service's requests (not timed)")(
       "slowest", po::value<size_t>()->default_value(0),
       "also print the N slowest queries of the last pass, with their stages");
   try {
@@ -83,13 +87,18 @@ int main(int argc, char** argv) {
     // Per pass: p50, p90, p99, max.
     std::vector<std::array<double, 4>> passes;
     fahras::SearchTimings stage_sums;
+    const std::chrono::duration<double, std::milli> pause(vm["pause-ms"].as<double>());
     // (ms, stages) per search of the last pass, in query order until sorted
     std::vector<std::pair<double, fahras::SearchTimings>> last_pass;
     size_t searches = 0;
-    for (size_t pass = 0; pass < std::max<size_t>(1, vm["passes"].as<size_t>()); ++pass) {
+    uint64_t reads_before_last_pass = 0;
+    const size_t pass_count = std::max<size_t>(1, vm["passes"].as<size_t>());
+    for (size_t pass = 0; pass < pass_count; ++pass) {
       std::vector<double> ms;
+      reads_before_last_pass = fahras::mapped_index_reads();
       last_pass.clear();
       for (const auto& q : queries) {
+        if (pause.count() > 0) std::this_thread::sleep_for(pause);
         ms.push_back(timed_search(q, stages));
         add_stages(stage_sums, stages);
         ++searches;
@@ -108,6 +117,11 @@ int main(int argc, char** argv) {
         "fahras-search queries=%zu passes=%zu p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f "
         "(checksum %zu)\n",
         queries.size(), passes.size(), median(0), median(1), median(2), median(3), sink % 1000);
+    // Table blocks copied out of the index per search: a count that does not
+    // vary from run to run as times do.
+    std::printf("fahras-search block_reads_per_search=%.1f\n",
+                static_cast<double>(fahras::mapped_index_reads() - reads_before_last_pass) /
+                    static_cast<double>(std::max<size_t>(1, queries.size())));
     if (size_t slowest = std::min(vm["slowest"].as<size_t>(), last_pass.size())) {
       std::vector<size_t> order(last_pass.size());
       for (size_t i = 0; i < order.size(); ++i) order[i] = i;

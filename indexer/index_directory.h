@@ -37,8 +37,9 @@ std::vector<std::filesystem::path> foreign_entries(const std::filesystem::path& 
 // Throws IndexPathError unless `database` may be written as an index: it
 // does not exist, or is an empty directory, or is a Xapian database or a
 // sharded index; and it neither is, contains nor lies inside any of
-// `corpus_roots`. Changes nothing.
-void check_index_path(const std::filesystem::path& database,
+// `corpus_roots`. Changes nothing. Exported from libfahras: fahras-serve
+// calls it there.
+[[gnu::visibility("default")]] void check_index_path(const std::filesystem::path& database,
                       const std::vector<std::filesystem::path>& corpus_roots = {});
 
 // Removes a workspace directory the way it was made: Xapian's files in it

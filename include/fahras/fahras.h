@@ -25,6 +25,10 @@
 #include <utility>
 #include <vector>
 
+// libfahras exports what this header declares and nothing else: its internals
+// are built hidden (api/CMakeLists.txt), so that calls among them bind at
+// link time and inline instead of going through the PLT.
+#pragma GCC visibility push(default)
 namespace fahras {
 
 // Thrown when opening an index for writing that another writer holds.
@@ -227,3 +231,4 @@ class Index {
 };
 
 }  // namespace fahras
+#pragma GCC visibility pop
