@@ -219,17 +219,25 @@ bool is_zstd_frame(const std::string& value) {
 
 }  // namespace
 
-PassageData passage_data_of(const Xapian::Document& doc) {
-  std::string value = doc.get_value(schema::kSlotPassageData);
-  PassageData data = value.empty()            ? PassageData::from_json(doc.get_data())
-                     : !is_zstd_frame(value) ? PassageData::from_json(value)
-                                             : PassageData::from_json(decompress_passage_frame(value));
+PassageData passage_data_from(const std::string& passage_value,
+                              const std::function<std::string()>& document_data) {
+  if (passage_value.empty()) return PassageData::from_json(document_data());
+  if (!is_zstd_frame(passage_value)) return PassageData::from_json(passage_value);
+  return PassageData::from_json(decompress_passage_frame(passage_value));
+}
+
+void take_location_file(PassageData& data, std::string_view location_value) {
   // JSON holds only UTF-8: a file name of other bytes is exact in the
   // location value, which keeps the name's bytes as the file system has them.
   std::string file;
   uint32_t line = 0;
-  if (schema::parse_location_value(doc.get_value(schema::kSlotLocation), file, line))
-    data.file = std::move(file);
+  if (schema::parse_location_value(location_value, file, line)) data.file = std::move(file);
+}
+
+PassageData passage_data_of(const Xapian::Document& doc) {
+  PassageData data =
+      passage_data_from(doc.get_value(schema::kSlotPassageData), [&] { return doc.get_data(); });
+  take_location_file(data, doc.get_value(schema::kSlotLocation));
   return data;
 }
 

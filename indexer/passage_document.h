@@ -10,8 +10,10 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "key_vocabulary.h"
@@ -48,6 +50,14 @@ struct PassageData {
 // or the document data for documents indexed before that slot existed.
 // Throws std::runtime_error for data that is neither.
 PassageData passage_data_of(const Xapian::Document& doc);
+
+// passage_data_of() in two steps, for readers that take the values from value
+// streams: the data from the kSlotPassageData value (`document_data` is asked
+// for only when it is empty), then the file named by the kSlotLocation value,
+// when it is one.
+PassageData passage_data_from(const std::string& passage_value,
+                              const std::function<std::string()>& document_data);
+void take_location_file(PassageData& data, std::string_view location_value);
 
 // What a passage's words add beyond the TermGenerator's terms.
 struct WordTerms {

@@ -17,6 +17,7 @@
 #include "light_stemmer.h"
 #include "passage_context.h"
 #include "passage_dictionary.h"
+#include "page_passages.h"
 #include "passage_document.h"
 #include "quantity_readings.h"
 #include "query_plan.h"
@@ -457,11 +458,14 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   stopwatch.lap(t.rerank);
 
   Highlighter highlighter(plan.highlight);
-  for (size_t i = options.offset; i < ranked.size() && i < options.offset + options.limit; ++i) {
+  const size_t page_end = std::min(ranked.size(), options.offset + options.limit);
+  std::vector<Xapian::docid> page;
+  for (size_t i = options.offset; i < page_end; ++i) page.push_back(ranked[i].docid);
+  std::vector<PassageData> page_data = read_page_passages(db_, page, column);
+  stopwatch.lap(t.fetch);
+  for (size_t i = options.offset; i < page_end; ++i) {
     Hit hit;
-    static_cast<PassageData&>(hit) =
-        passage_data_of(db_.get_document(ranked[i].docid, Xapian::DOC_ASSUME_VALID));
-    stopwatch.lap(t.fetch);
+    static_cast<PassageData&>(hit) = std::move(page_data[i - options.offset]);
     hit.rank = i + 1;
     hit.score = ranked[i].score;
     hit.highlights = highlighter.find(hit.text, matched_stems(plan, matches.of(ranked[i].docid)));

@@ -3,8 +3,9 @@
 // the same queries, with highlighted fragments as Fahras shows snippets.
 //
 //   java LuceneBench index INDEX_DIR CORPUS_DIR...
-//   java LuceneBench search INDEX_DIR QUERIES_FILE [--no-highlight]
-// (--no-highlight times the search alone, for the README's breakdown)
+//   java LuceneBench search INDEX_DIR QUERIES_FILE [--no-highlight] [--pause-ms MS]
+// (--no-highlight times the search alone, for the README's breakdown;
+// --pause-ms idles between searches, untimed, as bench_search --pause-ms does)
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.*;
@@ -25,13 +26,28 @@ public class LuceneBench {
   static final Version V = Version.LUCENE_4_10_4;
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 3 || (args[0].equals("search") && args.length > 4)) {
-      System.err.println("usage: LuceneBench index INDEX_DIR CORPUS_DIR... | search INDEX_DIR QUERIES [--no-highlight]");
+    String usage = "usage: LuceneBench index INDEX_DIR CORPUS_DIR... | search INDEX_DIR QUERIES [--no-highlight] [--pause-ms MS]";
+    if (args.length < 3) {
+      System.err.println(usage);
       System.exit(2);
     }
-    if (args[0].equals("index")) index(args[1], Arrays.copyOfRange(args, 2, args.length));
-    else search(args[1], args[2], args.length == 4 && args[3].equals("--no-highlight"));
+    if (args[0].equals("index")) {
+      index(args[1], Arrays.copyOfRange(args, 2, args.length));
+      return;
+    }
+    boolean noHighlight = false;
+    for (int i = 3; i < args.length; i++) {
+      if (args[i].equals("--no-highlight")) noHighlight = true;
+      else if (args[i].equals("--pause-ms") && i + 1 < args.length) pauseNanos = (long) (Double.parseDouble(args[++i]) * 1e6);
+      else {
+        System.err.println(usage);
+        System.exit(2);
+      }
+    }
+    search(args[1], args[2], noHighlight);
   }
+
+  static long pauseNanos = 0;  // idle before each timed search
 
   static void index(String indexDir, String[] corpusDirs) throws Exception {
     long start = System.nanoTime();
@@ -113,6 +129,7 @@ public class LuceneBench {
       long[] checksum) throws Exception {
     double[] ms = new double[queries.size()];
     for (int i = 0; i < queries.size(); i++) {
+      if (pauseNanos > 0) Thread.sleep(pauseNanos / 1000000, (int) (pauseNanos % 1000000));
       long t = System.nanoTime();
       checksum[0] += run(searcher, analyzer, queries.get(i));
       ms[i] = (System.nanoTime() - t) / 1e6;
