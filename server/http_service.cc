@@ -31,10 +31,11 @@ namespace {
 
 using nlohmann::json;
 
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
 void send_json(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                  "application/json; charset=utf-8");
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), kJsonType);
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
@@ -155,10 +156,10 @@ struct HttpService::Impl {
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
     so.per_document = static_cast<unsigned>(per_article);
     Results results = on_index([&](Index& index) { return index.search(q, so); });
-    nlohmann::json body = to_json(results);
-    if (req.has_param("profile") && req.get_param_value("profile") != "0")
-      body["profile"] = profile_json(results);
-    send_json(res, 200, body);
+    res.status = 200;
+    res.set_content(
+        search_json_text(results, req.has_param("profile") && req.get_param_value("profile") != "0"),
+        kJsonType);
   }
 
   // GET /?q=&page=&one=1: the search page (search_page.h).

@@ -1,8 +1,13 @@
 // Text and JSON output of results and change reports (see result_format.h).
 #include "result_format.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
+
+#include <simdjson.h>
+
 
 #include "printable_name.h"
 
@@ -74,6 +79,174 @@ nlohmann::json to_json(const Results& results) {
   // What the search changed or left out: a cut query, limited wildcards, a
   // spent time budget (the hits may then be incomplete).
   if (!results.notices.empty()) out["notices"] = results.notices;
+  return out;
+}
+
+namespace {
+
+// Appends `text` as a JSON string as nlohmann::json writes valid UTF-8
+// (ensure_ascii off): the two-character escapes, \u00xx for the other
+// control characters, every other byte as it is.
+void append_json_string(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  size_t plain_from = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain_from, i - plain_from);
+    plain_from = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+  }
+  out.append(text, plain_from, text.size() - plain_from);
+  out += '"';
+}
+
+template <typename Integer>
+void append_integer(std::string& out, Integer value) {
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  out.append(digits, end);
+}
+
+// Doubles as nlohmann::json writes them (its own shortest form: 12.0, 1e-05).
+void append_double(std::string& out, double value) { out += nlohmann::json(value).dump(); }
+
+// Whether every string the answer holds is valid UTF-8, which
+// append_json_string() writes as nlohmann::json does.
+bool all_valid_utf8(const Results& results) {
+  auto valid = [](const std::string& s) { return simdjson::validate_utf8(s.data(), s.size()); };
+  if (!valid(results.query) || (results.suggestion && !valid(*results.suggestion))) return false;
+  for (const std::string& notice : results.notices)
+    if (!valid(notice)) return false;
+  for (const auto& [stage, ms] : results.stages)
+    if (!valid(stage)) return false;
+  for (const Match& m : results.matches)
+    for (const std::string* s : {&m.id, &m.title, &m.heading, &m.text, &m.snippet, &m.url, &m.date,
+                                 &m.place})
+      if (!valid(*s)) return false;
+  return true;
+}
+
+void append_hit(std::string& out, const Match& m) {
+  // nlohmann::json's objects keep their keys sorted: the same order here.
+  out += '{';
+  if (!m.date.empty()) {
+    out += "\"date\":";
+    append_json_string(out, m.date);
+    out += ',';
+  }
+  out += "\"file\":";
+  append_json_string(out, m.id);
+  if (!is_plain_name(m.id)) {
+    out += ",\"file_bytes\":";
+    append_json_string(out, printable_name(m.id));
+  }
+  out += ",\"heading\":";
+  append_json_string(out, m.heading);
+  out += ",\"highlights\":[";
+  for (size_t i = 0; i < m.highlights.size(); ++i) {
+    if (i) out += ',';
+    out += '[';
+    append_integer(out, m.highlights[i].first);
+    out += ',';
+    append_integer(out, m.highlights[i].second);
+    out += ']';
+  }
+  out += "],\"line\":";
+  append_integer(out, m.line);
+  if (!m.place.empty()) {
+    out += ",\"place\":";
+    append_json_string(out, m.place);
+  }
+  out += ",\"rank\":";
+  append_integer(out, m.rank);
+  out += ",\"score\":";
+  append_double(out, round_to(m.score, 4));
+  out += ",\"snippet\":";
+  append_json_string(out, m.snippet);
+  out += ",\"text\":";
+  append_json_string(out, m.text);
+  out += ",\"title\":";
+  append_json_string(out, m.title);
+  if (!m.url.empty()) {
+    out += ",\"url\":";
+    append_json_string(out, m.url);
+  }
+  out += ",\"window\":";
+  append_integer(out, m.window);
+  out += '}';
+}
+
+}  // namespace
+
+std::string search_json_text(const Results& results, bool with_profile) {
+  // Invalid UTF-8 is replaced as nlohmann::json replaces it: rare, left to it.
+  if (!all_valid_utf8(results)) {
+    nlohmann::json body = to_json(results);
+    if (with_profile) body["profile"] = profile_json(results);
+    return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
+  size_t bytes = 256;
+  for (const Match& m : results.matches)
+    bytes += 256 + m.text.size() + m.snippet.size() + m.title.size() + m.heading.size() +
+             m.id.size() + 24 * m.highlights.size();
+  std::string out;
+  out.reserve(bytes);
+  out += "{\"hits\":[";
+  for (size_t i = 0; i < results.matches.size(); ++i) {
+    if (i) out += ',';
+    append_hit(out, results.matches[i]);
+  }
+  out += ']';
+  if (!results.notices.empty()) {
+    out += ",\"notices\":[";
+    for (size_t i = 0; i < results.notices.size(); ++i) {
+      if (i) out += ',';
+      append_json_string(out, results.notices[i]);
+    }
+    out += ']';
+  }
+  if (with_profile) {
+    std::map<std::string, double> stages;  // sorted, the last of a stage named twice
+    for (const auto& [stage, ms] : results.stages) stages[stage] = round_to(ms, 3);
+    out += ",\"profile\":{";
+    bool first = true;
+    for (const auto& [stage, ms] : stages) {
+      if (!first) out += ',';
+      first = false;
+      append_json_string(out, stage);
+      out += ':';
+      append_double(out, ms);
+    }
+    out += '}';
+  }
+  out += ",\"query\":";
+  append_json_string(out, results.query);
+  out += ",\"suggestion\":";
+  if (results.suggestion)
+    append_json_string(out, *results.suggestion);
+  else
+    out += "null";
+  out += ",\"took_ms\":";
+  append_double(out, round_to(results.took_ms, 3));
+  out += ",\"total\":";
+  append_integer(out, results.total);
+  out += ",\"total_is_estimate\":";
+  out += results.total_is_estimate ? "true" : "false";
+  out += '}';
   return out;
 }
 
