@@ -388,7 +388,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
-    matches.add(db_, docids, plan_terms(plan), &state_->postings);
+    matches.add(db_, docids, plan_terms(plan), &state_->postings, remote_ ? nullptr : &state_->heavy_terms);
     stopwatch.lap(t.term_matches);
     for (Candidate& c : read_candidates(db_, docids, column)) ranked.push_back(std::move(c));
     stopwatch.lap(t.locations);

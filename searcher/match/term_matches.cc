@@ -6,19 +6,24 @@
 namespace fahras {
 
 TermMatches::TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
-                         const std::set<std::string>& terms, const PostingsCache* decoded) {
-  add(db, std::move(docids), terms, decoded);
+                         const std::set<std::string>& terms, PostingsCache* decoded,
+                         HeavyTerms* admission) {
+  add(db, std::move(docids), terms, decoded, admission);
 }
 
 void TermMatches::add(const Xapian::Database& db, std::vector<Xapian::docid> docids,
-                      const std::set<std::string>& terms, const PostingsCache* decoded) {
+                      const std::set<std::string>& terms, PostingsCache* decoded,
+                      HeavyTerms* admission) {
   std::sort(docids.begin(), docids.end());
   docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
   for (Xapian::docid d : docids) matched_[d];
   if (docids.empty()) return;
   for (const std::string& term : terms) {
     if (term.empty()) continue;
-    if (PostingsPtr held = decoded ? decoded->find(term) : nullptr) {
+    PostingsPtr held = decoded ? decoded->find(term) : nullptr;
+    if (!held && decoded && admission && admission->seen_all_then_note({&term}))
+      held = decoded->postings(db, term);
+    if (held) {
       const std::vector<Posting>* list = &held->list;
       auto from = list->begin();
       for (Xapian::docid d : docids) {
