@@ -63,5 +63,15 @@ TEST_SUITE("adjacency") {
     WordPair either{{normalize("الشركه"), normalize("الشركات")}, {normalize("الصينية")}};
     CHECK(count({either}) == std::vector<unsigned>{1});
     CHECK(count({}).empty());
+
+    // A pair with a word the passage lacks counts 0 without reading the
+    // other word's positions.
+    std::vector<WordPair> half = {pair_of("الشركه", "الصينية"), pair_of("رقائق", "H200")};
+    PositionBatch batch;
+    want_adjacent(batch, doc, half, holds);
+    batch.read(db);
+    CHECK(batch.of(normalize("الصينية"), doc).empty());
+    CHECK_FALSE(batch.of(normalize("رقائق"), doc).empty());
+    CHECK(count_adjacent(batch, doc, half) == std::vector<unsigned>{0, 1});
   }
 }

@@ -52,15 +52,21 @@ class PositionBatch {
 };
 
 // Asks `batch` for the positions count_adjacent() needs in document `docid`:
-// the pairs' forms the document holds (`holds(term)`: the ranker knows it
-// from the posting lists).
+// the forms the document holds (`holds(term)`: the ranker knows it from the
+// posting lists) of the pairs it holds both words of; a pair missing a word
+// counts 0 whatever the other's positions.
 template <typename Holds>
 void want_adjacent(PositionBatch& batch, Xapian::docid docid, const std::vector<WordPair>& pairs,
                    Holds&& holds) {
-  for (const WordPair& pair : pairs)
+  auto held = [&](const std::vector<std::string>& forms) {
+    return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return holds(f); });
+  };
+  for (const WordPair& pair : pairs) {
+    if (!held(pair.first) || !held(pair.second)) continue;
     for (const auto* side : {&pair.first, &pair.second})
       for (const std::string& form : *side)
         if (holds(form)) batch.want(form, docid);
+  }
 }
 
 // For each pair, how many times a form of its first word is followed by a
