@@ -23,7 +23,7 @@ for _ in $(seq 50); do grep -q listening "$out" && break; sleep 0.1; done
 port=$(grep -o '[0-9]*$' "$out")
 load() {
   local c=${2:-$connections}
-  QUERIES=$queries wrk -t "$((c < 2 ? c : 2))" -c "$c" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
+  QUERIES=$queries TOOK=${TOOK:-} wrk -t "$((c < 2 ? c : 2))" -c "$c" -d "${seconds}s" --latency -s "$here/search.lua" "http://127.0.0.1:$port" \
     | grep -E 'Requests/sec|Latency |  50%|  99%|requests in|Non-2xx|Socket errors' | sed "s/^/$1: /"
 }
 # The milliseconds the service logged for each /search answered since line $1
@@ -33,10 +33,15 @@ service_ms() {
     sort -g | awk -v what="$2" '{ v[NR] = $1 } END { if (NR) printf "%s: service_ms requests=%d p50=%.3f p99=%.3f max=%.3f\n", what, NR, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], v[NR] }'
 }
 load wrk-first
-# One connection: each search alone, as bench_search times the library.
+# One connection: each search alone, as bench_search times the library; and
+# the searcher's own milliseconds in each answer (took_ms), as bench_search
+# measures them.
 from=$(($(wc -l < "$out") + 1))
-load wrk-1-connection 1
+took=$(mktemp)
+TOOK=$took load wrk-1-connection 1
 service_ms "$from" wrk-1-connection
+sort -g "$took" | awk '{ v[NR] = $1 } END { if (NR) printf "wrk-1-connection: took_ms requests=%d p50=%.3f p99=%.3f max=%.3f\n", NR, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], v[NR] }'
+rm -f "$took"
 from=$(($(wc -l < "$out") + 1))
 load wrk
 service_ms "$from" wrk

@@ -81,6 +81,12 @@ LC_ALL=C grep -ohE '\b[A-Za-z]{5,12}\b' "$corpora"/arwiki/*.txt | LC_ALL=C sort 
 roots=("$corpora/arcd" "$corpora/arwiki")
 bench_collection wiki "$work/arcd-questions.txt" "$work/wiki-keywords.txt" "$work/wiki-paragraphs.txt" \
   "$work/wiki-latin.txt"
+# Idle between searches, as a service's requests often come: caches cool.
+echo "-- queries: arcd-questions.txt, 1 ms idle before each search"
+"$build/bench/bench_search" --db "$work/fahras-wiki" --queries "$work/arcd-questions.txt" --pause-ms 1 |
+  sed 's/^fahras-search/fahras-search-idle-1ms/'
+"${lucene[@]}" search "$work/lucene-wiki" "$work/arcd-questions.txt" --pause-ms 1 |
+  sed 's/^lucene-search/lucene-search-idle-1ms/'
 echo "-- fahras-serve, 8 threads, wrk 8 connections, ARCD questions"
 "$here/bench_http.sh" "$build" "$work/fahras-wiki" "$work/arcd-questions.txt" 5 8
 rm -rf "$work"/{fahras,xapian,lucene}-wiki*
