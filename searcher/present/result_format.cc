@@ -140,23 +140,38 @@ bool all_valid_utf8(const Results& results) {
   return true;
 }
 
+// Writes an object's members in order, separated by commas.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  ~ObjectWriter() { out_ += '}'; }
+  // Writes the member's name; the caller writes its value.
+  std::string& member(std::string_view name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    append_json_string(out_, name);
+    out_ += ':';
+    return out_;
+  }
+  void string_member(std::string_view name, std::string_view value) {
+    append_json_string(member(name), value);
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
 void append_hit(std::string& out, const Match& m) {
   // nlohmann::json's objects keep their keys sorted: the same order here.
-  out += '{';
-  if (!m.date.empty()) {
-    out += "\"date\":";
-    append_json_string(out, m.date);
-    out += ',';
-  }
-  out += "\"file\":";
-  append_json_string(out, m.id);
-  if (!is_plain_name(m.id)) {
-    out += ",\"file_bytes\":";
-    append_json_string(out, printable_name(m.id));
-  }
-  out += ",\"heading\":";
-  append_json_string(out, m.heading);
-  out += ",\"highlights\":[";
+  ObjectWriter hit(out);
+  if (!m.date.empty()) hit.string_member("date", m.date);
+  hit.string_member("file", m.id);
+  // A name that is not plain UTF-8 text, escaped so that its bytes can be
+  // recovered (printable_name.h), as to_json() writes it.
+  if (!is_plain_name(m.id)) hit.string_member("file_bytes", printable_name(m.id));
+  hit.string_member("heading", m.heading);
+  hit.member("highlights") += '[';
   for (size_t i = 0; i < m.highlights.size(); ++i) {
     if (i) out += ',';
     out += '[';
@@ -165,29 +180,16 @@ void append_hit(std::string& out, const Match& m) {
     append_integer(out, m.highlights[i].second);
     out += ']';
   }
-  out += "],\"line\":";
-  append_integer(out, m.line);
-  if (!m.place.empty()) {
-    out += ",\"place\":";
-    append_json_string(out, m.place);
-  }
-  out += ",\"rank\":";
-  append_integer(out, m.rank);
-  out += ",\"score\":";
-  append_double(out, round_to(m.score, 4));
-  out += ",\"snippet\":";
-  append_json_string(out, m.snippet);
-  out += ",\"text\":";
-  append_json_string(out, m.text);
-  out += ",\"title\":";
-  append_json_string(out, m.title);
-  if (!m.url.empty()) {
-    out += ",\"url\":";
-    append_json_string(out, m.url);
-  }
-  out += ",\"window\":";
-  append_integer(out, m.window);
-  out += '}';
+  out += ']';
+  append_integer(hit.member("line"), m.line);
+  if (!m.place.empty()) hit.string_member("place", m.place);
+  append_integer(hit.member("rank"), m.rank);
+  append_double(hit.member("score"), round_to(m.score, 4));
+  hit.string_member("snippet", m.snippet);
+  hit.string_member("text", m.text);
+  hit.string_member("title", m.title);
+  if (!m.url.empty()) hit.string_member("url", m.url);
+  append_integer(hit.member("window"), m.window);
 }
 
 }  // namespace
@@ -205,48 +207,38 @@ std::string search_json_text(const Results& results, bool with_profile) {
              m.id.size() + 24 * m.highlights.size();
   std::string out;
   out.reserve(bytes);
-  out += "{\"hits\":[";
-  for (size_t i = 0; i < results.matches.size(); ++i) {
-    if (i) out += ',';
-    append_hit(out, results.matches[i]);
-  }
-  out += ']';
-  if (!results.notices.empty()) {
-    out += ",\"notices\":[";
-    for (size_t i = 0; i < results.notices.size(); ++i) {
+  {
+    ObjectWriter answer(out);
+    answer.member("hits") += '[';
+    for (size_t i = 0; i < results.matches.size(); ++i) {
       if (i) out += ',';
-      append_json_string(out, results.notices[i]);
+      append_hit(out, results.matches[i]);
     }
     out += ']';
-  }
-  if (with_profile) {
-    std::map<std::string, double> stages;  // sorted, the last of a stage named twice
-    for (const auto& [stage, ms] : results.stages) stages[stage] = round_to(ms, 3);
-    out += ",\"profile\":{";
-    bool first = true;
-    for (const auto& [stage, ms] : stages) {
-      if (!first) out += ',';
-      first = false;
-      append_json_string(out, stage);
-      out += ':';
-      append_double(out, ms);
+    if (!results.notices.empty()) {
+      answer.member("notices") += '[';
+      for (size_t i = 0; i < results.notices.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, results.notices[i]);
+      }
+      out += ']';
     }
-    out += '}';
+    if (with_profile) {
+      std::map<std::string, double> stages;  // sorted, the last of a stage named twice
+      for (const auto& [stage, ms] : results.stages) stages[stage] = round_to(ms, 3);
+      answer.member("profile");
+      ObjectWriter profile(out);
+      for (const auto& [stage, ms] : stages) append_double(profile.member(stage), ms);
+    }
+    answer.string_member("query", results.query);
+    if (results.suggestion)
+      answer.string_member("suggestion", *results.suggestion);
+    else
+      answer.member("suggestion") += "null";
+    append_double(answer.member("took_ms"), round_to(results.took_ms, 3));
+    append_integer(answer.member("total"), results.total);
+    answer.member("total_is_estimate") += results.total_is_estimate ? "true" : "false";
   }
-  out += ",\"query\":";
-  append_json_string(out, results.query);
-  out += ",\"suggestion\":";
-  if (results.suggestion)
-    append_json_string(out, *results.suggestion);
-  else
-    out += "null";
-  out += ",\"took_ms\":";
-  append_double(out, round_to(results.took_ms, 3));
-  out += ",\"total\":";
-  append_integer(out, results.total);
-  out += ",\"total_is_estimate\":";
-  out += results.total_is_estimate ? "true" : "false";
-  out += '}';
   return out;
 }
 
