@@ -384,11 +384,15 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Candidate> ranked;
   Reranker reranker(db_.get_doccount(), statistics_, plan, options.weights);
   PositionBatch positions;  // of the candidates' adjacent query words
+  const DecodeAdmission admission{
+      &state_->heavy_terms, [&](const std::string& term) { return statistics_.termfreq(term); }};
   std::map<std::string, std::unique_ptr<TitleEvidence>> keyword_evidence;  // file -> or null
   auto rerank = [&](size_t from) {
     std::vector<Xapian::docid> docids;
     for (size_t i = from; i < matched.size(); ++i) docids.push_back(matched[i].docid);
-    matches.add(db_, docids, plan_terms(plan), &state_->postings, remote_ ? nullptr : &state_->heavy_terms);
+    // A remote shard's lists are walked where they are, never decoded.
+    matches.add(db_, docids, plan_terms(plan), remote_ ? nullptr : &state_->postings,
+                remote_ ? nullptr : &admission);
     stopwatch.lap(t.term_matches);
     for (Candidate& c : read_candidates(db_, docids, column)) ranked.push_back(std::move(c));
     stopwatch.lap(t.locations);

@@ -45,7 +45,8 @@ TEST_SUITE("term_matches") {
 
     // With admission, a list looked up a second time is decoded and kept;
     // the answers stay the same.
-    HeavyTerms admission;
+    HeavyTerms seen;
+    DecodeAdmission admission{&seen, {}};
     PostingsCache kept;
     for (int time = 1; time <= 2; ++time) {
       CAPTURE(time);
@@ -57,5 +58,16 @@ TEST_SUITE("term_matches") {
       CHECK(a.of(both) == Found{{"XNFD", 1}, {"Zصين", 1}});
       CHECK(a.of(none).empty());
     }
+    // A list longer than kMaxDecodedForMatches is walked, however often.
+    DecodeAdmission long_lists{&seen, [](const std::string& term) {
+                                 return term == "XNFD" ? kMaxDecodedForMatches + 1 : 1;
+                               }};
+    PostingsCache walked;
+    for (int time = 1; time <= 2; ++time) {
+      TermMatches a(db, {both, nvidia}, {"Zصين", "XNFD"}, &walked, &long_lists);
+      CHECK(a.of(both) == Found{{"XNFD", 1}, {"Zصين", 1}});
+    }
+    CHECK(walked.contains("Zصين"));
+    CHECK_FALSE(walked.contains("XNFD"));
   }
 }

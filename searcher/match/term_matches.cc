@@ -7,13 +7,13 @@ namespace fahras {
 
 TermMatches::TermMatches(const Xapian::Database& db, std::vector<Xapian::docid> docids,
                          const std::set<std::string>& terms, PostingsCache* decoded,
-                         HeavyTerms* admission) {
+                         const DecodeAdmission* admission) {
   add(db, std::move(docids), terms, decoded, admission);
 }
 
 void TermMatches::add(const Xapian::Database& db, std::vector<Xapian::docid> docids,
                       const std::set<std::string>& terms, PostingsCache* decoded,
-                      HeavyTerms* admission) {
+                      const DecodeAdmission* admission) {
   std::sort(docids.begin(), docids.end());
   docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
   for (Xapian::docid d : docids) matched_[d];
@@ -21,7 +21,10 @@ void TermMatches::add(const Xapian::Database& db, std::vector<Xapian::docid> doc
   for (const std::string& term : terms) {
     if (term.empty()) continue;
     PostingsPtr held = decoded ? decoded->find(term) : nullptr;
-    if (!held && decoded && admission && admission->seen_all_then_note({&term}))
+    if (!held && decoded && admission && admission->seen &&
+        (admission->frequency ? admission->frequency(term) : db.get_termfreq(term)) <=
+            kMaxDecodedForMatches &&
+        admission->seen->seen_all_then_note({&term}))
       held = decoded->postings(db, term);
     if (held) {
       const std::vector<Posting>* list = &held->list;
