@@ -138,7 +138,7 @@ void Searcher::take_revision_state(const std::shared_ptr<RevisionState>& older,
   if (following_) {  // one local database: shared with the process's other searchers of it
     state_ = shared_revision_state(specs_[0], db_, older, changed);
   } else {
-    auto state = std::make_shared<RevisionState>();
+    auto state = std::make_shared<RevisionState>(postings_cache_budget(db_.get_doccount()));
     if (older) inherit_revision_state(*state, *older, db_, changed);
     state_ = std::move(state);
   }

@@ -155,4 +155,11 @@ TEST_SUITE("postings_cache") {
     CHECK(cache.bytes() == 0);
     CHECK(cache.postings(db, "Zترامب")->list.size() == 2);
   }
+  TEST_CASE("the budget grows with the index past a million passages, up to a bound") {
+    CHECK(postings_cache_budget(0) == kPostingsCacheBytes);
+    CHECK(postings_cache_budget(48'121) == kPostingsCacheBytes);
+    CHECK(postings_cache_budget(1'000'000) == kPostingsCacheBytes);
+    CHECK(postings_cache_budget(3'053'004) == 3'053'004u * kPostingsCacheBytesPerPassage);
+    CHECK(postings_cache_budget(50'000'000) == kMaxPostingsCacheBytes);
+  }
 }

@@ -58,7 +58,7 @@ std::shared_ptr<RevisionState> shared_revision_state(const std::string& path,
     s = s->second.expired() ? states.erase(s) : std::next(s);
   if (auto found = states.find(key); found != states.end())
     if (auto state = found->second.lock()) return state;
-  auto state = std::make_shared<RevisionState>();
+  auto state = std::make_shared<RevisionState>(postings_cache_budget(db.get_doccount()));
   if (older) inherit_revision_state(*state, *older, db, changed);
   states[key] = state;
   return state;

@@ -41,6 +41,8 @@ class HeavyTerms {
 };
 
 struct RevisionState {
+  // `postings_bytes`: the decoded lists' budget (postings_cache_budget()).
+  explicit RevisionState(size_t postings_bytes = kPostingsCacheBytes) : postings(postings_bytes) {}
   PostingsCache postings;
   LocationColumn locations;
   TermAnswers answers;  // term frequencies and keys' stems (term_statistics.h)
