@@ -45,7 +45,8 @@ class DocumentError : public std::runtime_error {
 
 // Whether a file name ends with `extension` (".pdf"), in any letter case.
 // Exported from libfahras: fahras-serve calls it there.
-[[gnu::visibility("default")]] bool has_extension(std::string_view name, std::string_view extension);
+[[gnu::visibility("default")]] bool has_extension(std::string_view name,
+                                                  std::string_view extension);
 
 // `text` as one line: line ends and tabs as spaces, no spaces around it.
 std::string one_line(std::string_view text);

@@ -39,8 +39,9 @@ std::vector<std::filesystem::path> foreign_entries(const std::filesystem::path& 
 // sharded index; and it neither is, contains nor lies inside any of
 // `corpus_roots`. Changes nothing. Exported from libfahras: fahras-serve
 // calls it there.
-[[gnu::visibility("default")]] void check_index_path(const std::filesystem::path& database,
-                      const std::vector<std::filesystem::path>& corpus_roots = {});
+[[gnu::visibility("default")]] void check_index_path(
+    const std::filesystem::path& database,
+    const std::vector<std::filesystem::path>& corpus_roots = {});
 
 // Removes a workspace directory the way it was made: Xapian's files in it
 // (and in its part-N / shard-NN subdirectories), then the emptied

@@ -156,10 +156,9 @@ struct HttpService::Impl {
     if (so.offset > 10000) return send_error(res, 400, "offset must be at most 10000");
     so.per_document = static_cast<unsigned>(per_article);
     Results results = on_index([&](Index& index) { return index.search(q, so); });
+    bool profile = req.has_param("profile") && req.get_param_value("profile") != "0";
     res.status = 200;
-    res.set_content(
-        search_json_text(results, req.has_param("profile") && req.get_param_value("profile") != "0"),
-        kJsonType);
+    res.set_content(search_json_text(results, profile), kJsonType);
   }
 
   // GET /?q=&page=&one=1: the search page (search_page.h).

@@ -31,7 +31,8 @@ TEST_SUITE("page_passages") {
     const Xapian::Database& db = index.db;
     // A page in rank order: docids falling, rising and apart.
     std::vector<Xapian::docid> page;
-    for (Xapian::docid d = db.get_lastdocid(); d >= 1 && page.size() < 10; d -= 3) page.push_back(d);
+    for (Xapian::docid d = db.get_lastdocid(); d >= 1 && page.size() < 10; d -= 3)
+      page.push_back(d);
     std::swap(page.front(), page[page.size() / 2]);
     LocationColumn column;
     column.for_search(db);
@@ -54,7 +55,8 @@ TEST_SUITE("page_passages") {
     testing::CorpusIndex index;
     Xapian::Database db(index.path.string());  // read through the mappings
     std::vector<Xapian::docid> page;
-    for (Xapian::docid d = db.get_lastdocid(); d >= 1 && page.size() < 10; d -= 2) page.push_back(d);
+    for (Xapian::docid d = db.get_lastdocid(); d >= 1 && page.size() < 10; d -= 2)
+      page.push_back(d);
     uint64_t before = mapped_index_reads();
     for (Xapian::docid d : page) passage_data_of(db.get_document(d, Xapian::DOC_ASSUME_VALID));
     uint64_t alone = mapped_index_reads() - before;

@@ -1,13 +1,12 @@
 // Text and JSON output of results and change reports (see result_format.h).
 #include "result_format.h"
 
+#include <simdjson.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
-
-#include <simdjson.h>
-
 
 #include "printable_name.h"
 
@@ -97,13 +96,27 @@ void append_json_string(std::string& out, std::string_view text) {
     out.append(text, plain_from, i - plain_from);
     plain_from = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         out += "\\u00";
         out += kHex[c >> 4];
@@ -134,8 +147,8 @@ bool all_valid_utf8(const Results& results) {
   for (const auto& [stage, ms] : results.stages)
     if (!valid(stage)) return false;
   for (const Match& m : results.matches)
-    for (const std::string* s : {&m.id, &m.title, &m.heading, &m.text, &m.snippet, &m.url, &m.date,
-                                 &m.place})
+    for (const std::string* s :
+         {&m.id, &m.title, &m.heading, &m.text, &m.snippet, &m.url, &m.date, &m.place})
       if (!valid(*s)) return false;
   return true;
 }

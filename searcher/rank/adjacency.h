@@ -51,18 +51,24 @@ class PositionBatch {
   std::map<std::pair<std::string, Xapian::docid>, Entry> entries_;
 };
 
-// Asks `batch` for the positions count_adjacent() needs in document `docid`:
-// the forms the document holds (`holds(term)`: the ranker knows it from the
-// posting lists) of the pairs it holds both words of; a pair missing a word
-// counts 0 whatever the other's positions.
+// Whether a document holds a form of each word of the pair (`holds(term)`:
+// the ranker knows it from the posting lists).
 template <typename Holds>
-void want_adjacent(PositionBatch& batch, Xapian::docid docid, const std::vector<WordPair>& pairs,
-                   Holds&& holds) {
+bool holds_both_words(const WordPair& pair, Holds&& holds) {
   auto held = [&](const std::vector<std::string>& forms) {
     return std::any_of(forms.begin(), forms.end(), [&](const std::string& f) { return holds(f); });
   };
+  return held(pair.first) && held(pair.second);
+}
+
+// Asks `batch` for the positions count_adjacent() needs in document `docid`:
+// the forms the document holds of the pairs it holds both words of; a pair
+// missing a word counts 0 whatever the other's positions.
+template <typename Holds>
+void want_adjacent(PositionBatch& batch, Xapian::docid docid, const std::vector<WordPair>& pairs,
+                   Holds&& holds) {
   for (const WordPair& pair : pairs) {
-    if (!held(pair.first) || !held(pair.second)) continue;
+    if (!holds_both_words(pair, holds)) continue;
     for (const auto* side : {&pair.first, &pair.second})
       for (const std::string& form : *side)
         if (holds(form)) batch.want(form, docid);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "adjacency.h"
+
 namespace fahras {
 double bm25_idf(Xapian::doccount documents, Xapian::doccount term_frequency) {
   double ratio = (documents - term_frequency + 0.5) / (term_frequency + 0.5);
@@ -34,13 +36,9 @@ Reranker::Reranker(Xapian::doccount documents, TermStatistics& statistics, const
 }
 
 bool Reranker::may_hold_pairs(const TermMatches::Found& matched) const {
-  auto holds = [&](const std::vector<std::string>& forms) {
-    return std::any_of(forms.begin(), forms.end(),
-                       [&](const std::string& f) { return matched.count(f) > 0; });
-  };
-  for (const WordPair& pair : plan_.adjacent_words)
-    if (holds(pair.first) && holds(pair.second)) return true;
-  return false;
+  auto holds = [&](const std::string& form) { return matched.count(form) > 0; };
+  return std::any_of(plan_.adjacent_words.begin(), plan_.adjacent_words.end(),
+                     [&](const WordPair& pair) { return holds_both_words(pair, holds); });
 }
 
 double Reranker::coverage(const TermMatches::Found& matched,
