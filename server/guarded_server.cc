@@ -11,10 +11,7 @@
 #include <cerrno>
 #include <cstring>
 
-// mimalloc's, when the program links it (CMakeLists.txt, fahras_link_allocator):
-// a thread's freed pages otherwise wait for that thread's next allocation,
-// and a connection's thread may not serve another for a long time.
-extern "C" void mi_collect(bool force) __attribute__((weak));
+#include "thread_memory.h"
 
 namespace fahras {
 namespace {
@@ -151,7 +148,14 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   serving_socket = sock;
   bool ok = true;
   for (size_t served = 0; served < limits_.requests_per_connection && is_running(); ++served) {
-    if (!wait_for(sock, POLLIN, limits_.idle)) break;  // idle, or the server stops
+    // A client that pauses gets this thread's freed memory returned meanwhile.
+    bool next = wait_for(sock, POLLIN, std::min(kIdleBeforeRelease, limits_.idle));
+    if (!next) {
+      release_freed_memory_of_this_thread();
+      if (limits_.idle <= kIdleBeforeRelease ||
+          !wait_for(sock, POLLIN, limits_.idle - kIdleBeforeRelease))
+        break;  // idle, or the server stops
+    }
     close_requested = false;
     deadline_passed = false;
     DeadlineStream stream(sock, Clock::now() + limits_.request, limits_.io);
@@ -165,7 +169,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   ::close(sock);
   // What the connection's requests allocated goes back to the system now:
   // memory returns to its baseline after a large request.
-  if (mi_collect) mi_collect(true);
+  release_freed_memory_of_this_thread();
   return ok;
 }
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "thread_memory.h"
+
 namespace fahras {
 
 SearchWorkers::SearchWorkers(std::vector<std::string> databases, std::vector<std::string> spelling,
@@ -55,7 +57,13 @@ void SearchWorkers::work() {
           idle_.push_back(&me);
           if (idle_.size() == workers_) all_waiting_.notify_one();
         }
-        me.handed.wait(lock, [&] { return stopping_ || me.task; });
+        auto handed = [&] { return stopping_ || me.task; };
+        if (!me.handed.wait_for(lock, kIdleBeforeRelease, handed)) {
+          lock.unlock();
+          release_freed_memory_of_this_thread();
+          lock.lock();
+          me.handed.wait(lock, handed);
+        }
         listed = false;
         if (!me.task) {
           std::erase(idle_, &me);

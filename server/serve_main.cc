@@ -38,7 +38,7 @@ std::string read_token_file(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  fahras::return_freed_memory_promptly();
+  fahras::hold_freed_memory_briefly();
   po::options_description visible("Usage: fahras-serve [options]\nOptions");
   visible.add_options()("help,h", "show this help")(
       "db", po::value<std::vector<std::string>>(),
