@@ -68,8 +68,7 @@ PostingsPtr DisjunctionMatcher::synonym_postings(const Xapian::Database& db,
   });
 }
 
-double DisjunctionMatcher::window_bound(const List& list, const Posting* at,
-                                        uint64_t limit) const {
+double DisjunctionMatcher::window_bound(const List& list, const Posting* at, uint64_t limit) const {
   const std::vector<Posting>& postings = list.postings->list;
   const Posting* end = postings.data() + postings.size();
   if (at == end || at->docid >= limit) return 0;
@@ -85,6 +84,7 @@ double DisjunctionMatcher::window_bound(const List& list, const Posting* at,
 
 double DisjunctionMatcher::part(const List& list, const Posting& p) const {
   if (list.alone) return alone_weights_[p.wdf];
+  if (p.wdf < list.part_of_wdf.size()) return list.part_of_wdf[p.wdf];
   double wdf = p.wdf;
   return list.term_weight * (wdf / (kBm25K1 + wdf));
 }
@@ -137,6 +137,11 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     if (list.postings->list.empty()) continue;
     double max_wdf = list.postings->max_wdf;
     list.bound = list.term_weight * (max_wdf / (kBm25K1 + max_wdf));
+    list.part_of_wdf.resize(std::min(list.postings->max_wdf, kTabledWdf) + 1);
+    for (Xapian::termcount wdf = 0; wdf < list.part_of_wdf.size(); ++wdf) {
+      double w = wdf;
+      list.part_of_wdf[wdf] = list.term_weight * (w / (kBm25K1 + w));
+    }
     frequencies.push_back(static_cast<Xapian::doccount>(list.postings->list.size()));
     lists_.push_back(std::move(list));
   }
@@ -181,9 +186,9 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   };
   std::vector<WeightedDoc> best;
   best.reserve(depth + 1);
-  double cut = 0;          // the weight of the worst of the best, once there are depth
-  bool skipped = false;    // some window had non-essential lists: the count is not exact
-  size_t candidates = 0;   // documents of the essential lists
+  double cut = 0;         // the weight of the worst of the best, once there are depth
+  bool skipped = false;   // some window had non-essential lists: the count is not exact
+  size_t candidates = 0;  // documents of the essential lists
   // Window by window of docids: each list's bound in the window (from the
   // largest wdf of the blocks it overlaps: block-max); the lists whose bounds
   // together stay under the cut are non-essential; the essential lists'
@@ -194,8 +199,11 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   std::vector<double> sums(kWindowDocids, 0), bound(n);
   std::vector<uint64_t> held(kWindowDocids / 64, 0);  // the window's candidates
   std::vector<size_t> by_bound(n);
+  // Where each list's postings of the candidate lie: the window's, for an
+  // essential list; at its cursor, for a non-essential one.
+  std::vector<const Posting*> from(n), to(n);
   std::vector<double> below(n + 1, 0);  // below[k]: the sum of the k smallest bounds
-  for (uint64_t base = 1;;) {  // the window: [base, base + kWindowDocids)
+  for (uint64_t base = 1;;) {           // the window: [base, base + kWindowDocids)
     uint64_t first = 0;
     for (size_t i = 0; i < n; ++i) {
       at[i] = skip_to(at[i], end[i], static_cast<Xapian::docid>(base));
@@ -216,12 +224,14 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
       skipped = at[by_bound[k]] != end[by_bound[k]] && at[by_bound[k]]->docid < limit;
     for (size_t k = essential; k < n; ++k) {
       size_t i = by_bound[k];
+      from[i] = at[i];
       for (; at[i] != end[i] && at[i]->docid < limit; ++at[i]) {
         size_t offset = at[i]->docid - base;
         held[offset / 64] |= uint64_t{1} << (offset % 64);
         sums[offset] += part(lists_[i], *at[i]);
       }
     }
+    for (size_t k = essential; k < n; ++k) to[by_bound[k]] = at[by_bound[k]];
     for (size_t word = 0; word < held.size(); ++word) {
       for (uint64_t bits = held[word]; bits != 0; bits &= bits - 1) {
         size_t offset = word * 64 + static_cast<size_t>(std::countr_zero(bits));
@@ -240,7 +250,12 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
         if (pruned || depth == 0) continue;
         ++weighed_;
         // Its weight added in the query's order, as weight_of() adds it.
-        WeightedDoc doc{d, weight_of(d)};
+        for (size_t k = 0; k < essential; ++k) {
+          size_t i = by_bound[k];
+          from[i] = at[i];
+          to[i] = at[i] == end[i] ? at[i] : at[i] + 1;
+        }
+        WeightedDoc doc{d, weight_between(d, from, to)};
         if (!full) {
           best.push_back(doc);
           std::push_heap(best.begin(), best.end(), better);
@@ -279,10 +294,23 @@ size_t DisjunctionMatcher::count_union() {
   for (const List& list : lists_) last = std::max(last, list.postings->list.back().docid);
   union_bits_.assign(last / 64 + 1, 0);
   for (const List& list : lists_)
-    for (const Posting& p : list.postings->list) union_bits_[p.docid / 64] |= uint64_t{1} << (p.docid % 64);
+    for (const Posting& p : list.postings->list)
+      union_bits_[p.docid / 64] |= uint64_t{1} << (p.docid % 64);
   size_t count = 0;
   for (uint64_t word : union_bits_) count += static_cast<size_t>(std::popcount(word));
   return count;
+}
+
+double DisjunctionMatcher::weight_between(Xapian::docid docid,
+                                          const std::vector<const Posting*>& from,
+                                          const std::vector<const Posting*>& to) const {
+  double weight = 0;
+  for (size_t i = 0; i < lists_.size(); ++i) {
+    const Posting* found = std::lower_bound(
+        from[i], to[i], docid, [](const Posting& p, Xapian::docid d) { return p.docid < d; });
+    if (found != to[i] && found->docid == docid) weight += part(lists_[i], *found);
+  }
+  return round_score(weight);
 }
 
 double DisjunctionMatcher::weight_of(Xapian::docid docid) const {

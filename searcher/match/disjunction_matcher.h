@@ -127,11 +127,19 @@ class DisjunctionMatcher {
     double term_weight = 0;  // BM25 weight for wdf -> infinity, factor included
     double bound = 0;        // the most its part of a document's weight can be
     bool alone = false;
+    // part() of each wdf up to the list's largest (at most kTabledWdf), as
+    // part() computes it: the same bits, without a division per posting.
+    std::vector<double> part_of_wdf;
   };
+  static constexpr Xapian::termcount kTabledWdf = 1024;
   double part(const List& list, const Posting& p) const;
   // The most the list's part of a document's weight can be among documents
   // from `at` (its cursor) to before `limit`: from its blocks' bounds.
   double window_bound(const List& list, const Posting* at, uint64_t limit) const;
+  // weight_of(docid) for the document the matcher is at: each list's
+  // posting of it is looked for only in [from[i], to[i]).
+  double weight_between(Xapian::docid docid, const std::vector<const Posting*>& from,
+                        const std::vector<const Posting*>& to) const;
   // How many documents the lists hold together.
   size_t count_union();
   // The group's postings, one per document, with the wdf of its terms summed.
