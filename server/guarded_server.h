@@ -8,7 +8,7 @@
 //   ConnectionLimits::idle between requests; then the connection is closed;
 // - connections get threads of their own, up to ConnectionLimits::connections
 //   (a thread waiting for a slow client costs a stack, not a core); the
-//   service bounds the work done at once separately (search_workers.h);
+//   service bounds the work done at once separately (index_handles.h);
 // - the listening socket's backlog is kListenBacklog;
 // - a handler may ask that the connection close after its response
 //   (close_after_response()), e.g. when it answered without reading a body;

@@ -18,7 +18,7 @@
 #include "document_text.h"
 #include "guarded_server.h"
 #include "index_directory.h"
-#include "search_workers.h"
+#include "index_handles.h"
 #include "service_log.h"
 #include "page_assets.h"
 #include "reading_page.h"
@@ -99,14 +99,14 @@ struct HttpService::Impl {
   std::unique_ptr<AccessLog> access_log;  // null: quiet
   ServiceMetrics metrics;
   std::unique_ptr<GuardedServer> server;
-  std::unique_ptr<SearchWorkers> workers;
+  std::unique_ptr<IndexHandles> handles;
   std::mutex write_mutex;
 
-  // Runs read(index) on a search worker (search_workers.h); every read sees
-  // the index's latest commit.
+  // Runs read(index) on this thread with a lent index handle
+  // (index_handles.h); every read sees the index's latest commit.
   template <typename Read>
   auto on_index(Read&& read) {
-    return workers->run(std::forward<Read>(read));
+    return handles->run(std::forward<Read>(read));
   }
 
   // Called on the connection's thread: the budget asks whether its client left.
@@ -493,7 +493,7 @@ HttpService::HttpService(ServiceOptions options) : impl_(std::make_unique<Impl>(
   impl_->options = std::move(options);
   if (!impl_->options.quiet) impl_->access_log = std::make_unique<AccessLog>(impl_->options.access_log);
   impl_->server = std::make_unique<GuardedServer>(limits_of(impl_->options));
-  impl_->workers = std::make_unique<SearchWorkers>(
+  impl_->handles = std::make_unique<IndexHandles>(
       impl_->options.databases, impl_->options.spelling, impl_->options.threads);
   if (!impl_->options.token.empty() && impl_->options.databases.size() == 1)
     check_index_path(impl_->options.databases[0]);  // writes never go to a foreign directory

@@ -10,8 +10,8 @@
 // the index. POST /documents (a JSON Lines body) and DELETE /documents/{id}
 // exist only when a token is configured, and require it as a Bearer token.
 // Connections are served by GuardedServer (deadlines for slow clients, a
-// thread per connection up to a bound); reads run on one of `threads`
-// workers, each with its own index handle (search_workers.h), refreshed to
+// thread per connection up to a bound); a read runs on its connection's
+// thread with one of `threads` index handles (index_handles.h), refreshed to
 // the latest commit per request,
 // and end within their time budget or when their client hangs up. Bad
 // requests get a 4xx status and {"error": "..."}; errors never show the

@@ -12,7 +12,7 @@
 
 namespace fahras {
 
-// How long a connection or search thread waits for its next request before
+// How long a connection thread waits for its next request before
 // it gives its freed memory back.
 inline constexpr std::chrono::milliseconds kIdleBeforeRelease{200};
 
