@@ -106,12 +106,13 @@ char32_t fold_arabic_fast(char32_t c) {
 // Arabic letters and the eight harakat. Lets the common case skip ICU.
 bool needs_no_icu(char32_t c) { return c < 0x80 || (c >= kHamza && c <= kSukun); }
 
-// Writes normalized bytes and their origins. The buffers are sized ahead and
-// written by index (a push_back per byte into three buffers was a third of
-// normalization's time); finish() trims them to what was written.
+// Writes normalized bytes and, kOffsets, their origins. The buffers are sized
+// ahead and written by index (a push_back per byte into three buffers was a
+// third of normalization's time); finish() trims them to what was written.
+template <bool kOffsets>
 struct Sink {
+  static constexpr bool with_offsets = kOffsets;
   NormalizedText* out;
-  bool with_offsets;
   size_t length = 0;
 
   void emit(char32_t c, uint32_t begin, uint32_t end) {
@@ -156,6 +157,7 @@ struct Sink {
 };
 
 // Stage 2 (Latin case) and 3 for a code point NFKC leaves as it is.
+template <typename Sink>
 void fold_and_emit_simple(char32_t c, uint32_t begin, uint32_t end, Sink& sink) {
   if (c >= U'A' && c <= U'Z') c += 32;
   if (char32_t folded = fold_arabic_fast(c)) sink.emit(folded, begin, end);
@@ -201,6 +203,7 @@ struct Segment {
     needs_icu = needs_icu || !needs_no_icu(c);
   }
   // Normalizes the segment, which ends at byte `end` of the input, into the sink.
+  template <typename Sink>
   [[gnu::always_inline]] void flush(uint32_t end, Sink& sink) {
     if (empty) return;
     if (!needs_icu) {
@@ -214,9 +217,11 @@ struct Segment {
   }
 
  private:
+  template <typename Sink>
   void fold_and_emit(char32_t c, uint32_t end, Sink& sink) const {
     fold_and_emit_simple(c, begin, end, sink);
   }
+  template <typename Sink>
   void normalize_with_icu(uint32_t end, Sink& sink) const {
     icu::UnicodeString text;
     text.append(static_cast<UChar32>(first));
@@ -292,29 +297,37 @@ void remove_thousands_separators(NormalizedText& t, bool with_offsets) {
   }
 }
 
-NormalizedText run(std::string_view input, bool with_offsets) {
+template <bool kOffsets>
+NormalizedText run(std::string_view input) {
   NormalizedText out;
   // Folding never lengthens the common characters: the input's size is
   // nearly always enough (make_room grows it otherwise).
   out.text.resize(input.size());
-  if (with_offsets) {
+  if (kOffsets) {
     out.origin_begin.resize(input.size());
     out.origin_end.resize(input.size());
   }
-  Sink sink{&out, with_offsets};
+  Sink<kOffsets> sink{&out};
   Segment segment;
   size_t i = 0;
+  // The simple character at i and its length (0: none there), decoded once:
+  // as the next character of one step, then as the character of the next.
+  char32_t c = 0;
+  size_t length = input.empty() ? 0 : simple_char_at(input, 0, c);
   while (i < input.size()) {
     uint32_t start = static_cast<uint32_t>(i);
-    char32_t c;
     // The common case: a simple character followed by another (or by the
     // end) is a segment of its own, folded without the segment's bookkeeping.
-    if (size_t length = simple_char_at(input, i, c)) {
-      char32_t next;
-      if (i + length == input.size() || simple_char_at(input, i + length, next)) {
+    if (length) {
+      size_t after = i + length;
+      char32_t next = 0;
+      size_t next_length = after < input.size() ? simple_char_at(input, after, next) : 0;
+      if (after == input.size() || next_length) {
         segment.flush(start, sink);
-        i += length;
-        fold_and_emit_simple(c, start, static_cast<uint32_t>(i), sink);
+        fold_and_emit_simple(c, start, static_cast<uint32_t>(after), sink);
+        i = after;
+        c = next;
+        length = next_length;
         continue;
       }
     }
@@ -329,10 +342,11 @@ NormalizedText run(std::string_view input, bool with_offsets) {
     } else {
       segment.extend(c);
     }
+    length = i < input.size() ? simple_char_at(input, i, c) : 0;
   }
   segment.flush(static_cast<uint32_t>(input.size()), sink);
   sink.finish();
-  remove_thousands_separators(out, with_offsets);
+  remove_thousands_separators(out, kOffsets);
   return out;
 }
 
@@ -346,8 +360,8 @@ bool nfkc_boundary_before(char32_t c) {
   return nfkc_casefold().hasBoundaryBefore(static_cast<UChar32>(c));
 }
 
-NormalizedText normalize_with_offsets(std::string_view utf8) { return run(utf8, true); }
+NormalizedText normalize_with_offsets(std::string_view utf8) { return run<true>(utf8); }
 
-std::string normalize(std::string_view utf8) { return run(utf8, false).text; }
+std::string normalize(std::string_view utf8) { return run<false>(utf8).text; }
 
 }  // namespace fahras
