@@ -144,7 +144,13 @@ for r in 1 2 3; do
 done
 wait $(jobs -p | grep -v "^$server\$") 2>/dev/null || true
 bad=$(cat "$work"/reads-* | grep -vc '^200$' || true)
-[ "$bad" -eq 0 ] || fail "$bad searches failed while documents were written"
+if [ "$bad" -ne 0 ]; then
+  # What failed, for the record: the statuses, and the server's lines for them.
+  cat "$work"/reads-* | sort | uniq -c >&2
+  grep -v "	200	" "$work/out" | grep "/search" | tail -5 >&2
+  tail -5 "$work/err" >&2
+  fail "$bad searches failed while documents were written"
+fi
 ! grep -q "$work" "$work/body" || fail "an answer showed the index's path"
 
 kill -TERM "$server"; wait "$server" || true
