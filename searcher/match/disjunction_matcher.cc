@@ -106,6 +106,13 @@ const Posting* skip_to(const Posting* at, const Posting* end, Xapian::docid doci
                           [](const Posting& p, Xapian::docid d) { return p.docid < d; });
 }
 
+// The posting of `docid` in [from, to), or null.
+const Posting* posting_of(Xapian::docid docid, const Posting* from, const Posting* to) {
+  const Posting* found = std::lower_bound(
+      from, to, docid, [](const Posting& p, Xapian::docid d) { return p.docid < d; });
+  return found != to && found->docid == docid ? found : nullptr;
+}
+
 // Pruning compares bounds with the weight at the cut less this much: more
 // than rounding (round_score: 1e-9) and the order of additions can move a
 // weight, so that no document that could tie at the cut is pruned.
@@ -137,7 +144,9 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     if (list.postings->list.empty()) continue;
     double max_wdf = list.postings->max_wdf;
     list.bound = list.term_weight * (max_wdf / (kBm25K1 + max_wdf));
-    list.part_of_wdf.resize(std::min(list.postings->max_wdf, kTabledWdf) + 1);
+    // A table pays for itself only over more postings than it has entries.
+    size_t entries = std::min(list.postings->max_wdf, kTabledWdf) + size_t{1};
+    if (list.postings->list.size() > entries) list.part_of_wdf.resize(entries);
     for (Xapian::termcount wdf = 0; wdf < list.part_of_wdf.size(); ++wdf) {
       double w = wdf;
       list.part_of_wdf[wdf] = list.term_weight * (w / (kBm25K1 + w));
@@ -305,11 +314,8 @@ double DisjunctionMatcher::weight_between(Xapian::docid docid,
                                           const std::vector<const Posting*>& from,
                                           const std::vector<const Posting*>& to) const {
   double weight = 0;
-  for (size_t i = 0; i < lists_.size(); ++i) {
-    const Posting* found = std::lower_bound(
-        from[i], to[i], docid, [](const Posting& p, Xapian::docid d) { return p.docid < d; });
-    if (found != to[i] && found->docid == docid) weight += part(lists_[i], *found);
-  }
+  for (size_t i = 0; i < lists_.size(); ++i)
+    if (const Posting* found = posting_of(docid, from[i], to[i])) weight += part(lists_[i], *found);
   return round_score(weight);
 }
 
@@ -317,9 +323,9 @@ double DisjunctionMatcher::weight_of(Xapian::docid docid) const {
   double weight = 0;
   for (const List& list : lists_) {
     const std::vector<Posting>& postings = list.postings->list;
-    auto found = std::lower_bound(postings.begin(), postings.end(), docid,
-                                  [](const Posting& p, Xapian::docid d) { return p.docid < d; });
-    if (found != postings.end() && found->docid == docid) weight += part(list, *found);
+    if (const Posting* found =
+            posting_of(docid, postings.data(), postings.data() + postings.size()))
+      weight += part(list, *found);
   }
   return round_score(weight);
 }

@@ -129,6 +129,7 @@ class DisjunctionMatcher {
     bool alone = false;
     // part() of each wdf up to the list's largest (at most kTabledWdf), as
     // part() computes it: the same bits, without a division per posting.
+    // Empty for a list with fewer postings than that.
     std::vector<double> part_of_wdf;
   };
   static constexpr Xapian::termcount kTabledWdf = 1024;
