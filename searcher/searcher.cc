@@ -135,13 +135,9 @@ void Searcher::follow_commit(const IndexDelta& delta) {
 
 void Searcher::take_revision_state(const std::shared_ptr<RevisionState>& older,
                                    const std::unordered_set<std::string>* changed) {
-  if (following_) {  // one local database: shared with the process's other searchers of it
-    state_ = shared_revision_state(specs_[0], db_, older, changed);
-  } else {
-    auto state = std::make_shared<RevisionState>(postings_cache_budget(db_.get_doccount()));
-    if (older) inherit_revision_state(*state, *older, db_, changed);
-    state_ = std::move(state);
-  }
+  // One local database: shared with the process's other searchers of it.
+  state_ = following_ ? shared_revision_state(specs_[0], db_, older, changed)
+                      : new_revision_state(db_, older, changed);
   statistics_.share(&state_->answers);
 }
 
@@ -494,8 +490,8 @@ std::vector<std::vector<ByteRange>> Searcher::highlights_in(const std::string& q
 }
 
 std::vector<WeightedDoc> Searcher::match(const QueryPlan& plan, const SearchOptions& options,
-                                         size_t depth, const LocationColumn* column,
-                                         size_t& total, bool& total_exact) {
+                                         size_t depth, const LocationColumn* column, size_t& total,
+                                         bool& total_exact) {
   total_exact = true;
   accumulated_ = !plan.disjunction.empty() && options.per_article == 0 && !remote_ &&
                  disjunction_matcher_.suits(plan.disjunction, *state_);
@@ -667,9 +663,9 @@ std::optional<std::string> Searcher::suggest(const std::string& query, const Que
     auto m = meant.find(t->text);
     if (m == meant.end()) continue;
     size_t length = t->original_end - t->original_begin;
-    corrected.replace(t->original_begin, length,
-                      written_as_typed(std::string_view(query).substr(t->original_begin, length),
-                                       m->second));
+    corrected.replace(
+        t->original_begin, length,
+        written_as_typed(std::string_view(query).substr(t->original_begin, length), m->second));
   }
   if (corrected == query) return std::nullopt;
   return corrected;

@@ -47,10 +47,9 @@ std::string canonical(const std::string& path) {
 
 }  // namespace
 
-std::shared_ptr<RevisionState> shared_revision_state(const std::string& path,
-                                                     const Xapian::Database& db,
-                                                     const std::shared_ptr<RevisionState>& older,
-                                                     const std::unordered_set<std::string>* changed) {
+std::shared_ptr<RevisionState> shared_revision_state(
+    const std::string& path, const Xapian::Database& db,
+    const std::shared_ptr<RevisionState>& older, const std::unordered_set<std::string>* changed) {
   Key key{canonical(path), db.get_uuid(), db.get_revision()};
   std::lock_guard lock(registry_mutex);
   auto& states = registry();
@@ -58,9 +57,16 @@ std::shared_ptr<RevisionState> shared_revision_state(const std::string& path,
     s = s->second.expired() ? states.erase(s) : std::next(s);
   if (auto found = states.find(key); found != states.end())
     if (auto state = found->second.lock()) return state;
+  auto state = new_revision_state(db, older, changed);
+  states[key] = state;
+  return state;
+}
+
+std::shared_ptr<RevisionState> new_revision_state(const Xapian::Database& db,
+                                                  const std::shared_ptr<RevisionState>& older,
+                                                  const std::unordered_set<std::string>* changed) {
   auto state = std::make_shared<RevisionState>(postings_cache_budget(db.get_doccount()));
   if (older) inherit_revision_state(*state, *older, db, changed);
-  states[key] = state;
   return state;
 }
 

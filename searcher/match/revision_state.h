@@ -55,6 +55,12 @@ void inherit_revision_state(RevisionState& state, const RevisionState& older,
                             const Xapian::Database& db,
                             const std::unordered_set<std::string>* changed);
 
+// A state of `db`'s revision of its own, its decoded lists' budget sized to
+// the index (postings_cache_budget()), inheriting from `older` when given.
+std::shared_ptr<RevisionState> new_revision_state(
+    const Xapian::Database& db, const std::shared_ptr<RevisionState>& older = nullptr,
+    const std::unordered_set<std::string>* changed = nullptr);
+
 // The process's state of `db`'s revision, `db` being the single local
 // database at `path` (any spelling of it). `older`, when given, is the
 // caller's state of an earlier revision of the same database, and `changed`
