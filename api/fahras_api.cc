@@ -77,7 +77,7 @@ struct Index::Impl {
         if (attempt >= kReadAttempts) throw;
       } catch (const Xapian::DatabaseCorruptError&) {  // opened mid-swap (compaction.h)
         if (attempt >= kReadAttempts) throw;
-      } catch (const Xapian::DatabaseOpeningError&) {  // reopened mid-swap: the same
+      } catch (const Xapian::DatabaseOpeningError&) {      // reopened mid-swap: the same
         if (!searcher || attempt >= kReadAttempts) throw;  // never opened: no such index
       }
     }
@@ -275,8 +275,8 @@ std::string Index::explain(const std::string& query) {
   return impl_->reader().describe_query(query);
 }
 
-std::optional<StoredDocument> Index::document(const std::string& id, size_t offset,
-                                              size_t limit, size_t max_bytes) {
+std::optional<StoredDocument> Index::document(const std::string& id, size_t offset, size_t limit,
+                                              size_t max_bytes) {
   DocumentView view;
   view.offset = offset;
   view.limit = limit;
@@ -318,10 +318,11 @@ std::optional<StoredDocument> Index::document(const std::string& id, const Docum
         offset = index > before ? index - before : 0;
       }
       PassageData first = passage_data_of(db.get_document(places.front().docid));
+      if (first.title.empty()) first.title = s.article_title(places.front().docid, id);
       StoredDocument out{id, first.title, first.url, first.date, {}, offset, places.size()};
       size_t bytes = 0;
-      for (size_t i = offset; i < places.size() && i - offset < view.limit && bytes < view.max_bytes;
-           ++i) {
+      for (size_t i = offset;
+           i < places.size() && i - offset < view.limit && bytes < view.max_bytes; ++i) {
         PassageData p = passage_data_of(db.get_document(places[i].docid));
         bytes += p.text.size();
         out.passages.push_back({p.line, p.window, std::move(p.text), std::move(p.place), {}});
@@ -330,7 +331,8 @@ std::optional<StoredDocument> Index::document(const std::string& id, const Docum
         std::vector<std::string> texts;
         for (const auto& p : out.passages) texts.push_back(p.text);
         std::vector<std::vector<ByteRange>> found = s.highlights_in(view.query, texts);
-        for (size_t i = 0; i < out.passages.size(); ++i) out.passages[i].highlights = std::move(found[i]);
+        for (size_t i = 0; i < out.passages.size(); ++i)
+          out.passages[i].highlights = std::move(found[i]);
       }
       return out;
     });
@@ -343,7 +345,8 @@ std::optional<std::filesystem::path> Index::original_file(const std::string& id)
   try {
     return impl_->read_retrying([&](Searcher& s) -> std::optional<std::filesystem::path> {
       Xapian::Database& db = s.database();
-      std::optional<FileState> state = FileState::decode(db.get_metadata(schema::file_state_key(id)));
+      std::optional<FileState> state =
+          FileState::decode(db.get_metadata(schema::file_state_key(id)));
       if (!state || state->folder == 0) return std::nullopt;
       auto folders = parse_folders(db.get_metadata(std::string(schema::kMetaFolders)));
       auto folder = folders.find(state->folder);
@@ -380,7 +383,8 @@ Stats Index::stats() {
         auto written = std::filesystem::last_write_time(version, error);
         if (!error)
           s.last_commit_seconds = std::chrono::duration<double>(
-              std::chrono::file_clock::to_sys(written).time_since_epoch()).count();
+                                      std::chrono::file_clock::to_sys(written).time_since_epoch())
+                                      .count();
       }
       return s;
     });

@@ -43,7 +43,10 @@ void BatchWriter::delete_passages(const std::string& article) {
     Xapian::Document doc = db_.get_document(id);
     key_vocabulary_.count(word_terms_of(normalize(passage_data_of(doc).text)).keyed_stems, -1);
   }
-  if (!ids.empty()) db_.delete_document(term);
+  if (!ids.empty()) {
+    db_.delete_document(term);
+    db_.set_metadata(schema::article_title_key(article), std::string());
+  }
   pending_ += ids.size();
   passages_deleted_ += ids.size();
   passages_changed_in_batch_ += ids.size();
@@ -60,6 +63,7 @@ void BatchWriter::replace_article(const std::string& article,
 
 void BatchWriter::begin_article(const std::string& article, const std::string& state_key) {
   delete_passages(article);
+  article_ = article;
   article_state_key_ = state_key;
   article_pending_ = 0;
   article_bytes_pending_ = 0;
@@ -69,6 +73,8 @@ void BatchWriter::add_passages(const std::vector<PassageDocument>& passages) {
   for (const PassageDocument& passage : passages) {
     db_.add_document(passage.document);
     key_vocabulary_.count(passage.keyed_stems, +1);
+    if (!passage.article_title.empty())
+      db_.set_metadata(schema::article_title_key(article_), passage.article_title);
   }
   pending_ += passages.size();
   passages_changed_in_batch_ += passages.size();
@@ -87,6 +93,7 @@ void BatchWriter::add_passages(const std::vector<PassageDocument>& passages) {
 void BatchWriter::end_article(const std::string& state) {
   db_.set_metadata(article_state_key_, state);
   ++pending_;
+  article_.clear();
   article_state_key_.clear();
   commit_if_due();
 }

@@ -3,7 +3,8 @@
 // Every change goes through one Xapian transaction per batch of about
 // commit_every passages, so an article's passages, its entries in the key
 // vocabulary (key_vocabulary.h) and its state (a metadata value) are
-// committed together or not at all. An article of more passages than that
+// committed together or not at all, and so is its title (stored once per
+// article: schema::kMetaArticleTitlePrefix). An article of more passages than that
 // (a file that is a whole archive) is the exception: Xapian holds a
 // transaction's postings in memory, so it is committed in parts, its state
 // removed in the first and set in the last; after a crash in between it has
@@ -75,8 +76,9 @@ class BatchWriter {
   size_t commit_every_;
   size_t pending_ = 0;
   size_t article_bytes_pending_ = 0;
-  // The article begun and not ended: its state key, and its passages added
-  // since the last commit.
+  // The article begun and not ended: its id, its state key, and its passages
+  // added since the last commit.
+  std::string article_;
   std::string article_state_key_;
   size_t article_pending_ = 0;
   size_t passages_deleted_ = 0;

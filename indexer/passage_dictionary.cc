@@ -102,7 +102,8 @@ std::vector<std::string> dictionary_samples(const std::vector<const CorpusFile*>
           if (!reader.read(1, article.passages)) break;
           article.title = reader.title();
           article.title_line = reader.title_line();
-          samples.push_back(PassageData::of(files[i]->id, article, article.passages[0]).to_json());
+          samples.push_back(
+              PassageData::of(files[i]->id, article, article.passages[0]).to_stored_json());
           from_file += samples.back().size();
           bytes += samples.back().size();
         }

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <stdexcept>
 
 #include "extracted_arabic.h"
@@ -28,15 +28,29 @@ std::string passage_id(const std::string& file, const Passage& p) {
   return id;
 }
 
-std::string PassageData::to_json() const {
-  nlohmann::json j = {{"file", file},     {"line", line},   {"window", window},
-                      {"offset", offset}, {"title", title}, {"heading", heading},
-                      {"text", text}};
-  if (!url.empty()) j["url"] = url;
-  if (!date.empty()) j["date"] = date;
-  if (!place.empty()) j["place"] = place;
+namespace {
+
+std::string json_of(const PassageData& d, bool with_file_and_title) {
+  nlohmann::json j = {{"line", d.line},
+                      {"window", d.window},
+                      {"offset", d.offset},
+                      {"heading", d.heading},
+                      {"text", d.text}};
+  if (with_file_and_title) {
+    j["file"] = d.file;
+    j["title"] = d.title;
+  }
+  if (!d.url.empty()) j["url"] = d.url;
+  if (!d.date.empty()) j["date"] = d.date;
+  if (!d.place.empty()) j["place"] = d.place;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
+
+}  // namespace
+
+std::string PassageData::to_json() const { return json_of(*this, true); }
+
+std::string PassageData::to_stored_json() const { return json_of(*this, false); }
 
 namespace {
 
@@ -58,7 +72,7 @@ PassageData PassageData::from_json(const std::string& json) {
   if (auto error = parser.iterate(padded).get(document)) throw bad_passage_data(error);
   if (auto error = document.get_object().get(object)) throw bad_passage_data(error);
   PassageData d;
-  bool has_file = false, has_line = false, has_text = false;
+  bool has_line = false, has_text = false;
   for (auto field : object) {
     std::string_view key;
     if (auto error = field.unescaped_key().get(key)) throw bad_passage_data(error);
@@ -76,7 +90,6 @@ PassageData PassageData::from_json(const std::string& json) {
       std::string_view v;
       if (value.get_string().get(v)) continue;  // not a string: skipped
       text_field->assign(v);
-      has_file = has_file || text_field == &d.file;
       has_text = has_text || text_field == &d.text;
       continue;
     }
@@ -90,16 +103,21 @@ PassageData PassageData::from_json(const std::string& json) {
       d.offset = static_cast<size_t>(number);
     }
   }
-  if (!has_file || !has_line || !has_text)
-    throw std::runtime_error("passage data without file, line or text");
+  if (!has_line || !has_text) throw std::runtime_error("passage data without line or text");
   return d;
 }
 
 PassageData PassageData::of(const std::string& file, const Article& article, const Passage& passage,
                             const std::string& url, const std::string& date) {
-  return {file,           passage.line,  passage.window,
-          passage.offset, article.title, passage.heading,
-          passage.text,   url,           date,
+  return {file,
+          passage.line,
+          passage.window,
+          passage.offset,
+          article.title,
+          passage.heading,
+          passage.text,
+          url,
+          date,
           article.sections ? place_of_line(*article.sections, passage.line) : std::string()};
 }
 
@@ -193,15 +211,17 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
     generator_.index_text(text, 1, std::string(schema::kTitlePrefix));
   if (passage.is_heading) generator_.index_text(text, 1, std::string(schema::kHeadingPrefix));
 
-  doc.add_boolean_term(schema::passage_term(passage_id(file, passage)));
   doc.add_boolean_term(schema::article_term(file));
-  doc.add_value(schema::kSlotArticle, file);
+  doc.add_value(schema::kSlotArticle, schema::article_key(file));
   doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
   doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
   doc.add_value(schema::kSlotLocation, schema::location_value(file, passage.line));
-  doc.add_value(schema::kSlotPassageData,
-                compress_passage_data(PassageData::of(file, article, passage, url, date).to_json(),
-                                      dictionary_));
+  doc.add_value(
+      schema::kSlotPassageData,
+      compress_passage_data(PassageData::of(file, article, passage, url, date).to_stored_json(),
+                            dictionary_));
+  if (passage.line == article.title_line && passage.window == 0)
+    built.article_title = article.title;
   // The generator would otherwise keep a reference to the document until the
   // next build(): a Xapian::Document's reference count is not atomic, and
   // the document goes to the writer's thread while this one builds the next.
@@ -232,6 +252,10 @@ void take_location_file(PassageData& data, std::string_view location_value) {
   std::string file;
   uint32_t line = 0;
   if (schema::parse_location_value(location_value, file, line)) data.file = std::move(file);
+}
+
+std::string stored_article_title(const Xapian::Database& shard, const std::string& file) {
+  return shard.get_metadata(schema::article_title_key(file));
 }
 
 PassageData passage_data_of(const Xapian::Document& doc) {

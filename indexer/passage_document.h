@@ -2,10 +2,12 @@
 //
 // A PassageDocumentBuilder holds a TermGenerator wired to the analysis chain;
 // it is not thread-safe, so each indexing thread owns one. The passage's stored
-// data is JSON: {"file","line","window","offset","title","heading","text"} with
-// the original, unnormalized text, from which the searcher builds snippets; it
-// lives in value slot schema::kSlotPassageData, zstd-compressed (see
-// passage_data_of()).
+// data is JSON: {"line","window","offset","heading","text"} with the original,
+// unnormalized text, from which the searcher builds snippets; it lives in value
+// slot schema::kSlotPassageData, zstd-compressed (see passage_data_of()). The
+// file is the location value's (schema::kSlotLocation), and the article's
+// title is stored once, as metadata the writer sets with the title passage
+// (schema::article_title_key; PassageDocument::article_title).
 #pragma once
 
 #include <xapian.h>
@@ -38,6 +40,10 @@ struct PassageData {
   std::string place;  // "p3:2", "c2:5" in a paged or chaptered document (document_text.h)
 
   std::string to_json() const;
+  // to_json() less what the index keeps elsewhere: the file (the location
+  // value) and the title (the article's metadata). What a frame holds.
+  std::string to_stored_json() const;
+  // Reads either form; "file" and "title" may be absent.
   static PassageData from_json(const std::string& json);
   // What the index stores of `passage` of `article` in `file`.
   static PassageData of(const std::string& file, const Article& article, const Passage& passage,
@@ -48,8 +54,14 @@ struct PassageData {
 // zstd frame (compress_passage_data; one naming a dictionary needs it loaded:
 // load_passage_dictionary) or, as indexed before, the JSON itself;
 // or the document data for documents indexed before that slot existed.
-// Throws std::runtime_error for data that is neither.
+// Throws std::runtime_error for data that is neither. The title is left
+// empty unless the data holds it (as written before titles were stored once
+// per article): see stored_article_title.
 PassageData passage_data_of(const Xapian::Document& doc);
+
+// The title `shard` (the one database holding the article) stores for the
+// article `file`; "" when none.
+std::string stored_article_title(const Xapian::Database& shard, const std::string& file);
 
 // passage_data_of() in two steps, for readers that take the values from value
 // streams: the data from the kSlotPassageData value (`document_data` is asked
@@ -75,6 +87,9 @@ struct PassageDocument {
   Xapian::Document document;
   std::vector<KeyedStem> keyed_stems;
   size_t text_bytes = 0;  // of the passage's text: what its postings cost, roughly
+  // The article's title, on its title passage only (its first): the writer
+  // stores it once for the article (schema::article_title_key).
+  std::string article_title;
 };
 
 // Writers take an article's passages this many at a time, analyzed

@@ -19,6 +19,13 @@ std::string bounded_term(std::string_view prefix, std::string_view id) {
   return term.append(id.substr(0, keep)).append(hash);
 }
 
+std::string article_key(std::string_view file) {
+  uint64_t hash = XXH3_64bits(file.data(), file.size());
+  std::string key(8, '\0');
+  for (int i = 0; i < 8; ++i) key[i] = static_cast<char>((hash >> (8 * (7 - i))) & 0xFF);
+  return key;
+}
+
 std::string location_value(std::string_view file, uint32_t line) {
   std::string value(4, '\0');
   for (int i = 0; i < 4; ++i) value[i] = static_cast<char>((line >> (8 * (3 - i))) & 0xFF);

@@ -21,12 +21,12 @@
 #include "disjunction_matcher.h"
 #include "highlighter.h"
 #include "index_delta.h"
+#include "keyword_titles.h"
 #include "location_column.h"
 #include "passage_document.h"
-#include "keyword_titles.h"
 #include "query_plan.h"
-#include "revision_state.h"
 #include "ranking_weights.h"
+#include "revision_state.h"
 #include "search_budget.h"
 #include "spelling_suggester.h"
 #include "synonyms.h"
@@ -123,6 +123,12 @@ class Searcher {
 
   Xapian::Database& database() { return db_; }
 
+  // The title of the article `file`, which holds passage `docid` (a docid of
+  // database()): the passage's own data has it when written before titles
+  // were stored once per article; otherwise the metadata of the shard
+  // holding the passage does.
+  std::string article_title(Xapian::docid docid, const std::string& file);
+
  private:
   void open();
   // Follows the index (and a separate spelling index) to its latest commit;
@@ -131,6 +137,9 @@ class Searcher {
   bool reopen();
   // Notes an index whose terms another analysis version made.
   void check_analysis_version();
+  // Gives each of `page` (passages of database()'s `docids`) without a title
+  // its article's (article_title); reads each article's once.
+  void add_article_titles(std::vector<PassageData>& page, const std::vector<Xapian::docid>& docids);
   // Loads the passage data dictionary of each shard (passage_dictionary.h).
   void load_passage_dictionaries();
   SearchResult search_once(const std::string& query, const SearchOptions& options);
@@ -157,7 +166,8 @@ class Searcher {
   // name most (QueryTitles::subjects()), up to kSubjectPassagesPerArticle
   // passages that `matched` lacks, by their BM25 weights for the plan's
   // query, ties by line.
-  std::vector<WeightedDoc> match_subject_articles(const QueryPlan& plan, size_t articles, const QueryTitles& titles,
+  std::vector<WeightedDoc> match_subject_articles(const QueryPlan& plan, size_t articles,
+                                                  const QueryTitles& titles,
                                                   const std::vector<WeightedDoc>& matched,
                                                   const LocationColumn* column);
   void forget_index_answers();

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -31,11 +32,20 @@ RunResult index(const fs::path& db, const fs::path& corpus, const std::string& f
   return run(kIndex + " -q --db " + quote(db) + " " + flags + " " + quote(corpus));
 }
 
-// Every passage id in the index.
+// Every passage id in the index (FILE:LINE[#WINDOW]), from its values.
 std::set<std::string> passages(const fs::path& db) {
   Xapian::Database d(db.string());
   std::set<std::string> ids;
-  for (auto t = d.allterms_begin("Q"); t != d.allterms_end("Q"); ++t) ids.insert((*t).substr(1));
+  for (auto p = d.postlist_begin(""); p != d.postlist_end(""); ++p) {
+    Xapian::Document doc = d.get_document(*p);
+    std::string file;
+    uint32_t line = 0;
+    REQUIRE(schema::parse_location_value(doc.get_value(schema::kSlotLocation), file, line));
+    auto window =
+        static_cast<uint32_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotWindow)));
+    ids.insert(file + ":" + std::to_string(line) +
+               (window > 0 ? "#" + std::to_string(window) : std::string()));
+  }
   return ids;
 }
 
@@ -345,6 +355,9 @@ TEST_SUITE("e2e_index") {
         << "فقرة جديدة عن الرقائق والشرائح التي تطلبها الشركات الصينية.\n";
     write_file(corpus / "new.txt", kArticleA + kArticleB);
     fs::remove(corpus / articles[1].filename());
+    std::string retitled = read_file(corpus / articles[0].filename());
+    write_file(corpus / articles[0].filename(),
+               "عنوان جديد عن الرقائق" + retitled.substr(retitled.find('\n')));
     fs::rename(corpus / articles[3].filename(),
                corpus / ("renamed-" + articles[3].filename().string()));
     REQUIRE(index(db, corpus).status == 0);
@@ -368,7 +381,7 @@ TEST_SUITE("e2e_index") {
       std::string out;
       for (const auto& hit : searcher.search(query, options).hits)
         out += hit.file + ":" + std::to_string(hit.line) + "#" + std::to_string(hit.window) + " " +
-               std::to_string(hit.score) + "\n";
+               std::to_string(hit.score) + " " + hit.title + "\n";
       return out;
     };
     size_t compared = 0;
@@ -381,6 +394,14 @@ TEST_SUITE("e2e_index") {
       }
     }
     CHECK(compared >= 2 * 28);
+    // Each article's title, stored once for it, reaches its every hit.
+    options.limit = 200;
+    std::map<std::string, std::string> titles;
+    for (const auto& hit : shards.search("الصين", options).hits) titles[hit.file] = hit.title;
+    CHECK(titles.size() >= 4);
+    CHECK(titles[articles[0].filename().string()] == "عنوان جديد عن الرقائق");
+    CHECK(titles["new.txt"] == "الصين توافق على استيراد شرائح H200");
+    for (const auto& [file, title] : titles) CHECK_MESSAGE(!title.empty(), file);
   }
 
   TEST_CASE("kill -9 at any moment: the index opens, checks clean, and converges") {
@@ -448,7 +469,8 @@ TEST_SUITE("e2e_index") {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
       try {
         Xapian::Database opened(db.string());
-        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k)
+        for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix);
+             ++k)
           ++committed;
       } catch (const Xapian::Error&) {
       }
@@ -460,14 +482,15 @@ TEST_SUITE("e2e_index") {
     committed = 0;
     for (auto k = opened.metadata_keys_begin(prefix); k != opened.metadata_keys_end(prefix); ++k)
       ++committed;
-    CHECK(opened.get_metadata(std::string(schema::kMetaAnalysisVersion)) == fahras::kAnalysisVersion);
+    CHECK(opened.get_metadata(std::string(schema::kMetaAnalysisVersion)) ==
+          fahras::kAnalysisVersion);
     RunResult again = run(kIndex + " --json --db " + quote(db) + " " + quote(corpus));
     CHECK_MESSAGE(again.out.find("analysis version") == std::string::npos, again.out);
     size_t unchanged_at = again.out.find("\"unchanged\":[");
     REQUIRE(unchanged_at != std::string::npos);
     size_t unchanged = 0;
-    for (size_t at = again.out.find(".txt", unchanged_at); at != std::string::npos &&
-                                                            at < again.out.find(']', unchanged_at);
+    for (size_t at = again.out.find(".txt", unchanged_at);
+         at != std::string::npos && at < again.out.find(']', unchanged_at);
          at = again.out.find(".txt", at + 1))
       ++unchanged;
     CHECK(unchanged == committed);

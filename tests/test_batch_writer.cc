@@ -12,6 +12,7 @@
 #include "e2e_support.h"
 #include "fahras/schema.h"
 #include "passage_document.h"
+#include "passages.h"
 
 using namespace fahras;
 
@@ -48,6 +49,44 @@ struct IndexOfOldArticle {
 }  // namespace
 
 TEST_SUITE("batch_writer") {
+  TEST_CASE("an article's title is stored once, committed and removed with its passages") {
+    e2e::TempDir dir;
+    std::string path = (dir.path / "db").string();
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    auto title_seen = [&] { return stored_article_title(Xapian::Database(path), "a.txt"); };
+    auto with_title = [](const std::string& text) {  // every passage, the title's first
+      Article article = split_article(text);
+      PassageDocumentBuilder builder;
+      size_t long_words = 0;
+      std::vector<PassageDocument> out;
+      for (const Passage& passage : article.passages)
+        out.push_back(builder.build("a.txt", article, passage, long_words));
+      return out;
+    };
+    {
+      BatchWriter batch(db, 100);
+      batch.replace_article("a.txt", with_title("موافقة صينية على شرائح إنفيديا\nفقرة أولى.\n"),
+                            "sa", "s");
+      CHECK(title_seen().empty());
+      batch.finish();
+      CHECK(title_seen() == "موافقة صينية على شرائح إنفيديا");
+    }
+    {
+      BatchWriter batch(db, 100);
+      batch.replace_article("a.txt", with_title("شرائح إنفيديا في الصين\nفقرة واحدة.\n"), "sa",
+                            "s2");
+      batch.finish();
+      CHECK(title_seen() == "شرائح إنفيديا في الصين");
+    }
+    {
+      BatchWriter batch(db, 100);
+      batch.remove_article("a.txt", "sa");
+      batch.finish();
+      CHECK(title_seen().empty());
+    }
+    CHECK(Xapian::Database(path).get_termfreq(schema::article_term("a.txt")) == 0);
+  }
+
   TEST_CASE("an article within a batch is committed whole, with its state") {
     IndexOfOldArticle index;
     Xapian::WritableDatabase& db = index.db;

@@ -21,10 +21,16 @@ TEST_SUITE("file_state") {
   TEST_CASE("long identifiers give unique terms within Xapian's limit") {
     std::string a(400, 'a'), b = a;
     b.back() = 'b';
-    std::string ta = schema::passage_term(a), tb = schema::passage_term(b);
+    std::string ta = schema::article_term(a), tb = schema::article_term(b);
     CHECK(ta.size() <= schema::kMaxTermBytes);
     CHECK(ta != tb);
-    CHECK(schema::passage_term("x.txt:3") == "Qx.txt:3");
+    CHECK(schema::article_term("x.txt") == "Bx.txt");
+    // The collapse key: fixed size, one per file name.
+    CHECK(schema::article_key(a).size() == 8);
+    CHECK(schema::article_key(a) == schema::article_key(std::string(400, 'a')));
+    CHECK(schema::article_key(a) != schema::article_key(b));
+    CHECK(schema::article_key("000/article-000001.txt") !=
+          schema::article_key("000/article-000002.txt"));
     std::string arabic;
     for (int i = 0; i < 200; ++i) arabic += "ك";
     std::string t = schema::article_term(arabic);

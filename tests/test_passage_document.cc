@@ -31,6 +31,13 @@ TEST_SUITE("passage_document") {
     CHECK(back.text == d.text);
     CHECK(back.url == d.url);
     CHECK(back.date == d.date);
+    // What a frame holds leaves out what the index keeps once elsewhere.
+    PassageData stored = PassageData::from_json(d.to_stored_json());
+    CHECK(stored.file.empty());
+    CHECK(stored.title.empty());
+    CHECK(stored.heading == d.heading);
+    CHECK(stored.text == d.text);
+    CHECK(stored.offset == d.offset);
   }
   TEST_CASE("unknown keys are skipped; missing required fields or bad JSON throw") {
     PassageData d = PassageData::from_json(
@@ -50,14 +57,21 @@ TEST_SUITE("passage_document") {
     REQUIRE(article.passages.size() == 2);
     PassageDocumentBuilder builder;
     size_t long_words = 0;
-    Xapian::Document doc =
-        builder.build("a.txt", article, article.passages[1], long_words).document;
+    PassageDocument title = builder.build("a.txt", article, article.passages[0], long_words);
+    PassageDocument body = builder.build("a.txt", article, article.passages[1], long_words);
+    // The title goes to the writer once, with the title passage; no passage
+    // stores it, nor the file (the location value names it).
+    CHECK(title.article_title == "شرائح إنفيديا");
+    CHECK(body.article_title.empty());
+    Xapian::Document doc = body.document;
     CHECK(doc.get_data().empty());
     std::string stored = doc.get_value(schema::kSlotPassageData);
     PassageData data = passage_data_of(doc);
     CHECK(data.file == "a.txt");
     CHECK(data.line == 2);
-    CHECK(data.title == "شرائح إنفيديا");
+    CHECK(data.title.empty());
+    CHECK(decompress_passage_frame(stored).find("\"title\"") == std::string::npos);
+    CHECK(decompress_passage_frame(stored).find("a.txt") == std::string::npos);
     CHECK(data.text.rfind("وافقت الصين على استيراد شرائح H200،", 0) == 0);
     CHECK(stored.size() < data.to_json().size() * 3 / 4);  // a zstd frame, not the JSON
     CHECK(stored.rfind("\x28\xB5\x2F\xFD", 0) == 0);
@@ -116,8 +130,7 @@ TEST_SUITE("passage_document") {
         ++documents;
         auto t = d.document.termlist_begin();
         t.skip_to(std::string(schema::kTitlePrefix));
-        if (t != d.document.termlist_end() &&
-            (*t).rfind(std::string(schema::kTitlePrefix), 0) == 0)
+        if (t != d.document.termlist_end() && (*t).rfind(std::string(schema::kTitlePrefix), 0) == 0)
           ++with_title_terms;
       }
     }

@@ -15,8 +15,12 @@ namespace fahras::schema {
 inline constexpr std::string_view kSchemaVersion = "1";
 
 // Boolean terms.
-inline constexpr std::string_view kPassageIdPrefix = "Q";  // Q<file>:<line>[#<window>]
-inline constexpr std::string_view kArticlePrefix = "B";    // B<file>: every passage of an article
+inline constexpr std::string_view kArticlePrefix = "B";  // B<file>: every passage of an article
+// Q<file>:<line>[#<window>] named each passage in indexes written before
+// 2026-12-08; no reader used it (a passage is found by its location value,
+// kSlotLocation), and on short passages it cost a twentieth of the index:
+// retired, do not reuse.
+inline constexpr std::string_view kRetiredPassageIdPrefix = "Q";
 
 // Free-text prefixes (searchable with the QueryParser field names below).
 inline constexpr std::string_view kTitlePrefix = "S";    // title:  words of the article title
@@ -37,8 +41,11 @@ inline constexpr std::string_view kHoldsNumberTerm = "Nnumber";
 inline constexpr std::string_view kHoldsYearTerm = "Nyear";
 
 // Value slots.
-inline constexpr unsigned kSlotArticle = 0;  // article file (collapse key)
-inline constexpr unsigned kSlotLine = 1;     // 1-based line, sortable_serialise
+// The article's collapse key: article_key(file). Passages written before
+// 2026-12-08 hold the file name itself; either way one article's passages
+// share one value.
+inline constexpr unsigned kSlotArticle = 0;
+inline constexpr unsigned kSlotLine = 1;    // 1-based line, sortable_serialise
 inline constexpr unsigned kSlotWindow = 2;  // 0-based window within a long line, sortable_serialise
 // Where the passage is, in one value: the ranker reads it for every candidate.
 // location_value(): the line as 4 bytes, big-endian, then the article file.
@@ -54,7 +61,11 @@ inline constexpr unsigned kSlotPassageData = 4;
 inline constexpr std::string_view kMetaSchemaVersion = "fahras:schema";
 inline constexpr std::string_view kMetaFileStatePrefix = "fahras:file:";   // + file -> FileState
 inline constexpr std::string_view kMetaRecordStatePrefix = "fahras:doc:";  // + id -> FileState
-inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";       // text of synonyms.csv
+// + file -> the article's title, set with its passages and removed with them:
+// the stored passages do not repeat it (a passage written before they did
+// holds it in its own data).
+inline constexpr std::string_view kMetaArticleTitlePrefix = "fahras:title:";
+inline constexpr std::string_view kMetaSynonyms = "fahras:synonyms";  // text of synonyms.csv
 // Passages written and deleted since the index was last compacted, in decimal.
 inline constexpr std::string_view kMetaChangedSinceCompaction = "fahras:changed";
 // The article terms (B…) whose passages the last commit that changed passages
@@ -94,9 +105,10 @@ std::string bounded_term(std::string_view prefix, std::string_view id);
 inline std::string article_term(std::string_view file) {
   return bounded_term(kArticlePrefix, file);
 }
-inline std::string passage_term(std::string_view passage_id) {
-  return bounded_term(kPassageIdPrefix, passage_id);
-}
+// 8 bytes of XXH3-64 of the file name: a collapse key needs only equality,
+// and the location value names the file. Two of a million articles share a
+// key with odds of about 3e-8 (and would then be collapsed as one).
+std::string article_key(std::string_view file);
 std::string location_value(std::string_view file, uint32_t line);
 // Splits a location_value; false if the value is not one (an index from
 // before the slot existed leaves it empty).
@@ -104,6 +116,9 @@ bool parse_location_value(std::string_view value, std::string& file, uint32_t& l
 
 inline std::string file_state_key(std::string_view file) {
   return bounded_term(kMetaFileStatePrefix, file);
+}
+inline std::string article_title_key(std::string_view file) {
+  return bounded_term(kMetaArticleTitlePrefix, file);
 }
 
 }  // namespace fahras::schema

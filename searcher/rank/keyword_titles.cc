@@ -28,12 +28,12 @@ bool is_arabic_word(const std::string& word) {
 
 }  // namespace
 
-bool KeywordTitles::has_arabic_title(const Xapian::Database& db, const std::string& file,
-                                     Xapian::docid passage) {
+bool KeywordTitles::has_arabic_title(const std::string& file,
+                                     const std::function<std::string()>& read_title) {
   auto found = arabic_title_.find(file);
   if (found != arabic_title_.end()) return found->second;
   if (arabic_title_.size() >= kMaxRememberedKeywordTitles) arabic_title_.clear();
-  std::string title = passage_data_of(db.get_document(passage, Xapian::DOC_ASSUME_VALID)).title;
+  std::string title = read_title();
   std::vector<std::string> words = split_words(normalize(title));
   bool arabic = std::any_of(words.begin(), words.end(), is_arabic_word);
   return arabic_title_.emplace(file, arabic).first->second;
@@ -55,7 +55,8 @@ const std::vector<std::string>& KeywordTitles::keywords(const Xapian::Database& 
   Xapian::doccount documents = std::max<Xapian::doccount>(db.get_doccount(), 1);
   std::vector<std::pair<double, std::string>> salient;
   for (const auto& [term, tf] : frequency)
-    salient.emplace_back(-static_cast<double>(tf) * bm25_idf(documents, db.get_termfreq(term)), term);
+    salient.emplace_back(-static_cast<double>(tf) * bm25_idf(documents, db.get_termfreq(term)),
+                         term);
   size_t keep = std::min(kKeywordTitleWords, salient.size());
   std::partial_sort(salient.begin(), salient.begin() + static_cast<std::ptrdiff_t>(keep),
                     salient.end());

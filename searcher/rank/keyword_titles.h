@@ -14,6 +14,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -31,18 +32,18 @@ inline constexpr size_t kMaxRememberedKeywordTitles = 1 << 16;
 
 class KeywordTitles {
  public:
-  // Whether the title `passage` stores (any passage of its article) holds a
-  // word in Arabic script, remembered by file.
-  bool has_arabic_title(const Xapian::Database& db, const std::string& file, Xapian::docid passage);
+  // Whether the article's title (`read_title` gives it) holds a word in
+  // Arabic script, remembered by file.
+  bool has_arabic_title(const std::string& file, const std::function<std::string()>& read_title);
 
   // The article's keywords (stems), remembered by file.
   const std::vector<std::string>& keywords(const Xapian::Database& db, const std::string& file);
 
   // What the article's keywords hold of the query's concepts, weighed as
   // title evidence is; null when they hold none.
-  std::unique_ptr<TitleEvidence> evidence(const Xapian::Database& db, const std::string& file,
-                                          const std::vector<std::vector<std::string>>& concept_stems,
-                                          Xapian::doccount articles);
+  std::unique_ptr<TitleEvidence> evidence(
+      const Xapian::Database& db, const std::string& file,
+      const std::vector<std::vector<std::string>>& concept_stems, Xapian::doccount articles);
 
   // For a new index (Searcher::reopen).
   void forget();
