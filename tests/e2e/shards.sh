@@ -36,14 +36,16 @@ read -r pid0 port0 < <(start_server "$work/sharded/shard-00"); pids+=("$pid0")
 read -r pid1 port1 < <(start_server "$work/sharded/shard-01"); pids+=("$pid1")
 remote=(--db "127.0.0.1:$port0" --db "127.0.0.1:$port1" --spelling "$work/sharded")
 
-ranking() { "$build/searcher/fahras-search" --json -n 20 "$@" | grep -o '"file":"[^"]*"\|"line":[0-9]*\|"score":[0-9.]*' | paste -sd' '; }
+ranking() { "$build/searcher/fahras-search" --json -n 20 "$@" | grep -o '"file":"[^"]*"\|"title":"[^"]*"\|"line":[0-9]*\|"score":[0-9.]*' | paste -sd' '; }
 # Remote shards rank exactly as the same shards opened locally, and as one
-# index of the same corpus: passage by passage, score by score (statistics are
+# index of the same corpus: passage by passage, score by score, title by title (statistics are
 # global, and passages of equal weight make the re-ranking cut by their
 # location, not by docids, which depend on the layout).
 for q in 'H200 الصين موافقة' 'Nvidia' 'هوانج' 'Huawei' 'شرائح الذكاء الاصطناعي' '"الذكاء الاصطناعي"' 'ترامب NOT الصين'; do
   sharded_ranking=$(ranking --db "$work/sharded" -- "$q")
   [ -n "$sharded_ranking" ] || fail "no hits for $q"
+  # Each article's title is its shard's metadata: read from that shard.
+  [[ $sharded_ranking != *'"title":""'* ]] || fail "a hit of '$q' without its article's title"
   [ "$(ranking "${remote[@]}" -- "$q")" = "$sharded_ranking" ] || fail "remote shards rank '$q' differently"
   [ "$(ranking --db "$work/sharded" -- "$q")" = "$(ranking --db "$work/one" -- "$q")" ] ||
     fail "sharded and single index rank '$q' differently"
