@@ -40,6 +40,8 @@ expect 400 'at most 100' "$url/search?q=x&limit=5000"
 expect 400 'longer than' -G "$url/search" --data-urlencode "q=$(head -c 6000 /dev/zero | tr '\0' 'a')"
 expect 404 'no such endpoint' "$url/nothing-here"
 expect 200 '"passages":\[{"line":1' "$url/documents/000_0fdb8642d30cb6d2.txt"
+# The article's title (its first line), stored once for the article.
+expect 200 '"title":"وافقت السلطات الصينية على استيراد الدفعة الأولى' "$url/documents/000_0fdb8642d30cb6d2.txt"
 expect 404 'no document' "$url/documents/missing.txt"
 expect 200 '"passages":106' "$url/stats"
 expect 200 '"suggestion":"الصينية"' -G "$url/suggest" --data-urlencode 'q=الصنيية'
