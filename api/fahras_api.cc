@@ -247,14 +247,14 @@ Results Index::search(const std::string& query, const SearchParameters& paramete
       m.id = std::move(h.file);
       m.line = h.line;
       m.window = h.window;
-      m.title = h.title;
-      m.heading = h.heading;
+      m.title = std::move(h.title);
+      m.heading = std::move(h.heading);
       m.text = std::move(h.text);
       m.highlights = std::move(h.highlights);
       m.snippet = mark_snippet(m, "<b>", "</b>");
-      m.url = h.url;
-      m.date = h.date;
-      m.place = h.place;
+      m.url = std::move(h.url);
+      m.date = std::move(h.date);
+      m.place = std::move(h.place);
       out.matches.push_back(std::move(m));
     }
     return out;
