@@ -2,12 +2,15 @@
 // searched through the library and the real fahras-search binary.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "analyzer.h"
 #include "e2e_support.h"
+#include "fahras/schema.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
+#include "passage_document.h"
 #include "searcher.h"
 
 using namespace fahras;
@@ -69,6 +72,40 @@ RunResult search_cli(const std::string& args) {
 }  // namespace
 
 TEST_SUITE("e2e_search") {
+  TEST_CASE("passages that hold their article's title, as written before titles were stored once") {
+    TempDir tmp;
+    fs::create_directories(tmp.path / "c");
+    for (const char* name : {"000_0fdb8642d30cb6d2.txt", "003_792a31c1185f3fa9.txt"})
+      fs::copy_file(fs::path(FAHRAS_CORPUS_DIR) / name, tmp.path / "c" / name);
+    std::map<std::string, std::string> titles;  // file -> title, as the new layout gives it
+    {
+      Searcher searcher = index_corpus(tmp);
+      for (const Hit& hit : searcher.search("الصين").hits) titles[hit.file] = hit.title;
+    }
+    REQUIRE(titles.size() == 2);
+    CHECK(titles["000_0fdb8642d30cb6d2.txt"].rfind("وافقت السلطات الصينية", 0) == 0);
+    {  // Each passage's data with the file and title in it, the titles' metadata gone.
+      Xapian::WritableDatabase db((tmp.path / "db").string());
+      for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+        Xapian::Document doc = db.get_document(*p);
+        PassageData data = passage_data_of(doc);
+        data.title = titles[data.file];
+        doc.add_value(schema::kSlotPassageData, compress_passage_data(data.to_json(), nullptr));
+        db.replace_document(*p, doc);
+      }
+      for (const auto& [file, title] : titles) db.set_metadata(schema::article_title_key(file), "");
+      db.commit();
+    }
+    Searcher old_layout({(tmp.path / "db").string()});
+    SearchResult found = old_layout.search("الصين");
+    REQUIRE_FALSE(found.hits.empty());
+    for (const Hit& hit : found.hits) CHECK_MESSAGE(hit.title == titles[hit.file], hit.file);
+    Xapian::docid first =
+        *old_layout.database().postlist_begin(schema::article_term("003_792a31c1185f3fa9.txt"));
+    CHECK(old_layout.article_title(first, "003_792a31c1185f3fa9.txt") ==
+          titles["003_792a31c1185f3fa9.txt"]);
+  }
+
   TEST_CASE("--per-article 1 shows each article's best passage by final score") {
     SearchOptions all;
     all.limit = 100;
@@ -79,10 +116,12 @@ TEST_SUITE("e2e_search") {
       SearchResult every = corpus_searcher().search(q, all);
       SearchResult best = corpus_searcher().search(q, one);
       std::map<std::string, std::string> first_of;  // article -> its first passage ranked
-      for (const Hit& h : every.hits) first_of.emplace(h.file, h.file + ":" + std::to_string(h.line));
+      for (const Hit& h : every.hits)
+        first_of.emplace(h.file, h.file + ":" + std::to_string(h.line));
       REQUIRE_FALSE(best.hits.empty());
       CHECK(best.hits.size() == first_of.size());
-      for (const Hit& h : best.hits) CHECK(h.file + ":" + std::to_string(h.line) == first_of[h.file]);
+      for (const Hit& h : best.hits)
+        CHECK(h.file + ":" + std::to_string(h.line) == first_of[h.file]);
     }
   }
 
@@ -306,9 +345,9 @@ TEST_SUITE("e2e_search") {
   TEST_CASE("did you mean: a dropped, swapped or doubled letter, in the letters typed") {
     auto& s = corpus_searcher();
     auto suggestion = [&](const std::string& q) { return s.search(q).suggestion.value_or(""); };
-    CHECK(suggestion("الاستراد") == "استيراد");            // dropped letter, behind ال
-    CHECK(suggestion("الصنيية") == "الصينية");  // swapped letters, ة as typed
-    CHECK(suggestion("رويتترز") == "رويترز");   // doubled letter
+    CHECK(suggestion("الاستراد") == "استيراد");                     // dropped letter, behind ال
+    CHECK(suggestion("الصنيية") == "الصينية");                      // swapped letters, ة as typed
+    CHECK(suggestion("رويتترز") == "رويترز");                       // doubled letter
     CHECK(suggestion("الصنيية الأمريكية") == "الصينية الأمريكية");  // the rest as typed
     CHECK_FALSE(s.search("الصين").suggestion.has_value());
   }
