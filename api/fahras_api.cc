@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "fahras/fahras.h"
 #include "fahras/schema.h"
@@ -64,21 +65,34 @@ struct Index::Impl {
                                "took the index while it was compacted)");
   }
 
-  // Runs a read, retrying (after reopening, up to kReadAttempts times) when
-  // a writer's commit or compaction overtook it (DatabaseModifiedError, or
-  // files of two databases while a compaction swapped them in).
+  // Runs a read, retrying after reopening when a writer's commit or a
+  // compaction overtook it (DatabaseModifiedError, or files of two databases
+  // while a compaction swapped them in) up to kReadAttempts times. Overtaken
+  // by commits, it goes on, a millisecond apart, until kRetryReadsFor has
+  // passed: a reader is overtaken when two commits land during one read, so
+  // while writers commit faster than a loaded machine searches, every
+  // attempt can be; the read then waits for their pause instead of failing.
   template <typename Read>
   auto read_retrying(Read&& read) {
     constexpr int kReadAttempts = 6;
+    constexpr auto kRetryReadsFor = std::chrono::seconds(2);
+    const auto started = std::chrono::steady_clock::now();
+    auto give_up = [&](int attempt, bool overtaken_by_commits) {
+      if (attempt < kReadAttempts) return false;
+      if (!overtaken_by_commits || std::chrono::steady_clock::now() - started >= kRetryReadsFor)
+        return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return false;
+    };
     for (int attempt = 1;; ++attempt) {
       try {
         return read(reader());
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt >= kReadAttempts) throw;
+        if (give_up(attempt, true)) throw;
       } catch (const Xapian::DatabaseCorruptError&) {  // opened mid-swap (compaction.h)
-        if (attempt >= kReadAttempts) throw;
-      } catch (const Xapian::DatabaseOpeningError&) {      // reopened mid-swap: the same
-        if (!searcher || attempt >= kReadAttempts) throw;  // never opened: no such index
+        if (give_up(attempt, false)) throw;
+      } catch (const Xapian::DatabaseOpeningError&) {     // reopened mid-swap: the same
+        if (!searcher || give_up(attempt, false)) throw;  // never opened: no such index
       }
     }
   }

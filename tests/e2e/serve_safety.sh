@@ -147,8 +147,7 @@ bad=$(cat "$work"/reads-* | grep -vc '^200$' || true)
 if [ "$bad" -ne 0 ]; then
   # What failed, for the record: the statuses, and the server's lines for them.
   cat "$work"/reads-* | sort | uniq -c >&2
-  grep -v "	200	" "$work/out" | grep "/search" | tail -5 >&2
-  tail -5 "$work/err" >&2
+  { grep -hv "	200	" "$work/out" "$work/err" | grep "/search" | tail -10; } >&2 || true
   fail "$bad searches failed while documents were written"
 fi
 ! grep -q "$work" "$work/body" || fail "an answer showed the index's path"
