@@ -12,6 +12,7 @@
 
 #include "analysis_version.h"
 #include "analyzer.h"
+#include "article_titles.h"
 #include "fahras/schema.h"
 #include "index_delta.h"
 #include "light_stemmer.h"
@@ -145,40 +146,11 @@ void Searcher::load_passage_dictionaries() {
   for (const Xapian::Database& shard : statistics_.shards()) load_passage_dictionary(shard);
 }
 
-namespace {
-
-// The title metadata of the shard of `db` (`shards`, when it has several)
-// holding `docid`: Xapian interleaves the shards' docids.
-std::string title_metadata(const Xapian::Database& db, const std::vector<Xapian::Database>& shards,
-                           Xapian::docid docid, const std::string& file) {
-  const size_t count = db.size();
-  if (count <= 1) return stored_article_title(db, file);
-  if (shards.size() != count) return {};
-  return stored_article_title(shards[(docid - 1) % count], file);
-}
-
-}  // namespace
-
 std::string Searcher::article_title(Xapian::docid docid, const std::string& file) {
-  std::string title = title_metadata(db_, statistics_.shards(), docid, file);
+  std::string title = stored_title_of(db_, statistics_.shards(), docid, file);
   if (title.empty())  // written before titles were stored once per article
     title = passage_data_of(db_.get_document(docid, Xapian::DOC_ASSUME_VALID)).title;
   return title;
-}
-
-void Searcher::add_article_titles(std::vector<PassageData>& page,
-                                  const std::vector<Xapian::docid>& docids) {
-  for (size_t i = 0; i < page.size(); ++i) {
-    if (!page[i].title.empty()) continue;
-    const size_t shards = std::max<size_t>(db_.size(), 1);
-    auto same_article = [&](size_t j) {  // of the same file in the same shard
-      return page[j].file == page[i].file && (docids[j] - 1) % shards == (docids[i] - 1) % shards;
-    };
-    size_t same = 0;  // an earlier passage of the same article
-    while (same < i && !same_article(same)) ++same;
-    page[i].title = same < i ? page[same].title
-                             : title_metadata(db_, statistics_.shards(), docids[i], page[i].file);
-  }
 }
 
 void Searcher::forget_index_answers() {
@@ -499,7 +471,7 @@ SearchResult Searcher::search_once(const std::string& query, const SearchOptions
   std::vector<Xapian::docid> page;
   for (size_t i = options.offset; i < page_end; ++i) page.push_back(ranked[i].docid);
   std::vector<PassageData> page_data = read_page_passages(db_, page, column);
-  add_article_titles(page_data, page);
+  add_article_titles(db_, statistics_.shards(), page_data, page);
   stopwatch.lap(t.fetch);
   for (size_t i = options.offset; i < page_end; ++i) {
     Hit hit;

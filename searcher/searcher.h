@@ -137,9 +137,6 @@ class Searcher {
   bool reopen();
   // Notes an index whose terms another analysis version made.
   void check_analysis_version();
-  // Gives each of `page` (passages of database()'s `docids`) without a title
-  // its article's (article_title); reads each article's once.
-  void add_article_titles(std::vector<PassageData>& page, const std::vector<Xapian::docid>& docids);
   // Loads the passage data dictionary of each shard (passage_dictionary.h).
   void load_passage_dictionaries();
   SearchResult search_once(const std::string& query, const SearchOptions& options);
