@@ -22,12 +22,6 @@
 
 namespace fahras {
 
-std::string passage_id(const std::string& file, const Passage& p) {
-  std::string id = file + ":" + std::to_string(p.line);
-  if (p.window > 0) id += "#" + std::to_string(p.window);
-  return id;
-}
-
 namespace {
 
 std::string json_of(const PassageData& d, bool with_file_and_title) {

@@ -24,9 +24,6 @@
 
 namespace fahras {
 
-// Passage id: FILE:LINE, with #WINDOW for the windows of a long line after the first.
-std::string passage_id(const std::string& file, const Passage& p);
-
 struct PassageData {
   std::string file;
   uint32_t line = 0;

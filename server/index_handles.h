@@ -8,14 +8,12 @@
 // the most recently returned handle is lent first, so one client's reads in
 // turn find one handle's caches warm.
 //
-// Reads ran on worker threads of their own before. Each request then woke a
-// worker and was woken back, two thread hand-offs costing 0.05-0.09 ms each
-// on this machine; lent on the caller's thread, fahras-serve's overhead
-// beyond the search fell 0.20 -> 0.15 ms at 46k passages and 0.32 -> 0.23 ms
-// at 1M (docs/benchmarks.md). What a read frees stays on the connection
-// thread, which gives it back when idle (thread_memory.h); what a read keeps
-// per thread is its decoders' state (a zstd context and a JSON parser, about
-// 100 KB).
+// The read runs on the thread that asked for it, not on a worker: a
+// hand-off to another thread and back costs about as much as the rest of the
+// service's work for a request (docs/benchmarks.md). What a read frees stays
+// on the connection thread, which gives it back when idle (thread_memory.h);
+// what a read keeps per thread is its decoders' state (a zstd context and a
+// JSON parser, about 100 KB).
 #pragma once
 
 #include <condition_variable>
