@@ -88,16 +88,20 @@ char32_t fold_arabic(char32_t c) {
   return c;
 }
 
-// fold_arabic over the Arabic block, computed once: the common case of every
-// character of every passage is one table read.
-char32_t fold_arabic_fast(char32_t c) {
-  static const std::array<char32_t, 256> arabic_block = [] {
-    std::array<char32_t, 256> table{};
-    for (char32_t i = 0; i < 256; ++i) table[i] = fold_arabic(0x0600 + i);
-    return table;
+// fold_arabic over the Arabic block (U+0600 + index), computed once: the
+// common case of every character of every passage is one table read.
+const std::array<char32_t, 256>& arabic_block_folds() {
+  static const std::array<char32_t, 256> table = [] {
+    std::array<char32_t, 256> folds{};
+    for (char32_t i = 0; i < 256; ++i) folds[i] = fold_arabic(0x0600 + i);
+    return folds;
   }();
+  return table;
+}
+
+char32_t fold_arabic_fast(char32_t c) {
   if (c < 0x80) return c;
-  if (c >= 0x0600 && c <= 0x06FF) return arabic_block[c - 0x0600];
+  if (c >= 0x0600 && c <= 0x06FF) return arabic_block_folds()[c - 0x0600];
   return fold_arabic(c);
 }
 
@@ -105,6 +109,24 @@ char32_t fold_arabic_fast(char32_t c) {
 // lower-case letter) when they stand in a segment of such code points: plain
 // Arabic letters and the eight harakat. Lets the common case skip ICU.
 bool needs_no_icu(char32_t c) { return c < 0x80 || (c >= kHamza && c <= kSukun); }
+
+// The length (1 or 2 bytes) of the character at s[i] when it is ASCII or a
+// basic Arabic letter, code points that start an NFKC segment and need no
+// ICU; 0 otherwise. Sets c to it.
+size_t simple_char_at(std::string_view s, size_t i, char32_t& c) {
+  auto lead = static_cast<unsigned char>(s[i]);
+  if (lead < 0x80) {
+    c = lead;
+    return 1;
+  }
+  if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) return 0;
+  auto trail = static_cast<unsigned char>(s[i + 1]);
+  if ((trail & 0xC0) != 0x80) return 0;
+  char32_t code = (char32_t{lead & 0x1Fu} << 6) | (trail & 0x3Fu);
+  if (code < kHamza || code > kYeh) return 0;
+  c = code;
+  return 2;
+}
 
 // Writes normalized bytes and, kOffsets, their origins. The buffers are sized
 // ahead and written by index (a push_back per byte into three buffers was a
@@ -127,6 +149,48 @@ struct Sink {
       append_utf8(bytes, c);
       for (char b : bytes) byte(b, begin, end);
     }
+  }
+  // Folds the run of simple characters (simple_char_at) from input[i] that
+  // are segments of their own, each followed by another simple character or
+  // the end, straight into the buffers; returns where the run stops. Folding
+  // never lengthens a simple character: ASCII stays one byte (NUL, as
+  // fold_arabic_fast's 0, none), a basic Arabic letter folds to a basic letter
+  // (two bytes) or, tatweel, to nothing.
+  size_t fold_simple_run(std::string_view input, size_t i) {
+    make_room(input.size() - i);
+    const std::array<char32_t, 256>& folds = arabic_block_folds();
+    char* text = out->text.data();
+    uint32_t* origin_begin = with_offsets ? out->origin_begin.data() : nullptr;
+    uint32_t* origin_end = with_offsets ? out->origin_end.data() : nullptr;
+    size_t written = length;
+    auto put = [&](char b, uint32_t begin, uint32_t end) {
+      text[written] = b;
+      if (with_offsets) {
+        origin_begin[written] = begin;
+        origin_end[written] = end;
+      }
+      ++written;
+    };
+    char32_t c = 0;
+    size_t c_length = simple_char_at(input, i, c);
+    while (c_length) {
+      size_t after = i + c_length;
+      char32_t next = 0;
+      size_t next_length = after < input.size() ? simple_char_at(input, after, next) : 0;
+      if (after < input.size() && !next_length) break;  // marks may follow c
+      auto begin = static_cast<uint32_t>(i), end = static_cast<uint32_t>(after);
+      if (c < 0x80) {
+        if (c != 0) put(static_cast<char>(c >= U'A' && c <= U'Z' ? c + 32 : c), begin, end);
+      } else if (char32_t folded = folds[c - 0x0600]) {
+        put(static_cast<char>(0xC0 | (folded >> 6)), begin, end);
+        put(static_cast<char>(0x80 | (folded & 0x3F)), begin, end);
+      }
+      i = after;
+      c = next;
+      c_length = next_length;
+    }
+    length = written;
+    return i;
   }
   void finish() {
     out->text.resize(length);
@@ -161,24 +225,6 @@ template <typename Sink>
 void fold_and_emit_simple(char32_t c, uint32_t begin, uint32_t end, Sink& sink) {
   if (c >= U'A' && c <= U'Z') c += 32;
   if (char32_t folded = fold_arabic_fast(c)) sink.emit(folded, begin, end);
-}
-
-// The length (1 or 2 bytes) of the character at s[i] when it is ASCII or a
-// basic Arabic letter, code points that start an NFKC segment and need no
-// ICU; 0 otherwise. Sets c to it.
-size_t simple_char_at(std::string_view s, size_t i, char32_t& c) {
-  auto lead = static_cast<unsigned char>(s[i]);
-  if (lead < 0x80) {
-    c = lead;
-    return 1;
-  }
-  if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) return 0;
-  auto trail = static_cast<unsigned char>(s[i + 1]);
-  if ((trail & 0xC0) != 0x80) return 0;
-  char32_t code = (char32_t{lead & 0x1Fu} << 6) | (trail & 0x3Fu);
-  if (code < kHamza || code > kYeh) return 0;
-  c = code;
-  return 2;
 }
 
 // The code points of one NFKC segment (a code point with a boundary before
@@ -324,10 +370,8 @@ NormalizedText run(std::string_view input) {
       size_t next_length = after < input.size() ? simple_char_at(input, after, next) : 0;
       if (after == input.size() || next_length) {
         segment.flush(start, sink);
-        fold_and_emit_simple(c, start, static_cast<uint32_t>(after), sink);
-        i = after;
-        c = next;
-        length = next_length;
+        i = sink.fold_simple_run(input, i);
+        length = i < input.size() ? simple_char_at(input, i, c) : 0;
         continue;
       }
     }

@@ -87,6 +87,13 @@ std::vector<Token> tokenize(const NormalizedText& normalized) {
   return tokens;
 }
 
+std::vector<WordSpan> word_spans(std::string_view normalized) {
+  std::vector<WordSpan> spans;
+  spans.reserve(normalized.size() / 8 + 1);
+  for_each_word(normalized, [&](size_t begin, size_t end) { spans.push_back({begin, end}); });
+  return spans;
+}
+
 std::vector<std::string> split_words(std::string_view normalized) {
   std::vector<std::string> words;
   for_each_word(normalized, [&](size_t begin, size_t end) {

@@ -26,6 +26,15 @@ struct Token {
 
 std::vector<Token> tokenize(const NormalizedText& normalized);
 
+// A word's byte range [begin, end) in normalized text.
+struct WordSpan {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The words tokenize() finds, as ranges of `normalized`, none copied.
+std::vector<WordSpan> word_spans(std::string_view normalized);
+
 // Word boundaries only, for callers that have no offset map (queries, words).
 std::vector<std::string> split_words(std::string_view normalized);
 

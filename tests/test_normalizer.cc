@@ -108,6 +108,29 @@ TEST_SUITE("normalizer") {
     CHECK(normalize("\xEF\xBB\xBFالصين") == "الصين");  // BOM
   }
 
+  TEST_CASE("a plain letter folds alike whether marks follow it or not") {
+    // Runs of ASCII and basic Arabic letters take a path of their own; a
+    // fatha after each letter sends every letter down the segment path.
+    const std::vector<std::string> letters = {"a", "Q", "7", " ", ".", std::string(1, '\0'),
+                                              "ا", "أ", "إ", "آ", "ة", "ى", "ؤ", "ئ",
+                                              "ـ", "ب", "ء", "ي", "ش"};
+    std::mt19937 rng(7);
+    for (int round = 0; round < 500; ++round) {
+      std::string plain, marked;
+      for (int i = 0; i < 12; ++i) {
+        const std::string& letter = letters[rng() % letters.size()];
+        plain += letter;
+        marked += letter + "\u064E";
+      }
+      CAPTURE(plain);
+      CHECK(normalize(plain) == normalize(marked));
+      auto n = normalize_with_offsets(plain);
+      REQUIRE(n.origin_begin.size() == n.text.size());
+      for (size_t b = 0; b < n.text.size(); ++b) CHECK(n.origin_end[b] <= plain.size());
+    }
+    CHECK(normalize(std::string("ALIF\0ا", 7)) == "alifا");
+  }
+
   TEST_CASE("offsets point at the original word, harakat included") {
     std::string original = "وافقت السُّلُطات";
     auto n = normalize_with_offsets(original);

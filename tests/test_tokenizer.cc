@@ -54,6 +54,19 @@ TEST_SUITE("tokenizer") {
     CHECK_FALSE(is_word_char(U'\u061F'));  // Arabic question mark
   }
 
+  TEST_CASE("word_spans finds tokenize's words without copying them") {
+    std::string text = "أوقفت الصين، شراء رقائق H20 بقيمة 3.5 مليار AT&T";
+    NormalizedText normalized = normalize_with_offsets(text);
+    std::vector<Token> tokens = tokenize(normalized);
+    std::vector<WordSpan> spans = word_spans(normalized.text);
+    REQUIRE(spans.size() == tokens.size());
+    for (size_t i = 0; i < spans.size(); ++i) {
+      CHECK(spans[i].begin == tokens[i].begin);
+      CHECK(spans[i].end == tokens[i].end);
+    }
+    CHECK(normalized.text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "الصين");
+  }
+
   TEST_CASE("split_words agrees with tokenize") {
     std::string text = "الذكاء الاصطناعي H20 و3.5";
     std::vector<std::string> a = split_words(normalize(text));

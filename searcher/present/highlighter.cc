@@ -13,7 +13,7 @@ namespace fahras {
 
 namespace {
 
-bool has_ascii_letter(const std::string& word) {
+bool has_ascii_letter(std::string_view word) {
   for (unsigned char c : word)
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
   return false;
@@ -21,7 +21,7 @@ bool has_ascii_letter(const std::string& word) {
 
 // The letters of a word, as bits (the low six bits of each character's last
 // UTF-8 byte): a stem's letters are among its word's.
-uint64_t letter_bits(const std::string& word) {
+uint64_t letter_bits(std::string_view word) {
   uint64_t bits = 0;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
@@ -48,7 +48,7 @@ StemFilter stem_filter(const std::set<std::string>& stems) {
 // every clitic form stems to, excepted); a Latin word's English stem may
 // change letters (policy -> polici), so it always needs stemming. The letter
 // bits rule out most words before any substring search.
-bool may_stem_to(const std::string& word, const StemFilter& filter) {
+bool may_stem_to(std::string_view word, const StemFilter& filter) {
   if (filter.stems.empty()) return false;
   if (filter.stem_every_word || has_ascii_letter(word)) return true;
   uint64_t letters = letter_bits(word);
@@ -57,20 +57,20 @@ bool may_stem_to(const std::string& word, const StemFilter& filter) {
   return false;
 }
 
-// Marks the words of `group` found within its window from token `first`,
+// Marks the words of `group` found within its window from word `first`,
 // which must be one of them (the first, when the group is ordered).
-void mark_group_at(const std::vector<Token>& tokens, size_t first, const WordGroup& group,
-                   std::vector<bool>& marked) {
-  size_t end = std::min(tokens.size(), first + group.window);
+void mark_group_at(const std::vector<std::string_view>& words, size_t first,
+                   const WordGroup& group, std::vector<bool>& marked) {
+  size_t end = std::min(words.size(), first + group.window);
   std::vector<size_t> found;
   std::vector<bool> used(group.words.size(), false);
   for (size_t t = first; t < end && found.size() < group.words.size(); ++t) {
     if (group.ordered) {
-      if (tokens[t].text == group.words[found.size()]) found.push_back(t);
+      if (words[t] == group.words[found.size()]) found.push_back(t);
       continue;
     }
     for (size_t w = 0; w < group.words.size(); ++w)
-      if (!used[w] && tokens[t].text == group.words[w]) {
+      if (!used[w] && words[t] == group.words[w]) {
         used[w] = true;
         found.push_back(t);
         break;
@@ -97,16 +97,21 @@ Highlighter::Highlighter(const HighlightTerms& terms) : terms_(terms) {
 std::vector<ByteRange> Highlighter::find(const std::string& text,
                                          const std::set<std::string>& stems) const {
   if (stems.empty() && terms_.phrases.empty() && terms_.prefixes.empty()) return {};
-  std::vector<Token> tokens = tokenize(normalize_with_offsets(text));
-  std::vector<bool> marked(tokens.size(), false);
+  const NormalizedText normalized = normalize_with_offsets(text);
+  const std::vector<WordSpan> spans = word_spans(normalized.text);
+  std::vector<std::string_view> words;
+  words.reserve(spans.size());
+  for (const WordSpan& span : spans)
+    words.push_back(std::string_view(normalized.text).substr(span.begin, span.end - span.begin));
+  std::vector<bool> marked(words.size(), false);
   StemFilter filter = stem_filter(stems);
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& word = tokens[i].text;
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string_view word = words[i];
     if (!groups_by_word_.empty())
       if (auto groups = groups_by_word_.find(word); groups != groups_by_word_.end())
-        for (const WordGroup* group : groups->second) mark_group_at(tokens, i, *group, marked);
+        for (const WordGroup* group : groups->second) mark_group_at(words, i, *group, marked);
     for (const std::string& prefix : terms_.prefixes)
-      if (word.compare(0, prefix.size(), prefix) == 0) marked[i] = true;
+      if (word.starts_with(prefix)) marked[i] = true;
     // Stop words match only as written (above); the cheap substring test
     // runs before the stop-word lookup, which most words need not reach.
     if (marked[i] || !may_stem_to(word, filter) || is_stopword(word)) continue;
@@ -115,8 +120,8 @@ std::vector<ByteRange> Highlighter::find(const std::string& text,
     if (!alternative.empty() && stems.count(alternative)) marked[i] = true;
   }
   std::vector<ByteRange> ranges;
-  for (size_t i = 0; i < tokens.size(); ++i)
-    if (marked[i]) ranges.emplace_back(tokens[i].original_begin, tokens[i].original_end);
+  for (size_t i = 0; i < spans.size(); ++i)
+    if (marked[i]) ranges.push_back(normalized.original_range(spans[i].begin, spans[i].end));
   return ranges;
 }
 

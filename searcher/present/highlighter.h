@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -32,10 +33,16 @@ class Highlighter {
   std::vector<ByteRange> find(const std::string& text, const std::set<std::string>& stems) const;
 
  private:
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+  };
+
   const HighlightTerms& terms_;
   // word -> the groups it can start a match of (the first word of an
   // ordered group, any word of another)
-  std::unordered_map<std::string, std::vector<const WordGroup*>> groups_by_word_;
+  std::unordered_map<std::string, std::vector<const WordGroup*>, WordHash, std::equal_to<>>
+      groups_by_word_;
 };
 
 // Highlighter(terms).find(text, terms.stems).

@@ -30,14 +30,25 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
                          TitleWordCounts& word_counts, PostingsCache* decoded)
     : db_(db), word_counts_(word_counts), column_(column) {
   if (articles < kMinArticlesForTitleEvidence) return;
-  std::vector<Xapian::docid> title_passages, unlocated;
-  std::vector<uint32_t> touched;  // files the concept's titles hold, each once
-  for (size_t concept_index = 0; concept_index < concept_stems.size(); ++concept_index) {
-    touched.clear();
+  // The title terms of each concept's stems that are rare enough to read,
+  // and how many titles each holds (the files noted are at most their sum).
+  std::vector<std::vector<std::pair<std::string, Xapian::doccount>>> read_terms(
+      concept_stems.size());
+  size_t postings_to_read = 0;
+  for (size_t concept_index = 0; concept_index < concept_stems.size(); ++concept_index)
     for (const std::string& stem : concept_stems[concept_index]) {
       std::string term = "Z" + std::string(schema::kTitlePrefix) + stem;
       Xapian::doccount titles = db.get_termfreq(term);
       if (titles == 0 || titles > kMaxTitlePostings) continue;
+      read_terms[concept_index].emplace_back(std::move(term), titles);
+      postings_to_read += titles;
+    }
+  titles_.reserve(postings_to_read);
+  std::vector<Xapian::docid> title_passages, unlocated;
+  std::vector<Title*> touched;  // titles the concept's stems are in, each once
+  for (size_t concept_index = 0; concept_index < concept_stems.size(); ++concept_index) {
+    touched.clear();
+    for (const auto& [term, titles] : read_terms[concept_index]) {
       double idf = bm25_idf(std::max(articles, titles), titles);
       title_passages.clear();
       if (decoded) {
@@ -54,7 +65,7 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
           title.concept_noted = concept_index + 1;
           title.concept_idf = 0;
           title.concept_subject = false;
-          touched.push_back(file);
+          touched.push_back(&title);  // stable: the map's nodes never move
         }
         title.concept_idf = std::max(title.concept_idf, idf);
         title.concept_subject = title.concept_subject || titles <= kMaxSubjectTitles;
@@ -76,8 +87,8 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
         note(kReadFile | at->second, title.docid);
       }
     }
-    for (uint32_t file : touched) {
-      Title& title = titles_[file];
+    for (Title* noted : touched) {
+      Title& title = *noted;
       TitleEvidence& e = title.evidence;
       e.weight += title.concept_idf;
       if (title.concept_subject) e.subject_weight += title.concept_idf;
