@@ -111,9 +111,9 @@ TEST_SUITE("normalizer") {
   TEST_CASE("a plain letter folds alike whether marks follow it or not") {
     // Runs of ASCII and basic Arabic letters take a path of their own; a
     // fatha after each letter sends every letter down the segment path.
-    const std::vector<std::string> letters = {"a", "Q", "7", " ", ".", std::string(1, '\0'),
-                                              "ا", "أ", "إ", "آ", "ة", "ى", "ؤ", "ئ",
-                                              "ـ", "ب", "ء", "ي", "ش"};
+    const std::vector<std::string> letters = {
+        "a", "Q", "7", " ", ".", std::string(1, '\0'), "ا", "أ", "إ", "آ", "ة", "ى", "ؤ", "ئ",
+        "ـ", "ب", "ء", "ي", "ش"};
     std::mt19937 rng(7);
     for (int round = 0; round < 500; ++round) {
       std::string plain, marked;
@@ -188,7 +188,8 @@ TEST_SUITE("normalizer") {
   TEST_CASE("idempotent where folding drops a mark between a letter and another mark") {
     // Found by the fuzz suite: a tatweel carrying an acute after a Latin
     // letter, and an Arabic honorific mark between ß (ss) and an acute.
-    for (std::string input : {"m\u0640\u0640\u0640\u0301", "\u00df\u0612\u0301", "الصين\u0640\u0301"}) {
+    for (std::string input :
+         {"m\u0640\u0640\u0640\u0301", "\u00df\u0612\u0301", "الصين\u0640\u0301"}) {
       std::string once = normalize(input);
       CHECK(normalize(once) == once);
     }

@@ -59,8 +59,8 @@ bool may_stem_to(std::string_view word, const StemFilter& filter) {
 
 // Marks the words of `group` found within its window from word `first`,
 // which must be one of them (the first, when the group is ordered).
-void mark_group_at(const std::vector<std::string_view>& words, size_t first,
-                   const WordGroup& group, std::vector<bool>& marked) {
+void mark_group_at(const std::vector<std::string_view>& words, size_t first, const WordGroup& group,
+                   std::vector<bool>& marked) {
   size_t end = std::min(words.size(), first + group.window);
   std::vector<size_t> found;
   std::vector<bool> used(group.words.size(), false);

@@ -52,7 +52,8 @@ QueryTitles::QueryTitles(const Xapian::Database& db,
       double idf = bm25_idf(std::max(articles, titles), titles);
       title_passages.clear();
       if (decoded) {
-        for (const Posting& p : decoded->postings(db, term)->list) title_passages.push_back(p.docid);
+        for (const Posting& p : decoded->postings(db, term)->list)
+          title_passages.push_back(p.docid);
       } else {
         title_passages.assign(db.postlist_begin(term), db.postlist_end(term));
       }
