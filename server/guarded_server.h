@@ -30,7 +30,9 @@ struct ConnectionLimits {
   std::chrono::milliseconds idle{5000};      // before a request's first byte
   std::chrono::milliseconds io{5000};        // one read or write waiting
   size_t connections = 256;                  // served at once; more wait in the backlog
-  size_t requests_per_connection = 100;
+  // After this many, the connection closes and its thread returns its freed
+  // memory (thread_memory.h), which costs about as much as a hundred searches.
+  size_t requests_per_connection = 1000;
 };
 
 class GuardedServer : public httplib::Server {

@@ -70,6 +70,23 @@ TEST_SUITE("result_format") {
     CHECK(search_json_text(r, false) == through_nlohmann(r, false));
   }
 
+  TEST_CASE("every byte to escape, at every offset of an eight-byte word") {
+    // Strings are scanned eight bytes at a time: each escape lands in each
+    // place of a word, beside Arabic letters, and in the bytes after the last
+    // whole word.
+    Results r = answer();
+    const std::string escapes[] = {"\"", "\\", "\n", "\t", "\x01", "\x1f", std::string(1, '\0')};
+    for (const std::string& escape : escapes)
+      for (size_t offset = 0; offset < 19; ++offset) {
+        std::string text = std::string(offset % 2, 'a');  // whole letters only: valid UTF-8
+        for (size_t k = 0; k < offset / 2; ++k) text += "ج";
+        text += escape + "نص";
+        r.matches[0].text = text;
+        CAPTURE(offset);
+        CHECK(search_json_text(r, false) == through_nlohmann(r, false));
+      }
+  }
+
   TEST_CASE("invalid UTF-8 in a passage is replaced as nlohmann::json replaces it") {
     Results r = answer();
     r.matches[0].text = "القاهرة \xD9 \xFF\xFE نص";

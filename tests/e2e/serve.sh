@@ -45,6 +45,11 @@ expect 200 '"title":"وافقت السلطات الصينية على استير�
 expect 404 'no document' "$url/documents/missing.txt"
 expect 200 '"passages":106' "$url/stats"
 expect 200 '"suggestion":"الصينية"' -G "$url/suggest" --data-urlencode 'q=الصنيية'
+# A keep-alive client's requests share its connection, 1,000 at most: 1,001
+# searches take two connections.
+connects=$(for i in $(seq 1001); do printf 'url = "%s/search?q=Nvidia&limit=1"\noutput = "/dev/null"\n' "$url"; done |
+  curl -s -K - -w '%{num_connects}\n' | awk '{ sum += $1 } END { print sum }')
+[ "$connects" = 2 ] || fail "1,001 keep-alive searches took $connects connections, not 2"
 
 # Writes: token required; malformed lines reported; oversized bodies refused.
 record='{"id":"web-1","title":"خبر","text":"كوالكوم تطلق شريحة جديدة.","url":"https://example.com/1"}'
