@@ -169,7 +169,7 @@ Index::Index(const std::string& path, Mode mode) : impl_(std::make_unique<Impl>(
   try {
     if (mode == kWritable) {
       check_index_path(path);
-      impl_->writer.emplace(path, Xapian::DB_CREATE_OR_OPEN);
+      impl_->writer.emplace(path, Xapian::DB_CREATE_OR_OPEN, schema::kBlockSize);
     }
   } catch (const Xapian::DatabaseLockError& e) {
     throw IndexBusy(path + ": another process is writing this index");

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "compaction.h"
+#include "fahras/schema.h"
 #include "index_directory.h"
 
 namespace fahras {
@@ -42,7 +43,8 @@ bool create_database_atomically(const std::filesystem::path& database) {
   try {
     clear_workspace(creating);
     {
-      Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+      Xapian::WritableDatabase db(creating.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC,
+                                  schema::kBlockSize);
       db.commit();
     }
     sync_database_files(creating);

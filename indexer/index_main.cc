@@ -16,6 +16,7 @@
 
 #include "allocator_tuning.h"
 #include "bulk_build.h"
+#include "fahras/schema.h"
 #include "index_directory.h"
 #include "index_report.h"
 #include "index_run.h"
@@ -42,7 +43,8 @@ fahras::IndexReport ingest(const fahras::IndexOptions& options, const std::strin
                              ": --jsonl writes a plain index, not shards");
   fahras::check_index_path(options.database);
   fahras::create_database_atomically(options.database);
-  Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN);
+  Xapian::WritableDatabase db(options.database.string(), Xapian::DB_CREATE_OR_OPEN,
+                              fahras::schema::kBlockSize);
   fahras::discard_compaction_leftovers(options.database);
   fahras::IndexReport report;
   if (source == "-") {
@@ -74,10 +76,12 @@ int main(int argc, char** argv) {
       "writers", po::value<unsigned>()->default_value(0),
       "a new index is written in N parts in parallel, then merged (0: one per core)")(
       "quiet,q", "no progress bar")(
-      "prune", "also remove the articles of folders not given (by default a run removes only "
-               "what vanished under the folders it is given)")("follow-links",
-                                      "follow symbolic links that lead outside every corpus root")("shards", po::value<size_t>()->default_value(0),
-                                    "build a new index as N shards (docs/scaling.md)")(
+      "prune",
+      "also remove the articles of folders not given (by default a run removes only "
+      "what vanished under the folders it is given)")(
+      "follow-links", "follow symbolic links that lead outside every corpus root")(
+      "shards", po::value<size_t>()->default_value(0),
+      "build a new index as N shards (docs/scaling.md)")(
       "compact", "compact the index after the run even if it changed little")(
       "no-compact", "never compact, even after large changes")(
       "watch",

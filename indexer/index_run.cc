@@ -4,11 +4,11 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <ctime>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,9 +22,9 @@
 #include "bulk_build.h"
 #include "corpus_scan.h"
 #include "fahras/schema.h"
-#include "index_directory.h"
 #include "file_indexing.h"
 #include "file_state.h"
+#include "index_directory.h"
 #include "parallel_build.h"
 #include "passage_dictionary.h"
 #include "record_ingest.h"
@@ -166,7 +166,7 @@ IndexReport run_index(const IndexOptions& options) {
       int flags = writer_flags(path);
       if (flags & Xapian::DB_NO_SYNC) created.push_back(path);
       create_database_atomically(path);
-      writers.emplace_back(path.string(), flags);
+      writers.emplace_back(path.string(), flags, schema::kBlockSize);
       discard_compaction_leftovers(path);
       discard_parts_leftovers(path);
       reader = writers.back();
@@ -201,7 +201,7 @@ IndexReport run_index(const IndexOptions& options) {
     return records && !records->get_metadata(record_state_key(id)).empty();
   };
   std::vector<const CorpusFile*> candidates;
-  std::set<std::string> taken;  // corpus files whose id a posted document holds
+  std::set<std::string> taken;              // corpus files whose id a posted document holds
   std::map<uint64_t, std::string> folders;  // recorded in the (first) database
   if (!writers.empty())
     folders = parse_folders(writers[0].get_metadata(std::string(schema::kMetaFolders)));
@@ -313,8 +313,8 @@ IndexReport run_index(const IndexOptions& options) {
       batches.back()->set_metadata(std::string(schema::kMetaPassageDictionary), dictionary_bytes);
     // A new index's first commit already says which analysis made its terms:
     // a run killed after it leaves files that the next run need not redo.
-    if (stored.empty() && writers[k].get_metadata(std::string(schema::kMetaAnalysisVersion)) !=
-                              kAnalysisVersion)
+    if (stored.empty() &&
+        writers[k].get_metadata(std::string(schema::kMetaAnalysisVersion)) != kAnalysisVersion)
       batches.back()->set_metadata(std::string(schema::kMetaAnalysisVersion),
                                    std::string(kAnalysisVersion));
     if (reanalyzed[k]) batches.back()->restart_key_vocabulary();
@@ -361,8 +361,9 @@ IndexReport run_index(const IndexOptions& options) {
     if (BatchWriter* batch = batch_for(id)) batch->remove_article(id, schema::file_state_key(id));
   }
   if (kept_unreadable)
-    report.warnings.push_back(std::to_string(kept_unreadable) +
-                              " article(s) kept as indexed: their folder or file cannot be read now");
+    report.warnings.push_back(
+        std::to_string(kept_unreadable) +
+        " article(s) kept as indexed: their folder or file cannot be read now");
   if (kept_other)
     report.warnings.push_back(std::to_string(kept_other) +
                               " article(s) of other folders, or indexed before folders were "
@@ -370,8 +371,8 @@ IndexReport run_index(const IndexOptions& options) {
   for (const auto& [id, state] : attributed)
     if (BatchWriter* batch = batch_for(id))
       batch->set_metadata(schema::file_state_key(id), state.encode());
-  std::map<uint64_t, std::string> now_held = options.prune ? std::map<uint64_t, std::string>{}
-                                                           : folders;
+  std::map<uint64_t, std::string> now_held =
+      options.prune ? std::map<uint64_t, std::string>{} : folders;
   for (size_t k = 0; k < scan.folders.size(); ++k) now_held[scan.folder_tags[k]] = scan.folders[k];
   for (const auto& [tag, path] : now_held) report.folders.push_back(path);
   std::sort(report.folders.begin(), report.folders.end());
@@ -384,12 +385,11 @@ IndexReport run_index(const IndexOptions& options) {
   }
   if (!options.batch_reason.empty() && !batches.empty() &&
       !(report.added.empty() && report.updated.empty() && report.removed.empty())) {
-    std::string batch = std::to_string(static_cast<long long>(std::time(nullptr))) + ' ' +
-                        std::to_string(report.added.size()) + ' ' +
-                        std::to_string(report.updated.size()) + ' ' +
-                        std::to_string(report.removed.size()) + ' ' +
-                        std::to_string(report.skipped.size()) + ' ' +
-                        std::to_string(report.passages_written) + ' ' + options.batch_reason;
+    std::string batch =
+        std::to_string(static_cast<long long>(std::time(nullptr))) + ' ' +
+        std::to_string(report.added.size()) + ' ' + std::to_string(report.updated.size()) + ' ' +
+        std::to_string(report.removed.size()) + ' ' + std::to_string(report.skipped.size()) + ' ' +
+        std::to_string(report.passages_written) + ' ' + options.batch_reason;
     batches.front()->set_metadata(std::string(schema::kMetaWatchBatch), batch);
   }
   const std::string analysis_key(schema::kMetaAnalysisVersion);

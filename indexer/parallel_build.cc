@@ -10,9 +10,9 @@
 #include "batch_writer.h"
 #include "bulk_build.h"
 #include "compaction.h"
-#include "index_directory.h"
 #include "fahras/schema.h"
 #include "file_indexing.h"
+#include "index_directory.h"
 #include "key_vocabulary.h"
 
 namespace fahras {
@@ -67,7 +67,8 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
                     const std::map<std::string, std::string>& metadata, IndexReport& report) {
   uint64_t bytes = 0;
   for (const CorpusFile* f : files) bytes += f->size;
-  size_t parts = std::max<size_t>(writers, static_cast<size_t>((bytes + kMaxPartBytes - 1) / kMaxPartBytes));
+  size_t parts =
+      std::max<size_t>(writers, static_cast<size_t>((bytes + kMaxPartBytes - 1) / kMaxPartBytes));
   std::vector<std::vector<const CorpusFile*>> runs = split_by_size(files, parts);
   fs::path workspace = parts_workspace(database);
   clear_workspace(workspace);
@@ -80,14 +81,17 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
       std::min(options.commit_every_passages, kPartCommitEveryPassages);
   std::vector<IndexReport> reports;
   try {
-    reports =
-        index_groups_in_parallel(runs, {}, part_options, [&](size_t k, const WriteThrough& write) {
+    reports = index_groups_in_parallel(
+        runs, {}, part_options,
+        [&](size_t k, const WriteThrough& write) {
           Xapian::WritableDatabase db(part_paths[k].string(),
-                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+                                      Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC,
+                                      schema::kBlockSize);
           BatchWriter batch(db, part_options.commit_every_passages);
           write(batch);
           batch.finish();
-        }, writers);
+        },
+        writers);
     fs::path merged = compaction_workspace(database);
     clear_workspace(merged);
     Xapian::Database sources;
@@ -96,7 +100,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
     CompactionReport merge;
     for (const fs::path& part : part_paths) merge.bytes_before += database_bytes(part);
     PartsCompactor compactor;
-    sources.compact(merged.string(), 0, 0, compactor);
+    sources.compact(merged.string(), 0, schema::kBlockSize, compactor);
     {
       Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
       db.set_metadata(std::string(schema::kMetaChangedSinceCompaction), std::string());

@@ -60,6 +60,17 @@ const std::string kArticleB =
     "سمحت إدارة ترامب ببيع رقائق H200 إلى الصين.\n";
 const std::string kArticleC = "مقال ثالث\nفقرة عن الذكاء الاصطناعي.\n";
 
+// The block sizes xapian-check reports for the index's tables, each once
+// ("4K"; the docdata table, never written, reports none).
+std::set<std::string> block_sizes(const fs::path& db) {
+  std::string report = run("xapian-check " + quote(db)).out;
+  std::set<std::string> sizes;
+  for (size_t at = report.find("blocksize="); at != std::string::npos;
+       at = report.find("blocksize=", at + 1))
+    sizes.insert(report.substr(at + 10, report.find(' ', at) - at - 10));
+  return sizes;
+}
+
 }  // namespace
 
 TEST_SUITE("e2e_index") {
@@ -140,6 +151,7 @@ TEST_SUITE("e2e_index") {
     for (int i = 0; i < 20; ++i) write_file(corpus / ("a" + std::to_string(i) + ".txt"), kArticleA);
     RunResult r = index(db, corpus);
     CHECK_MESSAGE(r.out.find("compacted the index ") != std::string::npos, r.out);
+    CHECK(block_sizes(db) == std::set<std::string>{"4K"});  // schema::kBlockSize
     write_file(corpus / "a0.txt", kArticleA + "فقرة جديدة عن هواوي.\n");
     r = index(db, corpus, "--json");
     CHECK(r.out.find("\"updated\":[\"a0.txt\"]") != std::string::npos);
@@ -148,6 +160,13 @@ TEST_SUITE("e2e_index") {
     r = index(db, corpus, "--json --compact");
     CHECK(r.out.find("\"compaction\":{\"bytes_after\":") != std::string::npos);
     CHECK(index_contents(db) == before);
+    // An index of Xapian's default 8 KB blocks gets 4 KB ones when compacted.
+    fs::path eight = tmp.path / "eight";
+    REQUIRE(run("xapian-compact -b 8192 " + quote(db) + " " + quote(eight)).status == 0);
+    CHECK(block_sizes(eight) == std::set<std::string>{"8K"});
+    CHECK(index(eight, corpus, "--compact").status == 0);
+    CHECK(block_sizes(eight) == std::set<std::string>{"4K"});
+    CHECK(index_contents(eight) == before);
     CHECK(run("xapian-check " + quote(db)).out.find("No errors found") != std::string::npos);
     CHECK_FALSE(fs::exists(tmp.path / "db.compacting"));
     r = index(tmp.path / "never", corpus, "--no-compact");
@@ -262,6 +281,7 @@ TEST_SUITE("e2e_index") {
     CHECK_FALSE(fs::exists(tmp.path / "parallel.parts"));
     CHECK_FALSE(fs::exists(tmp.path / "parallel.compacting"));
     CHECK(run("xapian-check " + quote(parallel)).out.find("No errors found") != std::string::npos);
+    CHECK(block_sizes(parallel) == std::set<std::string>{"4K"});
     // Passages, terms, positions, stored data, metadata (the key vocabulary's
     // counts summed over the parts), the spelling table.
     CHECK(index_contents(parallel) == index_contents(sequential));

@@ -40,6 +40,15 @@ inline constexpr std::string_view kRetiredStemPairPrefix = "J";
 inline constexpr std::string_view kHoldsNumberTerm = "Nnumber";
 inline constexpr std::string_view kHoldsYearTerm = "Nyear";
 
+// The size of the index's B-tree blocks, set when a database is created and
+// whenever it is compacted. Xapian 1.4 reads a block (copied from the page
+// cache) for every level of every lookup, and a search's position lists each
+// take a lookup of their own: 4 KB blocks copy half the bytes of the default
+// 8 KB. Measured on Wikipedia (46k passages, ARCD questions): bench_search
+// p50 -20%, index +0.7%; at a million Markov passages p50 -5..15%, index
+// +0.3% (docs/benchmarks.md).
+inline constexpr unsigned kBlockSize = 4096;
+
 // Value slots.
 // The article's collapse key: article_key(file). Passages written before
 // 2026-12-08 hold the file name itself; either way one article's passages
