@@ -317,7 +317,11 @@ std::optional<StoredDocument> Index::document(const std::string& id, const Docum
           std::string v = d.get_value(slot);
           return v.empty() ? 0u : static_cast<uint32_t>(Xapian::sortable_unserialise(v));
         };
-        places.push_back({number(schema::kSlotLine), number(schema::kSlotWindow), *p});
+        std::string file;
+        uint32_t line = 0;
+        if (!schema::parse_location_value(d.get_value(schema::kSlotLocation), file, line))
+          line = number(schema::kSlotLine);  // written before the location slot
+        places.push_back({line, number(schema::kSlotWindow), *p});
       }
       if (places.empty()) return std::nullopt;
       std::sort(places.begin(), places.end(), [](const Place& a, const Place& b) {

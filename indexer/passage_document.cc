@@ -207,8 +207,9 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
 
   doc.add_boolean_term(schema::article_term(file));
   doc.add_value(schema::kSlotArticle, schema::article_key(file));
-  doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(passage.line));
-  doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
+  // The line is in the location; the window only where a long line has more than one.
+  if (passage.window > 0)
+    doc.add_value(schema::kSlotWindow, Xapian::sortable_serialise(passage.window));
   doc.add_value(schema::kSlotLocation, schema::location_value(file, passage.line));
   doc.add_value(
       schema::kSlotPassageData,

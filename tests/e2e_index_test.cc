@@ -41,8 +41,10 @@ std::set<std::string> passages(const fs::path& db) {
     std::string file;
     uint32_t line = 0;
     REQUIRE(schema::parse_location_value(doc.get_value(schema::kSlotLocation), file, line));
-    auto window =
-        static_cast<uint32_t>(Xapian::sortable_unserialise(doc.get_value(schema::kSlotWindow)));
+    std::string window_value = doc.get_value(schema::kSlotWindow);  // absent: window 0
+    auto window = window_value.empty()
+                      ? 0u
+                      : static_cast<uint32_t>(Xapian::sortable_unserialise(window_value));
     ids.insert(file + ":" + std::to_string(line) +
                (window > 0 ? "#" + std::to_string(window) : std::string()));
   }

@@ -69,8 +69,10 @@ TEST_SUITE("file_indexing") {
     size_t lines = 0;
     for (auto d = db.postlist_begin(schema::article_term("archive.txt"));
          d != db.postlist_end(schema::article_term("archive.txt")); ++d) {
-      uint32_t line = static_cast<uint32_t>(
-          Xapian::sortable_unserialise(db.get_document(*d).get_value(schema::kSlotLine)));
+      std::string file;
+      uint32_t line = 0;
+      REQUIRE(schema::parse_location_value(
+          db.get_document(*d).get_value(schema::kSlotLocation), file, line));
       CHECK(line == previous + 1);
       previous = line;
       ++lines;

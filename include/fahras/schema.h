@@ -54,8 +54,12 @@ inline constexpr unsigned kBlockSize = 4096;
 // 2026-12-08 hold the file name itself; either way one article's passages
 // share one value.
 inline constexpr unsigned kSlotArticle = 0;
-inline constexpr unsigned kSlotLine = 1;    // 1-based line, sortable_serialise
-inline constexpr unsigned kSlotWindow = 2;  // 0-based window within a long line, sortable_serialise
+// 1-based line, sortable_serialise: written before 2026-12-08 only (the
+// location holds the line); read where the location is missing.
+inline constexpr unsigned kSlotLine = 1;
+// 0-based window within a long line, sortable_serialise; absent for window 0
+// since 2026-12-08 (a value per passage, most of them 0, cost 0.2% of an index).
+inline constexpr unsigned kSlotWindow = 2;
 // Where the passage is, in one value: the ranker reads it for every candidate.
 // location_value(): the line as 4 bytes, big-endian, then the article file.
 inline constexpr unsigned kSlotLocation = 3;
