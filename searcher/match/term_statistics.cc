@@ -34,7 +34,8 @@ void TermAnswers::remember_stem_counts(const std::string& key, const StemCounts&
   with_key_.emplace(key, counts);
 }
 
-void TermAnswers::inherit(const TermAnswers& older, const std::unordered_set<std::string>& changed) {
+void TermAnswers::inherit(const TermAnswers& older,
+                          const std::unordered_set<std::string>& changed) {
   std::shared_lock from(older.mutex_);
   std::unique_lock lock(mutex_);
   for (const auto& [term, frequency] : older.termfreq_)
@@ -96,7 +97,16 @@ StemCounts TermStatistics::stem_counts_with_key(const std::string& key) {
 
 void TermStatistics::reopen_shards() {
   if (shards_.empty()) return;  // a key's stems are then the database's own, of its revision
-  for (Xapian::Database& shard : shards_) shard.reopen();
+  for (Xapian::Database& shard : shards_) {
+    // Xapian 1.4 reopens a database whose directory now holds another (a
+    // compacted copy exchanged for it, compaction.h) without a word: the new
+    // version file over the old tables' open files, whose blocks it then
+    // misreads ("EOF reading block"). A new UUID tells; the caller opens anew.
+    std::string uuid = shard.get_uuid();
+    shard.reopen();
+    if (shard.get_uuid() != uuid)
+      throw Xapian::DatabaseError("a shard was replaced by another database while open");
+  }
   answers_->forget_keys();
 }
 

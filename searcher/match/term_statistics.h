@@ -79,6 +79,8 @@ class TermStatistics {
   // Follows the shards to their latest commit (with the database, after a
   // commit), forgetting every key's stems; nothing for an unsharded index,
   // whose owner takes the new revision's answers (share()) or forgets.
+  // Throws Xapian::DatabaseError when a shard's directory now holds another
+  // database (a compacted copy swapped in): the shards must be opened anew.
   void reopen_shards();
 
   void forget();
