@@ -6,7 +6,10 @@
 // exchanged with DIR by one atomic renameat2(RENAME_EXCHANGE), so DIR always
 // names a whole, committed database: a reader that has the old one open keeps
 // reading it (its files live until closed), and its next reopen() finds the
-// compacted one. The old copy is then removed; if a crash leaves it (or a
+// compacted one. Xapian 1.4's reopen() takes the new version file over the
+// old tables' open files without complaint, so every handle a reader reopens
+// compares UUIDs and is opened anew when they differ (searcher.cc,
+// term_statistics.h). The old copy is then removed; if a crash leaves it (or a
 // half-built copy) behind, the next run that writes the index removes it.
 //
 // The caller must hold the index's WritableDatabase, with everything
