@@ -1,13 +1,16 @@
 // plain_xapian_index: the bulk build a Xapian user gets without Fahras, as
 // the peer for Fahras's indexing figures on real text.
 //
-// Usage: plain_xapian_index --db DIR CORPUS_DIR...
+// Usage: plain_xapian_index --db DIR [--part K --parts N] CORPUS_DIR...
 // Every non-empty line with a letter or digit of every *.txt file (sorted by
 // path) is one document: TermGenerator with Xapian's Snowball "arabic"
 // stemmer, positions, the line stored as the document data. Tuned as
 // ../shared/notes/xapian-bulk-indexing.md says: add_document into a new
 // database, DB_NO_SYNC, XAPIAN_FLUSH_THRESHOLD from the environment (the
-// bench sets it), one commit at the end. Single-threaded.
+// bench sets it), one commit at the end. Single-threaded; with --parts N,
+// only the K-th of N runs of consecutive files (the bench writes the N parts
+// at once and merges them with xapian-compact: Xapian's own way to use
+// several cores, as Fahras's parallel build does).
 // Prints "plain-xapian-index passages=N seconds=S passages_per_s=R mb_per_s=M".
 #include <xapian.h>
 
@@ -18,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <vector>
 
 namespace po = boost::program_options;
@@ -36,6 +40,8 @@ bool has_word_character(const std::string& line) {
 int main(int argc, char** argv) {
   po::options_description options("Usage: plain_xapian_index --db DIR CORPUS_DIR...\nOptions");
   options.add_options()("db", po::value<std::string>()->required(), "new database directory")(
+      "part", po::value<size_t>()->default_value(0), "which part to write (0 .. N-1)")(
+      "parts", po::value<size_t>()->default_value(1), "the files split into N runs")(
       "corpus", po::value<std::vector<std::string>>()->required(), "corpus directories");
   po::positional_options_description positional;
   positional.add("corpus", -1);
@@ -51,6 +57,11 @@ int main(int argc, char** argv) {
         if (entry.is_regular_file() && entry.path().extension() == ".txt")
           files.push_back(entry.path());
     std::sort(files.begin(), files.end());
+    size_t parts = vm["parts"].as<size_t>(), part = vm["part"].as<size_t>();
+    if (parts == 0 || part >= parts) throw std::runtime_error("--part must be below --parts");
+    std::vector<fs::path> run(files.begin() + files.size() * part / parts,
+                              files.begin() + files.size() * (part + 1) / parts);
+    files.swap(run);
     Xapian::WritableDatabase db(vm["db"].as<std::string>(),
                                 Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     Xapian::TermGenerator generator;

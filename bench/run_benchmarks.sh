@@ -4,7 +4,8 @@
 # Markov text trained on ../shared/corpora/{arcd,arwiki,legal} (make_corpus:
 # real words at real frequencies) at each size asked (default 100,000 and
 # 1,000,000 passages; 3,000,000 where time allows). Per size: indexing rate,
-# index size, peak RSS; the ARCD development questions through the library
+# index size, peak RSS (plain Xapian's rate also with one writer per core,
+# merged); the ARCD development questions through the library
 # (bench_search, warm passes: p50/p99/max) and Lucene; check_matcher (the
 # pruning matcher's top k against Xapian's, question by question); and through
 # fahras-serve (bench_http.sh: one connection, then 8, the service's own
@@ -50,6 +51,21 @@ for n in "${sizes[@]}"; do
   xapian-compact "$work/xapian-$n" "$work/xapian-$n.c" > /dev/null
   echo "plain-xapian index_mb=$(mb "$work/xapian-$n.c") (compacted)"
   rm -rf "$work/xapian-$n" "$work/xapian-$n.c"
+  # Xapian's own way to use every core: one writer per core on consecutive
+  # runs of files, merged by xapian-compact (what fahras-index does with its
+  # parts); the ceiling for a Xapian 1.4 indexer on this machine.
+  cores=$(nproc)
+  start=$(date +%s.%N)
+  for ((k = 0; k < cores; ++k)); do
+    XAPIAN_FLUSH_THRESHOLD=2000 "$build/bench/plain_xapian_index" --db "$work/xapian-$n-part$k" \
+      --part "$k" --parts "$cores" "$corpus" > /dev/null &
+  done
+  wait
+  xapian-compact "$work/xapian-$n"-part* "$work/xapian-$n.c" > /dev/null
+  secs=$(echo "$(date +%s.%N) - $start" | bc)
+  printf 'plain-xapian-parallel writers=%d passages=%d seconds=%.2f passages_per_s=%.0f (merge included)\n' \
+    "$cores" "$n" "$secs" "$(echo "$n / $secs" | bc -l)"
+  rm -rf "$work/xapian-$n"-part* "$work/xapian-$n.c"
   measured "${lucene[@]}" index "$work/lucene-$n" "$corpus"
   echo "lucene index_mb=$(mb "$work/lucene-$n")"
   "$build/bench/bench_search" --db "$work/fahras-$n" --queries "$work/arcd-questions.txt" --passes 3 --stages
