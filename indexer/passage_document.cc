@@ -147,7 +147,7 @@ ArticleCursor cursor_over(std::string text) {
 
 PassageDocumentBuilder::PassageDocumentBuilder(const PassageDictionary* dictionary)
     : stopper_(make_stopper()), dictionary_(dictionary) {
-  generator_.set_stemmer(make_stemmer());
+  generator_.set_stemmer(make_memo_stemmer(kIndexWordMemoCapacity));
   generator_.set_stopper(stopper_.get());
   generator_.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
   generator_.set_max_word_length(static_cast<unsigned>(schema::kMaxWordBytes));
@@ -155,23 +155,34 @@ PassageDocumentBuilder::PassageDocumentBuilder(const PassageDictionary* dictiona
 
 PassageDocumentBuilder::~PassageDocumentBuilder() = default;
 
-WordTerms word_terms_of(const std::string& normalized_text) {
+IndexWordAnalysis analyze_index_word(std::string_view word) {
+  IndexWordAnalysis analysis;
+  analysis.stopword = is_stopword(word);
+  if (analysis.stopword) return analysis;
+  analysis.alternative = alternative_stem(word);
+  std::string key_source = phonetic_key_source(word);
+  analysis.key = phonetic_key(key_source);
+  if (analysis.key.empty()) analysis.key = vowel_marked_key(key_source);  // short_name_key
+  if (!analysis.key.empty()) analysis.stem = stem_word(word);
+  return analysis;
+}
+
+WordTerms word_terms_of(const std::string& normalized_text, IndexWordMemo* memo) {
   WordTerms out;
   // Each word's phonetic key with its stem, so the index can list the
   // spellings sharing a key (and the searcher find a name written as two
   // words: two_word_spellings.h).
+  IndexWordAnalysis fresh;
   for (const std::string& word : split_words(normalized_text)) {
     if (word.size() > schema::kMaxWordBytes) {
       ++out.long_words;
       continue;
     }
-    if (is_stopword(word)) continue;
-    std::string alternative = alternative_stem(word);
-    if (!alternative.empty()) out.terms.push_back("Z" + alternative);
-    std::string key_source = phonetic_key_source(word);
-    std::string key = phonetic_key(key_source);
-    if (key.empty()) key = vowel_marked_key(key_source);  // short_name_key, key known empty
-    if (!key.empty()) out.keyed_stems.push_back({std::move(key), stem_word(word)});
+    const IndexWordAnalysis& analysis =
+        memo ? memo->get(word, analyze_index_word) : (fresh = analyze_index_word(word));
+    if (analysis.stopword) continue;
+    if (!analysis.alternative.empty()) out.terms.push_back("Z" + analysis.alternative);
+    if (!analysis.key.empty()) out.keyed_stems.push_back({analysis.key, analysis.stem});
   }
   std::sort(out.keyed_stems.begin(), out.keyed_stems.end());
   out.keyed_stems.erase(std::unique(out.keyed_stems.begin(), out.keyed_stems.end()),
@@ -187,7 +198,7 @@ PassageDocument PassageDocumentBuilder::build(const std::string& file, const Art
   Xapian::Document& doc = built.document;
   generator_.set_document(doc);
   std::string text = normalize(passage.text);
-  WordTerms word_terms = word_terms_of(text);
+  WordTerms word_terms = word_terms_of(text, &word_memo_);
   for (const std::string& term : word_terms.terms) doc.add_term(term);
   if (article.reversed_lam_alef) {
     for (const std::string& word : split_words(text))

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bounded_memo.h"
 #include "key_vocabulary.h"
 #include "passage_dictionary.h"  // compress_passage_data, the stored frames
 #include "passages.h"
@@ -75,9 +76,25 @@ struct WordTerms {
   size_t long_words = 0;               // words longer than schema::kMaxWordBytes
 };
 
+// What word_terms_of takes from one normalized word (not a long one).
+struct IndexWordAnalysis {
+  bool stopword = false;
+  std::string alternative;  // alternative_stem(); "" when none
+  std::string key;          // the phonetic key, or the vowel-marked key; "" when none
+  std::string stem;         // stem_word(), where the word has a key
+};
+IndexWordAnalysis analyze_index_word(std::string_view normalized_word);
+
+// An indexing thread's memo of analyze_index_word (bounded_memo.h).
+using IndexWordMemo = BoundedMemo<IndexWordAnalysis>;
+// Words an indexing thread remembers the analysis of: a few MB a thread,
+// and nine in ten of a real text's words are among its 30,000 most common.
+inline constexpr size_t kIndexWordMemoCapacity = 1 << 15;
+
 // WordTerms of a passage's normalized text: the same for the passage indexed
-// and the passage deleted, so the vocabulary's counts stay exact.
-WordTerms word_terms_of(const std::string& normalized_text);
+// and the passage deleted, so the vocabulary's counts stay exact. `memo`
+// (may be null) only saves work: the result is the same without it.
+WordTerms word_terms_of(const std::string& normalized_text, IndexWordMemo* memo = nullptr);
 
 // A passage's document and its entries in the key vocabulary.
 struct PassageDocument {
@@ -136,6 +153,7 @@ class PassageDocumentBuilder {
  private:
   std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator generator_;
+  IndexWordMemo word_memo_{kIndexWordMemoCapacity};
   const PassageDictionary* dictionary_;
 };
 

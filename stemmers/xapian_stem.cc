@@ -2,6 +2,7 @@
 #include "xapian_stem.h"
 
 #include "analyzer.h"
+#include "bounded_memo.h"
 #include "stopwords.h"
 
 namespace fahras {
@@ -11,6 +12,25 @@ std::string ArabicStemImplementation::operator()(const std::string& word) {
 }
 
 Xapian::Stem make_stemmer() { return Xapian::Stem(new ArabicStemImplementation); }
+
+namespace {
+
+class MemoArabicStemImplementation : public ArabicStemImplementation {
+ public:
+  explicit MemoArabicStemImplementation(size_t capacity) : stems_(capacity) {}
+  std::string operator()(const std::string& word) override {
+    return stems_.get(word, [](std::string_view w) { return analyze_word(w); });
+  }
+
+ private:
+  BoundedMemo<std::string> stems_;
+};
+
+}  // namespace
+
+Xapian::Stem make_memo_stemmer(size_t capacity) {
+  return Xapian::Stem(new MemoArabicStemImplementation(capacity));
+}
 
 Xapian::Stopper* make_stopper() {
   const auto& words = arabic_stopwords();

@@ -21,6 +21,10 @@ class ArabicStemImplementation : public Xapian::StemImplementation {
 // A Xapian::Stem wrapping ArabicStemImplementation.
 Xapian::Stem make_stemmer();
 
+// The same stemmer remembering up to `capacity` words' stems
+// (bounded_memo.h), for one thread only: an indexing thread's TermGenerator.
+Xapian::Stem make_memo_stemmer(size_t capacity);
+
 // A Xapian stopper holding the normalized Arabic stop words.
 Xapian::Stopper* make_stopper();
 
