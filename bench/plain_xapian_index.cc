@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
   positional.add("corpus", -1);
   try {
     po::variables_map vm;
-    po::store(
-        po::command_line_parser(argc, argv).options(options).positional(positional).run(), vm);
+    po::store(po::command_line_parser(argc, argv).options(options).positional(positional).run(),
+              vm);
     po::notify(vm);
     auto start = std::chrono::steady_clock::now();
     std::vector<fs::path> files;
