@@ -14,6 +14,34 @@ bool joins_digits(char32_t c) { return c == U'.' || c == U',' || c == U';'; }
 
 bool joins_letters(char32_t c) { return c == U'\'' || c == U'&'; }
 
+bool is_ascii_word_char(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The end of the run from `i` of ASCII word characters and Arabic letters and
+// harakat (U+0621..U+0652, two bytes each), which is_word_char() accepts
+// without ICU; `last` becomes the run's last character. Most of a text is
+// such runs: they are taken without decoding each character in full.
+size_t skip_plain_word_chars(std::string_view s, size_t i, char32_t& last) {
+  while (i < s.size()) {
+    unsigned char lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      if (!is_ascii_word_char(lead)) break;
+      last = lead;
+      ++i;
+      continue;
+    }
+    if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) break;
+    unsigned char trail = static_cast<unsigned char>(s[i + 1]);
+    if ((trail & 0xC0) != 0x80) break;
+    char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
+    if (c < 0x0621 || c > 0x0652) break;
+    last = c;
+    i += 2;
+  }
+  return i;
+}
+
 // Calls on_word(begin, end) for every word of s, in order.
 template <typename OnWord>
 void for_each_word(std::string_view s, OnWord on_word) {
@@ -27,6 +55,7 @@ void for_each_word(std::string_view s, OnWord on_word) {
     if (is_word_char(c)) {
       if (word_begin == std::string_view::npos) word_begin = here;
       previous = c;
+      i = skip_plain_word_chars(s, i, previous);
       continue;
     }
     if (word_begin != std::string_view::npos && i < s.size()) {

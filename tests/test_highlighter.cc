@@ -71,6 +71,21 @@ TEST_SUITE("highlighter") {
     t.phrases = {{{slides, "h200"}, 3, false}};
     CHECK(marked("H200 الذكاء شرائح", t) == std::vector<std::string>{"H200", "شرائح"});
   }
+  TEST_CASE("one highlighter over many passages marks each as a fresh one does") {
+    // It remembers the stems of the words it has seen: what it marks in a
+    // passage must not depend on the passages before.
+    HighlightTerms terms;
+    terms.stems = {stem_word(normalize("الصين")), stem_word(normalize("شرائح")), "nvidia"};
+    const std::vector<std::string> passages = {
+        "وافقت الصين على شراء شرائح إنفيديا", "الصينية والصينيون في الصين",
+        "Nvidia chips: شرائح وشريحة", "لا شيء هنا يطابق", "الصين الصين، وبالصين ولشرائحها"};
+    Highlighter shared(terms);
+    for (int round = 0; round < 3; ++round)
+      for (const std::string& text : passages)
+        CHECK_MESSAGE(shared.find(text, terms.stems) == find_highlights(text, terms), text);
+    CHECK_FALSE(find_highlights(passages[4], terms).empty());
+  }
+
   TEST_CASE("snippets: short texts whole, long ones cut around the highlights") {
     SnippetStyle style;
     std::string text = "وافقت الصين على الاستيراد";

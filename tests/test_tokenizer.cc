@@ -3,7 +3,11 @@
 #include <doctest/doctest.h>
 #include <unicode/uchar.h>
 
+#include <random>
+#include <string_view>
+
 #include "tokenizer.h"
+#include "utf8.h"
 
 using namespace fahras;
 
@@ -65,6 +69,90 @@ TEST_SUITE("tokenizer") {
       CHECK(spans[i].end == tokens[i].end);
     }
     CHECK(normalized.text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "الصين");
+  }
+
+  TEST_CASE("runs of plain letters are taken as decoding each character takes them") {
+    // The segmentation rules (tokenizer.h), one decoded character at a time:
+    // the model word_spans' fast path over ASCII and Arabic runs must match.
+    auto model = [](std::string_view s) {
+      // Every character decoded first, with where it starts; a character is
+      // part of a word if it is a word character, or a joiner standing
+      // between two characters it joins; words are the maximal runs of such.
+      std::vector<std::pair<size_t, char32_t>> chars;
+      for (size_t i = 0; i < s.size();) {
+        size_t at = i;
+        char32_t c;
+        decode_utf8(s, i, c);
+        chars.push_back({at, c});
+      }
+      auto digit = [](char32_t c) { return c >= U'0' && c <= U'9'; };
+      auto letter = [&](char32_t c) { return is_word_char(c) && !digit(c); };
+      std::vector<bool> in_word(chars.size());
+      for (size_t k = 0; k < chars.size(); ++k) {
+        char32_t c = chars[k].second;
+        bool inner = k > 0 && k + 1 < chars.size() && in_word[k - 1];
+        char32_t before = k > 0 ? chars[k - 1].second : 0;
+        char32_t after = k + 1 < chars.size() ? chars[k + 1].second : 0;
+        bool digit_joiner = (c == U'.' || c == U',' || c == U';') && digit(before) && digit(after);
+        bool letter_joiner = (c == U'\'' || c == U'&') && letter(before) && letter(after);
+        in_word[k] = is_word_char(c) || (inner && (digit_joiner || letter_joiner));
+      }
+      std::vector<WordSpan> spans;
+      for (size_t k = 0; k < chars.size();) {
+        if (!in_word[k]) {
+          ++k;
+          continue;
+        }
+        size_t first = k;
+        while (k < chars.size() && in_word[k]) ++k;
+        spans.push_back({chars[first].first, k < chars.size() ? chars[k].first : s.size()});
+      }
+      return spans;
+    };
+    // Pieces that meet at every boundary the fast path tests: Arabic letters
+    // at both ends of its range and just outside it, harakat, tatweel, a
+    // lead byte with a bad or missing trail byte, joiners, ASCII.
+    const std::vector<std::string> pieces = {"ء",
+                                             "ا",
+                                             "ي",
+                                             "ً",
+                                             "ْ",
+                                             "ٓ",
+                                             "ـ",
+                                             "؟",
+                                             "،",
+                                             "٣",
+                                             "\xD8",
+                                             "\xD9",
+                                             "\xD8"
+                                             "A",
+                                             "\xD9\xC0",
+                                             "a",
+                                             "Z",
+                                             "7",
+                                             "_",
+                                             " ",
+                                             ".",
+                                             ",",
+                                             "'",
+                                             "&",
+                                             "-",
+                                             "é",
+                                             "ک",
+                                             "\xF0\x9F\x98\x80",
+                                             "الصين"};
+    std::mt19937 random(28);
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      size_t length = random() % 12;
+      for (size_t k = 0; k < length; ++k) text += pieces[random() % pieces.size()];
+      std::vector<WordSpan> expected = model(text), spans = word_spans(text);
+      REQUIRE_MESSAGE(spans.size() == expected.size(), text);
+      for (size_t k = 0; k < spans.size(); ++k) {
+        CHECK_MESSAGE(spans[k].begin == expected[k].begin, text);
+        CHECK_MESSAGE(spans[k].end == expected[k].end, text);
+      }
+    }
   }
 
   TEST_CASE("split_words agrees with tokenize") {

@@ -13,22 +13,23 @@ namespace fahras {
 
 namespace {
 
-bool has_ascii_letter(std::string_view word) {
-  for (unsigned char c : word)
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
-  return false;
-}
-
-// The letters of a word, as bits (the low six bits of each character's last
-// UTF-8 byte): a stem's letters are among its word's.
-uint64_t letter_bits(std::string_view word) {
+// A word's letters, as bits (the low six bits of each character's last
+// UTF-8 byte: a stem's letters are among its word's), and whether it holds
+// an ASCII letter; one pass over its bytes.
+struct WordLetters {
   uint64_t bits = 0;
+  bool ascii_letter = false;
+};
+
+WordLetters letters_of(std::string_view word) {
+  WordLetters letters;
   for (size_t i = 0; i < word.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(word[i]);
+    letters.ascii_letter |= (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     if (i + 1 == word.size() || (static_cast<unsigned char>(word[i + 1]) & 0xC0) != 0x80)
-      bits |= uint64_t{1} << (c & 0x3F);
+      letters.bits |= uint64_t{1} << (c & 0x3F);
   }
-  return bits;
+  return letters;
 }
 
 struct StemFilter {
@@ -38,7 +39,7 @@ struct StemFilter {
 
 StemFilter stem_filter(const std::set<std::string>& stems) {
   StemFilter filter;
-  for (const std::string& stem : stems) filter.stems.emplace_back(letter_bits(stem), &stem);
+  for (const std::string& stem : stems) filter.stems.emplace_back(letters_of(stem).bits, &stem);
   filter.stem_every_word = stems.count("الله") > 0;
   return filter;
 }
@@ -50,10 +51,11 @@ StemFilter stem_filter(const std::set<std::string>& stems) {
 // bits rule out most words before any substring search.
 bool may_stem_to(std::string_view word, const StemFilter& filter) {
   if (filter.stems.empty()) return false;
-  if (filter.stem_every_word || has_ascii_letter(word)) return true;
-  uint64_t letters = letter_bits(word);
+  if (filter.stem_every_word) return true;
+  WordLetters letters = letters_of(word);
+  if (letters.ascii_letter) return true;
   for (const auto& [bits, stem] : filter.stems)
-    if ((bits & ~letters) == 0 && word.find(*stem) != std::string::npos) return true;
+    if ((bits & ~letters.bits) == 0 && word.find(*stem) != std::string::npos) return true;
   return false;
 }
 
@@ -115,8 +117,11 @@ std::vector<ByteRange> Highlighter::find(const std::string& text,
     // Stop words match only as written (above); the cheap substring test
     // runs before the stop-word lookup, which most words need not reach.
     if (marked[i] || !may_stem_to(word, filter) || is_stopword(word)) continue;
-    if (stems.count(stem_word(word))) marked[i] = true;
-    std::string alternative = marked[i] ? std::string() : alternative_stem(word);
+    if (stems.count(stems_.get(word, stem_word))) {
+      marked[i] = true;
+      continue;
+    }
+    const std::string& alternative = alternatives_.get(word, alternative_stem);
     if (!alternative.empty() && stems.count(alternative)) marked[i] = true;
   }
   std::vector<ByteRange> ranges;
