@@ -43,7 +43,8 @@ void compact_one(const fs::path& database) {
   clear_workspace(workspace);
   try {
     Xapian::Database(target.string())
-        .compact(workspace.string(), Xapian::DBCOMPACT_NO_RENUMBER, schema::kBlockSize);
+        .compact(workspace.string(), Xapian::DBCOMPACT_NO_RENUMBER | kCompactionLevel,
+                 schema::kBlockSize);
     Xapian::WritableDatabase copy(workspace.string(), Xapian::DB_OPEN);
     copy.set_metadata(std::string(schema::kMetaChangedSinceCompaction), std::string());
     copy.commit();

@@ -100,7 +100,7 @@ void build_in_parts(const fs::path& database, const std::vector<const CorpusFile
     CompactionReport merge;
     for (const fs::path& part : part_paths) merge.bytes_before += database_bytes(part);
     PartsCompactor compactor;
-    sources.compact(merged.string(), 0, schema::kBlockSize, compactor);
+    sources.compact(merged.string(), kCompactionLevel, schema::kBlockSize, compactor);
     {
       Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
       db.set_metadata(std::string(schema::kMetaChangedSinceCompaction), std::string());
