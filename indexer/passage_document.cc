@@ -12,6 +12,7 @@
 
 #include "extracted_arabic.h"
 #include "fahras/schema.h"
+#include "json_text.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "number_terms.h"
@@ -24,7 +25,39 @@ namespace fahras {
 
 namespace {
 
+// The JSON nlohmann::json writes for a PassageData (below), written
+// directly: its members in nlohmann::json's order (by name), each string
+// valid UTF-8.
+std::string direct_json_of(const PassageData& d, bool with_file_and_title) {
+  std::string out;
+  out.reserve(96 + d.text.size() + d.heading.size() + d.file.size() + d.title.size() +
+              d.url.size() + d.date.size() + d.place.size());
+  auto member = [&](std::string_view name) -> std::string& {
+    out += out.empty() ? '{' : ',';
+    append_json_string(out, name);
+    out += ':';
+    return out;
+  };
+  if (!d.date.empty()) append_json_string(member("date"), d.date);
+  if (with_file_and_title) append_json_string(member("file"), d.file);
+  append_json_string(member("heading"), d.heading);
+  append_integer(member("line"), d.line);
+  append_integer(member("offset"), d.offset);
+  if (!d.place.empty()) append_json_string(member("place"), d.place);
+  append_json_string(member("text"), d.text);
+  if (with_file_and_title) append_json_string(member("title"), d.title);
+  if (!d.url.empty()) append_json_string(member("url"), d.url);
+  append_integer(member("window"), d.window);
+  out += '}';
+  return out;
+}
+
 std::string json_of(const PassageData& d, bool with_file_and_title) {
+  // Invalid UTF-8 is replaced as nlohmann::json replaces it: rare, left to it.
+  bool valid = is_valid_utf8(d.text) && is_valid_utf8(d.heading) && is_valid_utf8(d.date) &&
+               is_valid_utf8(d.place) && is_valid_utf8(d.url) &&
+               (!with_file_and_title || (is_valid_utf8(d.file) && is_valid_utf8(d.title)));
+  if (valid) return direct_json_of(d, with_file_and_title);
   nlohmann::json j = {{"line", d.line},
                       {"window", d.window},
                       {"offset", d.offset},

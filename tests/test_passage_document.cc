@@ -1,6 +1,8 @@
 // Tests of indexer/passage_document.h: the stored passage data round-trips.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+#include <random>
 #include <set>
 #include <stdexcept>
 
@@ -39,6 +41,51 @@ TEST_SUITE("passage_document") {
     CHECK(stored.text == d.text);
     CHECK(stored.offset == d.offset);
   }
+  TEST_CASE("the JSON is nlohmann::json's, byte for byte, whatever the strings hold") {
+    // Written directly; nlohmann::json (members by name, invalid UTF-8
+    // replaced) is the reference.
+    auto reference = [](const PassageData& d, bool with_file_and_title) {
+      nlohmann::json j = nlohmann::json::object();
+      auto set_if = [&](const char* name, const std::string& value, bool wanted) {
+        if (wanted) j[name] = value;
+      };
+      set_if("date", d.date, !d.date.empty());
+      set_if("file", d.file, with_file_and_title);
+      set_if("heading", d.heading, true);
+      j["line"] = d.line;
+      j["offset"] = d.offset;
+      set_if("place", d.place, !d.place.empty());
+      set_if("text", d.text, true);
+      set_if("title", d.title, with_file_and_title);
+      set_if("url", d.url, !d.url.empty());
+      j["window"] = d.window;
+      return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    };
+    const std::vector<std::string> pieces = {
+        "الصين", " ",    "\"", "\\",   "\n",   "\t", std::string(1, '\0'),
+        "\x1f",  "H200", "é",  "\xD8", "\xFF", "/",  "\u2028"};
+    std::mt19937 random(28);
+    auto some_text = [&] {
+      std::string text;
+      for (size_t k = random() % 6; k > 0; --k) text += pieces[random() % pieces.size()];
+      return text;
+    };
+    for (int round = 0; round < 3000; ++round) {
+      PassageData d{some_text(),
+                    static_cast<uint32_t>(random()),
+                    static_cast<uint32_t>(random() % 4),
+                    random(),
+                    some_text(),
+                    some_text(),
+                    some_text(),
+                    some_text(),
+                    some_text(),
+                    some_text()};
+      CHECK(d.to_json() == reference(d, true));
+      CHECK(d.to_stored_json() == reference(d, false));
+    }
+  }
+
   TEST_CASE("unknown keys are skipped; missing required fields or bad JSON throw") {
     PassageData d = PassageData::from_json(
         R"({"file":"a.txt","extra":{"text":"nested"},"line":7,"tags":["x"],"text":"الصين"})");

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <map>
 
+#include "json_text.h"
 #include "printable_name.h"
 
 namespace fahras {
@@ -86,77 +87,6 @@ nlohmann::json to_json(const Results& results) {
 }
 
 namespace {
-
-// Whether any of the eight bytes of `word` may need escaping in JSON (a
-// control character, '"' or '\\'). Never misses one; may report one where
-// none is (a borrow after a byte that needs it), which costs a byte-by-byte
-// look only.
-bool may_need_escape(uint64_t word) {
-  constexpr uint64_t kOnes = 0x0101010101010101, kHighs = 0x8080808080808080;
-  auto has_zero_byte = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  bool control = ((word - kOnes * 0x20) & ~word & kHighs) != 0;
-  return control || has_zero_byte(word ^ (kOnes * '"')) || has_zero_byte(word ^ (kOnes * '\\'));
-}
-
-// Appends `text` as a JSON string as nlohmann::json writes valid UTF-8
-// (ensure_ascii off): the two-character escapes, \u00xx for the other
-// control characters, every other byte as it is.
-void append_json_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  size_t plain_from = 0;
-  auto escape = [&](size_t i) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') return;
-    out.append(text, plain_from, i - plain_from);
-    plain_from = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xF];
-    }
-  };
-  size_t i = 0;
-  // Eight bytes at a time: passages have no byte to escape in most words.
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + i, 8);
-    if (may_need_escape(word))
-      for (size_t k = i; k < i + 8; ++k) escape(k);
-  }
-  for (; i < text.size(); ++i) escape(i);
-  out.append(text, plain_from, text.size() - plain_from);
-  out += '"';
-}
-
-template <typename Integer>
-void append_integer(std::string& out, Integer value) {
-  char digits[24];
-  auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-  out.append(digits, end);
-}
 
 // Doubles as nlohmann::json writes them (its own shortest form: 12.0, 1e-05).
 void append_double(std::string& out, double value) { out += nlohmann::json(value).dump(); }
