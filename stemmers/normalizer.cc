@@ -119,10 +119,7 @@ size_t simple_char_at(std::string_view s, size_t i, char32_t& c) {
     c = lead;
     return 1;
   }
-  if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) return 0;
-  auto trail = static_cast<unsigned char>(s[i + 1]);
-  if ((trail & 0xC0) != 0x80) return 0;
-  char32_t code = (char32_t{lead & 0x1Fu} << 6) | (trail & 0x3Fu);
+  char32_t code = arabic_two_byte_at(s, i);
   if (code < kHamza || code > kYeh) return 0;
   c = code;
   return 2;

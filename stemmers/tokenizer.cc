@@ -31,10 +31,7 @@ size_t skip_plain_word_chars(std::string_view s, size_t i, char32_t& last) {
       ++i;
       continue;
     }
-    if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) break;
-    unsigned char trail = static_cast<unsigned char>(s[i + 1]);
-    if ((trail & 0xC0) != 0x80) break;
-    char32_t c = (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
+    char32_t c = arabic_two_byte_at(s, i);
     if (c < 0x0621 || c > 0x0652) break;
     last = c;
     i += 2;

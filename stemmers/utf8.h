@@ -35,6 +35,17 @@ inline bool decode_utf8(std::string_view s, size_t& i, char32_t& c) {
   return true;
 }
 
+// The code point at s[i] when it is a two-byte character of U+0600..U+067F
+// (lead byte D8 or D9, a continuation byte after it: the Arabic letters and
+// harakat); 0 otherwise. The fast paths over Arabic text test this first.
+inline char32_t arabic_two_byte_at(std::string_view s, size_t i) {
+  unsigned char lead = static_cast<unsigned char>(s[i]);
+  if ((lead != 0xD8 && lead != 0xD9) || i + 1 >= s.size()) return 0;
+  unsigned char trail = static_cast<unsigned char>(s[i + 1]);
+  if ((trail & 0xC0) != 0x80) return 0;
+  return (static_cast<char32_t>(lead & 0x1F) << 6) | (trail & 0x3F);
+}
+
 inline void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out.push_back(static_cast<char>(c));
