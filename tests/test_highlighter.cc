@@ -2,6 +2,8 @@
 // phonetic keys; snippets keep highlights and cut at word boundaries.
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "highlighter.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
@@ -84,6 +86,48 @@ TEST_SUITE("highlighter") {
       for (const std::string& text : passages)
         CHECK_MESSAGE(shared.find(text, terms.stems) == find_highlights(text, terms), text);
     CHECK_FALSE(find_highlights(passages[4], terms).empty());
+  }
+
+  TEST_CASE("what a thread remembers of earlier searches changes no later highlight") {
+    // Every highlighter of a thread shares its memo of word stems, which
+    // forgets all when full: a search after 30,000 distinct words (the memo
+    // filled and emptied several times) marks what one on a new thread does.
+    const std::vector<std::string> roots = {"كتب", "درس", "علم", "شرح", "صنع", "حكم"};
+    const std::vector<std::string> prefixes = {"", "و", "ال", "وال", "بال", "فس"};
+    const std::vector<std::string> suffixes = {"", "ات", "ون", "ين", "ها", "هم", "ية"};
+    std::vector<std::string> words;
+    for (int n = 0; words.size() < 30000; ++n)
+      for (const std::string& p : prefixes)
+        for (const std::string& s : suffixes)
+          words.push_back(p + roots[n % roots.size()] + std::to_string(n) + s);
+    std::string passage;
+    std::vector<std::string> passages;
+    for (size_t i = 0; i < words.size(); ++i) {
+      passage += words[i] + (i % 7 == 6 ? "، " : " ");
+      if (i % 40 == 39) passages.push_back(std::move(passage)), passage.clear();
+    }
+    auto highlights_of = [&](const HighlightTerms& terms) {
+      std::vector<std::vector<ByteRange>> out;
+      Highlighter highlighter(terms);
+      for (const std::string& text : passages) out.push_back(highlighter.find(text, terms.stems));
+      return out;
+    };
+    HighlightTerms first, second;
+    for (size_t i = 0; i < words.size(); i += 997)
+      first.stems.insert(stem_word(normalize(words[i])));
+    for (size_t i = 500; i < words.size(); i += 1009) {
+      second.stems.insert(stem_word(normalize(words[i])));
+      second.stems.insert(alternative_stem(normalize(words[i + 1])));
+    }
+    second.stems.erase("");
+    highlights_of(first);  // this thread's memo now holds what the first search left
+    const auto here = highlights_of(second);
+    std::vector<std::vector<ByteRange>> fresh;
+    std::thread([&] { fresh = highlights_of(second); }).join();
+    CHECK(here == fresh);
+    size_t marked_words = 0;
+    for (const auto& ranges : here) marked_words += ranges.size();
+    CHECK(marked_words > 20);
   }
 
   TEST_CASE("snippets: short texts whole, long ones cut around the highlights") {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "bounded_memo.h"
 #include "light_stemmer.h"
 #include "normalizer.h"
 #include "stopwords.h"
@@ -82,6 +83,21 @@ void mark_group_at(const std::vector<std::string_view>& words, size_t first, con
   for (size_t t : found) marked[t] = true;
 }
 
+// A word's stem_word and alternative_stem, remembered by this thread for every
+// highlighter it runs: at most kRememberedWords words each (bounded_memo.h),
+// about a megabyte a thread.
+constexpr size_t kRememberedWords = 8192;
+
+struct WordStems {
+  BoundedMemo<std::string> stems{kRememberedWords};
+  BoundedMemo<std::string> alternatives{kRememberedWords};
+};
+
+WordStems& word_stems_of_this_thread() {
+  thread_local WordStems memo;
+  return memo;
+}
+
 }  // namespace
 
 Highlighter::Highlighter(const HighlightTerms& terms) : terms_(terms) {
@@ -107,6 +123,7 @@ std::vector<ByteRange> Highlighter::find(const std::string& text,
     words.push_back(std::string_view(normalized.text).substr(span.begin, span.end - span.begin));
   std::vector<bool> marked(words.size(), false);
   StemFilter filter = stem_filter(stems);
+  WordStems& memo = word_stems_of_this_thread();
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view word = words[i];
     if (!groups_by_word_.empty())
@@ -117,11 +134,11 @@ std::vector<ByteRange> Highlighter::find(const std::string& text,
     // Stop words match only as written (above); the cheap substring test
     // runs before the stop-word lookup, which most words need not reach.
     if (marked[i] || !may_stem_to(word, filter) || is_stopword(word)) continue;
-    if (stems.count(stems_.get(word, stem_word))) {
+    if (stems.count(memo.stems.get(word, stem_word))) {
       marked[i] = true;
       continue;
     }
-    const std::string& alternative = alternatives_.get(word, alternative_stem);
+    const std::string& alternative = memo.alternatives.get(word, alternative_stem);
     if (!alternative.empty() && stems.count(alternative)) marked[i] = true;
   }
   std::vector<ByteRange> ranges;

@@ -14,7 +14,6 @@
 #include <utility>
 #include <vector>
 
-#include "bounded_memo.h"
 #include "query_plan.h"
 
 namespace fahras {
@@ -23,9 +22,10 @@ using ByteRange = std::pair<size_t, size_t>;
 
 // A query's highlight terms, prepared once for the passages of a search:
 // the words that start a phrase or group are looked up, not compared with
-// every group at every word, and a word's stems are worked out once for all
-// the passages (the words a query matches recur from passage to passage).
-// One highlighter serves one thread.
+// every group at every word. A word's stems depend on the word alone, so each
+// thread remembers them for all its highlighters (a bounded memo, forgotten
+// when full): the words of passages recur from passage to passage and from
+// search to search. One highlighter serves one thread.
 class Highlighter {
  public:
   // `terms` must outlive the highlighter.
@@ -41,12 +41,7 @@ class Highlighter {
     size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
   };
 
-  // Words whose stems one search remembers (bounded_memo.h).
-  static constexpr size_t kRememberedWords = 4096;
-
   const HighlightTerms& terms_;
-  mutable BoundedMemo<std::string> stems_{kRememberedWords};         // stem_word
-  mutable BoundedMemo<std::string> alternatives_{kRememberedWords};  // alternative_stem
   // word -> the groups it can start a match of (the first word of an
   // ordered group, any word of another)
   std::unordered_map<std::string, std::vector<const WordGroup*>, WordHash, std::equal_to<>>
