@@ -50,6 +50,29 @@ TEST_SUITE("spelling_variants") {
     CHECK(edit_distance(to_utf32("a"), to_utf32("abcdef"), 2) == 3);
   }
 
+  TEST_CASE("within one edit is edit distance at most one") {
+    CHECK(within_one_edit(to_utf32("ترامب"), to_utf32("ترمب")));
+    CHECK(within_one_edit(to_utf32("هوانغ"), to_utf32("هوانج")));
+    CHECK_FALSE(within_one_edit(to_utf32("استثمار"), to_utf32("استمرار")));
+    CHECK(within_one_edit(U"", U"ب"));
+    CHECK_FALSE(within_one_edit(U"", U"بت"));
+    // Against the table on every pair of short strings of a few letters
+    // (Arabic and Latin), lengths 0 to 5: all the shapes one edit can take.
+    const std::u32string letters = U"ابتa";
+    std::vector<std::u32string> strings{U""};
+    for (size_t from = 0; strings[from].size() < 5; ++from)
+      for (char32_t c : letters) strings.push_back(strings[from] + c);
+    size_t near = 0;
+    for (size_t i = 0; i < strings.size(); i += 3)
+      for (size_t j = 0; j < strings.size(); j += 5) {
+        bool table = edit_distance(strings[i], strings[j], 1) <= 1;
+        CHECK_MESSAGE(within_one_edit(strings[i], strings[j]) == table,
+                      to_utf8(strings[i]) << " / " << to_utf8(strings[j]));
+        near += table;
+      }
+    CHECK(near > 1000);
+  }
+
   TEST_CASE("spellings of a name pair up; words that only share a skeleton do not") {
     Xapian::WritableDatabase db =
         index_of({"ترامب", "ترمب", "trump", "هوانغ", "هوانج", "استثمار", "استمرار", "صين"});

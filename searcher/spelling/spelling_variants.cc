@@ -35,6 +35,16 @@ size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t li
   return std::min(previous[b.size()], limit + 1);
 }
 
+bool within_one_edit(std::u32string_view a, std::u32string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  size_t same = 0;  // the common prefix
+  while (same < a.size() && a[same] == b[same]) ++same;
+  if (same == a.size()) return true;  // equal, or b is a with one more at its end
+  if (a.size() == b.size()) return a.substr(same + 1) == b.substr(same + 1);  // one substituted
+  return a.substr(same) == b.substr(same + 1);  // b is a with one more at `same`
+}
+
 bool differs_by_a_long_vowel(const std::string& a, const std::string& b) {
   std::u32string x = to_utf32(a), y = to_utf32(b);
   if (x.size() > y.size()) std::swap(x, y);
@@ -48,20 +58,28 @@ bool differs_by_a_long_vowel(const std::string& a, const std::string& b) {
 
 std::vector<std::string> spelling_variants(TermStatistics& index, const std::string& key,
                                            const std::string& stem) {
+  static_assert(kAllowedEdits == 1, "within_one_edit() decides the distance");
   std::vector<std::string> out;
   if (key.empty()) return out;
-  std::u32string own = to_utf32(stem);
-  bool own_latin = is_ascii(stem);
-  for (std::string& other : index.stems_with_key(key)) {
+  const std::u32string own = to_utf32(stem);
+  const bool own_latin = is_ascii(stem);
+  const bool short_key = is_short_name_key(key);
+  std::u32string letters;  // of each stem in turn
+  for (auto& [other, count] : index.stem_counts_with_key(key)) {
     if (other == stem || other.empty()) continue;
     if (is_ascii(other) != own_latin) {  // another script: a transcription of the word?
       if (own_latin ? may_transcribe(stem, other) : may_transcribe(other, stem))
         out.push_back(std::move(other));
       continue;
     }
-    if (!is_short_name_key(key) &&
-        edit_distance(own, to_utf32(other), kAllowedEdits) <= kAllowedEdits)
-      out.push_back(std::move(other));
+    if (short_key) continue;
+    letters.clear();
+    char32_t c;
+    for (size_t i = 0; i < other.size();) {
+      decode_utf8(other, i, c);
+      letters.push_back(c);
+    }
+    if (within_one_edit(own, letters)) out.push_back(std::move(other));
   }
   return out;
 }

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "term_statistics.h"
@@ -31,5 +32,9 @@ bool differs_by_a_long_vowel(const std::string& a, const std::string& b);
 
 // Levenshtein distance in code points, or limit + 1 when it exceeds `limit`.
 size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t limit);
+
+// edit_distance(a, b, 1) <= 1 in one pass, without a table: equal, or one
+// code point substituted, added or dropped.
+bool within_one_edit(std::u32string_view a, std::u32string_view b);
 
 }  // namespace fahras
