@@ -24,6 +24,7 @@
 #include "query_plan.h"
 #include "rerank.h"
 #include "shard_handles.h"
+#include "side_thread.h"
 #include "term_matches.h"
 #include "title_evidence.h"
 #include "tokenizer.h"
@@ -246,6 +247,7 @@ bool Searcher::reopen() {
 void Searcher::refresh() { reopen(); }
 
 SearchResult Searcher::search(const std::string& query, const SearchOptions& options) {
+  SearchInProgress in_progress;  // the side thread helps only a search alone
   budget_ = SearchBudget(options.time_budget_ms, options.abandoned);
   for (int attempt = 0;; ++attempt) {
     try {

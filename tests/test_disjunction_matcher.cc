@@ -17,6 +17,7 @@
 #include "query_plan.h"
 #include "rerank.h"
 #include "searcher.h"
+#include "side_thread.h"
 #include "term_documents.h"
 
 using namespace fahras;
@@ -312,6 +313,40 @@ TEST_SUITE("disjunction_matcher") {
     }
     CHECK(estimated == 0);  // small lists: counted exactly however much was pruned
     CHECK(weighed < matching / 3);  // most passages were never weighed in whole
+  }
+
+  TEST_CASE("a match split in two halves at once ranks exactly as Xapian") {
+    // Every disjunction split (split_from(0)): the lower docids on this
+    // thread, the upper on the side thread, sharing the larger cut.
+    std::mt19937 random(11);
+    Xapian::WritableDatabase db = zipf_passages(random);
+    const std::vector<std::string>& words = kZipfWords;
+    DisjunctionMatcher matcher;
+    matcher.split_from(0);
+    size_t split = 0, estimated = 0;
+    for (int q = 0; q < 40; ++q) {
+      std::vector<WeightedTerm> terms;
+      std::vector<Xapian::Query> parts;
+      size_t size = 2 + random() % 5;
+      for (size_t k = 0; k < size; ++k) {
+        const std::string& term = words[random() % words.size()];
+        terms.push_back({term, 1.0, db.get_termfreq(term)});
+        parts.emplace_back(Xapian::Query(term));
+      }
+      Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+      CAPTURE(query.get_description());
+      for (size_t depth : {1, 10, 30, 5000}) {
+        check_same_ranking(db, matcher, terms, query, depth);
+        split += matcher.last_split();
+        RevisionState state;
+        size_t total = 0;
+        bool exact = true;
+        matcher.top(db, terms, depth, total, exact, location_from_values(db), state);
+        estimated += !exact;  // a long match's total, split or not
+      }
+    }
+    if (SideThread::shared()) CHECK(split == 160);
+    CHECK(estimated == 160);
   }
 
   TEST_CASE("synonym groups of three terms and more are weighed as Xapian weighs them") {

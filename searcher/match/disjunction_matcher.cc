@@ -2,11 +2,14 @@
 #include "disjunction_matcher.h"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
+#include <mutex>
 #include <queue>
 
 #include "passage_context.h"
 #include "rerank.h"
+#include "side_thread.h"
 
 namespace fahras {
 
@@ -179,25 +182,100 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
     }
   }
 
-  const size_t n = lists_.size();
-  std::vector<const Posting*> at(n), end(n);
-  for (size_t i = 0; i < n; ++i) {
-    at[i] = lists_[i].postings->list.data();
-    end[i] = at[i] + lists_[i].postings->list.size();
+  size_t postings = 0;
+  for (const List& list : lists_) postings += list.postings->list.size();
+  // A long match splits its docids in two when the side thread is free: the
+  // lower half here, the upper there; the best `depth` of the two halves'
+  // best `depth` are the best of all.
+  Scan lower, upper;
+  std::atomic<double> shared_cut{0};
+  const bool long_match = postings >= split_from_;
+  SideThread* side = long_match && depth > 0 ? SideThread::shared() : nullptr;
+  const Xapian::docid middle = side ? db.get_lastdocid() / 2 + 1 : 0;
+  // The two halves ask for locations one at a time: `location` may read the
+  // database, which one thread at a time may use.
+  std::mutex locating;
+  const LocationOf one_at_a_time = [&](Xapian::docid docid) {
+    std::lock_guard lock(locating);
+    return location(docid);
+  };
+  split_ =
+      side && side->try_start([&] { scan(middle, 0, depth, one_at_a_time, upper, &shared_cut); });
+  if (split_) {
+    try {
+      scan(1, middle, depth, one_at_a_time, lower, &shared_cut);
+    } catch (...) {
+      try {
+        side->wait();
+      } catch (...) {  // the first error is reported
+      }
+      throw;
+    }
+    side->wait();
+  } else {
+    scan(1, 0, depth, location, lower, nullptr);
   }
-  // The best so far, the worst of them on top; ties by location, then docid.
-  auto better = [&](const WeightedDoc& a, const WeightedDoc& b) {
+  weighed_ = lower.weighed + upper.weighed;
+  const size_t candidates = lower.candidates + upper.candidates;
+  total_exact = !lower.skipped && !upper.skipped;
+  total = candidates;
+  if (long_match) {
+    // Whether the match was split, and so how much pruning skipped, depends
+    // on the other searches of the moment: so does no total.
+    total_exact = false;
+    total = synonym_frequency(frequencies, documents);
+  } else if (!total_exact) {
+    if (postings <= kMaxCountedPostings) {
+      total = count_union();
+      total_exact = true;
+    } else {
+      total = std::max<size_t>(candidates, synonym_frequency(frequencies, documents));
+    }
+  }
+  std::vector<WeightedDoc> best = std::move(lower.best);
+  best.insert(best.end(), upper.best.begin(), upper.best.end());
+  const auto better = better_of(location);
+  std::sort(best.begin(), best.end(), better);
+  if (best.size() > depth) best.resize(depth);
+  return best;
+}
+
+std::function<bool(const WeightedDoc&, const WeightedDoc&)> DisjunctionMatcher::better_of(
+    const LocationOf& location) {
+  // Ties by location, then docid.
+  return [&location](const WeightedDoc& a, const WeightedDoc& b) {
     if (a.weight != b.weight) return a.weight > b.weight;
     PassageLocation la = location(a.docid), lb = location(b.docid);
     if (la < lb) return true;
     if (lb < la) return false;
     return a.docid < b.docid;
   };
-  std::vector<WeightedDoc> best;
+}
+
+void DisjunctionMatcher::scan(Xapian::docid first_docid, Xapian::docid end_docid, size_t depth,
+                              const LocationOf& location, Scan& out,
+                              std::atomic<double>* shared_cut) const {
+  const size_t n = lists_.size();
+  const uint64_t stop = end_docid ? end_docid : uint64_t{1} << 32;  // past every docid
+  std::vector<const Posting*> at(n), end(n);
+  for (size_t i = 0; i < n; ++i) {
+    at[i] = lists_[i].postings->list.data();
+    end[i] = at[i] + lists_[i].postings->list.size();
+  }
+  // The best so far, the worst of them on top.
+  const auto better = better_of(location);
+  std::vector<WeightedDoc>& best = out.best;
   best.reserve(depth + 1);
-  double cut = 0;         // the weight of the worst of the best, once there are depth
-  bool skipped = false;   // some window had non-essential lists: the count is not exact
-  size_t candidates = 0;  // documents of the essential lists
+  double cut = 0;  // the weight of the worst of the best, once there are depth
+  // What a document's bound must reach to be weighed (0: every one is): this
+  // scan's cut, or the other half's if larger (at least depth documents
+  // there weigh that much, so one under it cannot make the cut either).
+  auto pruning_bar = [&] {
+    double own = best.size() >= depth ? cut : 0.0;
+    return shared_cut ? std::max(own, shared_cut->load(std::memory_order_relaxed)) : own;
+  };
+  bool& skipped = out.skipped;  // some window had non-essential lists: the count is not exact
+  size_t& candidates = out.candidates;  // documents of the essential lists
   // Window by window of docids: each list's bound in the window (from the
   // largest wdf of the blocks it overlaps: block-max); the lists whose bounds
   // together stay under the cut are non-essential; the essential lists'
@@ -211,24 +289,24 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   // Where each list's postings of the candidate lie: the window's, for an
   // essential list; at its cursor, for a non-essential one.
   std::vector<const Posting*> from(n), to(n);
-  std::vector<double> below(n + 1, 0);  // below[k]: the sum of the k smallest bounds
-  for (uint64_t base = 1;;) {           // the window: [base, base + kWindowDocids)
+  std::vector<double> below(n + 1, 0);   // below[k]: the sum of the k smallest bounds
+  for (uint64_t base = first_docid;;) {  // the window: [base, limit)
     uint64_t first = 0;
     for (size_t i = 0; i < n; ++i) {
       at[i] = skip_to(at[i], end[i], static_cast<Xapian::docid>(base));
       if (at[i] != end[i] && (first == 0 || at[i]->docid < first)) first = at[i]->docid;
     }
-    if (first == 0) break;
+    if (first == 0 || first >= stop) break;
     base = first;
-    const uint64_t limit = base + kWindowDocids;
+    const uint64_t limit = std::min(base + kWindowDocids, stop);
     for (size_t i = 0; i < n; ++i) bound[i] = window_bound(lists_[i], at[i], limit);
     for (size_t i = 0; i < n; ++i) by_bound[i] = i;
     std::sort(by_bound.begin(), by_bound.end(),
               [&](size_t a, size_t b) { return bound[a] < bound[b]; });
     for (size_t k = 0; k < n; ++k) below[k + 1] = below[k] + bound[by_bound[k]];
     size_t essential = 0;  // by_bound[essential..]: the lists candidates come from
-    if (best.size() >= depth)
-      while (essential < n && below[essential + 1] < cut - kPruneMargin) ++essential;
+    if (double bar = pruning_bar(); bar > 0)
+      while (essential < n && below[essential + 1] < bar - kPruneMargin) ++essential;
     for (size_t k = 0; k < essential && !skipped; ++k)
       skipped = at[by_bound[k]] != end[by_bound[k]] && at[by_bound[k]]->docid < limit;
     for (size_t k = essential; k < n; ++k) {
@@ -249,15 +327,16 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
         sums[offset] = 0;
         ++candidates;
         const bool full = best.size() >= depth;
-        bool pruned = full && sum + below[essential] < cut - kPruneMargin;
+        const double bar = pruning_bar();
+        bool pruned = bar > 0 && sum + below[essential] < bar - kPruneMargin;
         for (size_t k = essential; k-- > 0 && !pruned;) {  // the larger bounds first
           size_t i = by_bound[k];
           at[i] = skip_to(at[i], end[i], d);
           if (at[i] != end[i] && at[i]->docid == d) sum += part(lists_[i], *at[i]);
-          pruned = full && sum + below[k] < cut - kPruneMargin;
+          pruned = bar > 0 && sum + below[k] < bar - kPruneMargin;
         }
         if (pruned || depth == 0) continue;
-        ++weighed_;
+        ++out.weighed;
         // Its weight added in the query's order, as weight_of() adds it.
         for (size_t k = 0; k < essential; ++k) {
           size_t i = by_bound[k];
@@ -275,26 +354,20 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
         } else {
           continue;
         }
-        if (best.size() >= depth) cut = best.front().weight;
+        if (best.size() >= depth) {
+          cut = best.front().weight;
+          if (shared_cut) {  // raised to the larger of the halves' cuts
+            double known = shared_cut->load(std::memory_order_relaxed);
+            while (known < cut &&
+                   !shared_cut->compare_exchange_weak(known, cut, std::memory_order_relaxed)) {
+            }
+          }
+        }
       }
       held[word] = 0;
     }
     base = limit;
   }
-  total_exact = !skipped;
-  total = candidates;
-  if (!total_exact) {
-    size_t postings = 0;
-    for (const List& list : lists_) postings += list.postings->list.size();
-    if (postings <= kMaxCountedPostings) {
-      total = count_union();
-      total_exact = true;
-    } else {
-      total = std::max<size_t>(candidates, synonym_frequency(frequencies, documents));
-    }
-  }
-  std::sort_heap(best.begin(), best.end(), better);
-  return best;
 }
 
 size_t DisjunctionMatcher::count_union() {

@@ -13,6 +13,13 @@
 // bound falls under T. A query's cost then grows with its rarer words'
 // lists, not with the common ones'.
 //
+// A long match (kMinPostingsToSplit postings or more) runs in two halves of
+// the docids at once when the process's side thread is free
+// (side_thread.h): each half keeps its own best, both prune with the larger
+// of their cuts (at least `depth` documents weigh that much), and the best of
+// the two halves' best are the best of all. Its total is then an estimate,
+// split or not, so that no output depends on what else the process was doing.
+//
 // Contract: top() returns what Xapian::Enquire with passage_bm25() returns for
 // OR(factor_i * term_i) with get_mset(0, depth), sorted by relevance then by
 // the location value (schema::kSlotLocation): the same documents, by the same
@@ -28,6 +35,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -52,6 +60,10 @@ inline constexpr size_t kMaxAccumulatedPostings = 25000;
 // (a bit set per docid: a few microseconds); beyond, the count is an estimate, as
 // Elasticsearch's and Lucene's are beyond their thresholds.
 inline constexpr size_t kMaxCountedPostings = 20000;
+// A disjunction of at least this many postings is matched in two halves of
+// its docids at once when the process's side thread is free (side_thread.h),
+// and its total is then an estimate whether it was split or not.
+inline constexpr size_t kMinPostingsToSplit = 120000;
 
 // A term of the disjunction, or an OP_SYNONYM group of terms, weighed as one
 // term that each of them stands for (Xapian 1.4: the group's within-document
@@ -99,8 +111,11 @@ class DisjunctionMatcher {
 
   // The best `depth` documents, their lists read from `state` (of `db`'s
   // revision). `total` receives how many match any term: exact when
-  // `total_exact` is set, else an estimate (pruning skipped postings).
-  // One matcher per thread: it keeps the last query's lists and weights.
+  // `total_exact` is set, else an estimate (pruning skipped postings, or the
+  // lists hold kMinPostingsToSplit postings or more).
+  // One matcher per thread: it keeps the last query's lists and weights. A
+  // long match may run half on the process's side thread (side_thread.h),
+  // which then calls `location` too, never at once with this thread.
   // `location` is asked only for documents tied at the cut.
   // `weighed_alone` (phrases, NEAR groups, a conjunction of two terms, each
   // perhaps scaled) stand in the disjunction beside the terms: each adds the
@@ -118,6 +133,11 @@ class DisjunctionMatcher {
   // How many documents the last top() weighed in whole (the rest it pruned
   // or never met).
   size_t last_weighed() const { return weighed_; }
+  // Whether the last top() matched in two halves at once.
+  bool last_split() const { return split_; }
+  // Disjunctions of at least `postings` are split when they can be
+  // (default kMinPostingsToSplit; tests split smaller ones).
+  void split_from(size_t postings) { split_from_ = postings; }
 
  private:
   // A list of the query: a term's or a group's postings, or the weights of
@@ -141,6 +161,24 @@ class DisjunctionMatcher {
   // posting of it is looked for only in [from[i], to[i]).
   double weight_between(Xapian::docid docid, const std::vector<const Posting*>& from,
                         const std::vector<const Posting*>& to) const;
+  // What scan() finds in its docids.
+  struct Scan {
+    std::vector<WeightedDoc> best;  // at most depth, a heap (better_of: the worst on top)
+    size_t candidates = 0;          // documents of the essential lists
+    size_t weighed = 0;             // documents weighed in whole
+    bool skipped = false;           // some window had non-essential lists
+  };
+  // The best `depth` documents among docids [first_docid, end_docid) (0: no
+  // end), with MaxScore pruning. Reads only lists_ and alone_weights_: two
+  // scans of one matcher may run at once, on other threads, sharing in
+  // `shared_cut` (null: none) the larger of their cuts, under which no
+  // document can make the cut of both together.
+  void scan(Xapian::docid first_docid, Xapian::docid end_docid, size_t depth,
+            const LocationOf& location, Scan& out, std::atomic<double>* shared_cut) const;
+  // Whether a document ranks above another: by weight, ties by location,
+  // then docid.
+  static std::function<bool(const WeightedDoc&, const WeightedDoc&)> better_of(
+      const LocationOf& location);
   // How many documents the lists hold together.
   size_t count_union();
   // The group's postings, one per document, with the wdf of its terms summed.
@@ -150,6 +188,8 @@ class DisjunctionMatcher {
   std::vector<List> lists_;  // in the query's order: the order weights are summed in
   std::vector<double> alone_weights_;
   size_t weighed_ = 0;
+  bool split_ = false;
+  size_t split_from_ = kMinPostingsToSplit;
   std::vector<uint64_t> union_bits_;  // count_union()'s
 };
 
