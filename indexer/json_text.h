@@ -19,7 +19,6 @@
 
 namespace fahras {
 
-// Appends `text` as a JSON string, quotes included. `text` must be valid UTF-8.
 namespace json_text_detail {
 
 // Whether any of the eight bytes of `word` may need escaping in JSON (a
@@ -35,6 +34,7 @@ inline bool may_need_escape(uint64_t word) {
 
 }  // namespace json_text_detail
 
+// Appends `text` as a JSON string, quotes included. `text` must be valid UTF-8.
 inline void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
@@ -91,6 +91,31 @@ void append_integer(std::string& out, Integer value) {
   auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
   out.append(digits, end);
 }
+
+// Writes an object's members in order, separated by commas: braces at
+// construction and destruction.
+class JsonObjectWriter {
+ public:
+  explicit JsonObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
+  ~JsonObjectWriter() { out_ += '}'; }
+  JsonObjectWriter(const JsonObjectWriter&) = delete;
+  JsonObjectWriter& operator=(const JsonObjectWriter&) = delete;
+  // Writes the member's name; the caller writes its value.
+  std::string& member(std::string_view name) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    append_json_string(out_, name);
+    out_ += ':';
+    return out_;
+  }
+  void string_member(std::string_view name, std::string_view value) {
+    append_json_string(member(name), value);
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
 
 // Whether `text` is valid UTF-8.
 inline bool is_valid_utf8(std::string_view text) {

@@ -32,23 +32,19 @@ std::string direct_json_of(const PassageData& d, bool with_file_and_title) {
   std::string out;
   out.reserve(96 + d.text.size() + d.heading.size() + d.file.size() + d.title.size() +
               d.url.size() + d.date.size() + d.place.size());
-  auto member = [&](std::string_view name) -> std::string& {
-    out += out.empty() ? '{' : ',';
-    append_json_string(out, name);
-    out += ':';
-    return out;
-  };
-  if (!d.date.empty()) append_json_string(member("date"), d.date);
-  if (with_file_and_title) append_json_string(member("file"), d.file);
-  append_json_string(member("heading"), d.heading);
-  append_integer(member("line"), d.line);
-  append_integer(member("offset"), d.offset);
-  if (!d.place.empty()) append_json_string(member("place"), d.place);
-  append_json_string(member("text"), d.text);
-  if (with_file_and_title) append_json_string(member("title"), d.title);
-  if (!d.url.empty()) append_json_string(member("url"), d.url);
-  append_integer(member("window"), d.window);
-  out += '}';
+  {
+    JsonObjectWriter object(out);
+    if (!d.date.empty()) object.string_member("date", d.date);
+    if (with_file_and_title) object.string_member("file", d.file);
+    object.string_member("heading", d.heading);
+    append_integer(object.member("line"), d.line);
+    append_integer(object.member("offset"), d.offset);
+    if (!d.place.empty()) object.string_member("place", d.place);
+    object.string_member("text", d.text);
+    if (with_file_and_title) object.string_member("title", d.title);
+    if (!d.url.empty()) object.string_member("url", d.url);
+    append_integer(object.member("window"), d.window);
+  }
   return out;
 }
 

@@ -6,12 +6,17 @@ namespace fahras {
 std::u32string to_utf32(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
+  to_utf32_into(s, out);
+  return out;
+}
+
+void to_utf32_into(std::string_view s, std::u32string& out) {
+  out.clear();
   char32_t c;
   for (size_t i = 0; i < s.size();) {
     decode_utf8(s, i, c);
     out.push_back(c);
   }
-  return out;
 }
 
 std::string to_utf8(std::u32string_view s) {

@@ -82,6 +82,8 @@ inline std::string truncate_utf8(const std::string& s, size_t max_bytes) {
 }
 
 std::u32string to_utf32(std::string_view s);
+// to_utf32(s) into `out`, replacing what it held (its capacity reused).
+void to_utf32_into(std::string_view s, std::u32string& out);
 std::string to_utf8(std::u32string_view s);
 
 }  // namespace fahras

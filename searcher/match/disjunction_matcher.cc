@@ -234,22 +234,18 @@ std::vector<WeightedDoc> DisjunctionMatcher::top(const Xapian::Database& db,
   }
   std::vector<WeightedDoc> best = std::move(lower.best);
   best.insert(best.end(), upper.best.begin(), upper.best.end());
-  const auto better = better_of(location);
+  const Better better{location};
   std::sort(best.begin(), best.end(), better);
   if (best.size() > depth) best.resize(depth);
   return best;
 }
 
-std::function<bool(const WeightedDoc&, const WeightedDoc&)> DisjunctionMatcher::better_of(
-    const LocationOf& location) {
-  // Ties by location, then docid.
-  return [&location](const WeightedDoc& a, const WeightedDoc& b) {
-    if (a.weight != b.weight) return a.weight > b.weight;
-    PassageLocation la = location(a.docid), lb = location(b.docid);
-    if (la < lb) return true;
-    if (lb < la) return false;
-    return a.docid < b.docid;
-  };
+bool DisjunctionMatcher::Better::operator()(const WeightedDoc& a, const WeightedDoc& b) const {
+  if (a.weight != b.weight) return a.weight > b.weight;
+  PassageLocation la = location(a.docid), lb = location(b.docid);
+  if (la < lb) return true;
+  if (lb < la) return false;
+  return a.docid < b.docid;
 }
 
 void DisjunctionMatcher::scan(Xapian::docid first_docid, Xapian::docid end_docid, size_t depth,
@@ -263,7 +259,7 @@ void DisjunctionMatcher::scan(Xapian::docid first_docid, Xapian::docid end_docid
     end[i] = at[i] + lists_[i].postings->list.size();
   }
   // The best so far, the worst of them on top.
-  const auto better = better_of(location);
+  const Better better{location};
   std::vector<WeightedDoc>& best = out.best;
   best.reserve(depth + 1);
   double cut = 0;  // the weight of the worst of the best, once there are depth

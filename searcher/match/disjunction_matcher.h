@@ -163,7 +163,7 @@ class DisjunctionMatcher {
                         const std::vector<const Posting*>& to) const;
   // What scan() finds in its docids.
   struct Scan {
-    std::vector<WeightedDoc> best;  // at most depth, a heap (better_of: the worst on top)
+    std::vector<WeightedDoc> best;  // at most depth, a heap (Better: the worst on top)
     size_t candidates = 0;          // documents of the essential lists
     size_t weighed = 0;             // documents weighed in whole
     bool skipped = false;           // some window had non-essential lists
@@ -177,8 +177,10 @@ class DisjunctionMatcher {
             const LocationOf& location, Scan& out, std::atomic<double>* shared_cut) const;
   // Whether a document ranks above another: by weight, ties by location,
   // then docid.
-  static std::function<bool(const WeightedDoc&, const WeightedDoc&)> better_of(
-      const LocationOf& location);
+  struct Better {
+    const LocationOf& location;
+    bool operator()(const WeightedDoc& a, const WeightedDoc& b) const;
+  };
   // How many documents the lists hold together.
   size_t count_union();
   // The group's postings, one per document, with the wdf of its terms summed.

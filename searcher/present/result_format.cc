@@ -1,13 +1,9 @@
 // Text and JSON output of results and change reports (see result_format.h).
 #include "result_format.h"
 
-#include <simdjson.h>
-
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 #include <map>
 
 #include "json_text.h"
@@ -94,7 +90,7 @@ void append_double(std::string& out, double value) { out += nlohmann::json(value
 // Whether every string the answer holds is valid UTF-8, which
 // append_json_string() writes as nlohmann::json does.
 bool all_valid_utf8(const Results& results) {
-  auto valid = [](const std::string& s) { return simdjson::validate_utf8(s.data(), s.size()); };
+  auto valid = [](const std::string& s) { return is_valid_utf8(s); };
   if (!valid(results.query) || (results.suggestion && !valid(*results.suggestion))) return false;
   for (const std::string& notice : results.notices)
     if (!valid(notice)) return false;
@@ -107,31 +103,9 @@ bool all_valid_utf8(const Results& results) {
   return true;
 }
 
-// Writes an object's members in order, separated by commas.
-class ObjectWriter {
- public:
-  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
-  ~ObjectWriter() { out_ += '}'; }
-  // Writes the member's name; the caller writes its value.
-  std::string& member(std::string_view name) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    append_json_string(out_, name);
-    out_ += ':';
-    return out_;
-  }
-  void string_member(std::string_view name, std::string_view value) {
-    append_json_string(member(name), value);
-  }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
-
 void append_hit(std::string& out, const Match& m) {
   // nlohmann::json's objects keep their keys sorted: the same order here.
-  ObjectWriter hit(out);
+  JsonObjectWriter hit(out);
   if (!m.date.empty()) hit.string_member("date", m.date);
   hit.string_member("file", m.id);
   // A name that is not plain UTF-8 text, escaped so that its bytes can be
@@ -175,7 +149,7 @@ std::string search_json_text(const Results& results, bool with_profile) {
   std::string out;
   out.reserve(bytes);
   {
-    ObjectWriter answer(out);
+    JsonObjectWriter answer(out);
     answer.member("hits") += '[';
     for (size_t i = 0; i < results.matches.size(); ++i) {
       if (i) out += ',';
@@ -194,7 +168,7 @@ std::string search_json_text(const Results& results, bool with_profile) {
       std::map<std::string, double> stages;  // sorted, the last of a stage named twice
       for (const auto& [stage, ms] : results.stages) stages[stage] = round_to(ms, 3);
       answer.member("profile");
-      ObjectWriter profile(out);
+      JsonObjectWriter profile(out);
       for (const auto& [stage, ms] : stages) append_double(profile.member(stage), ms);
     }
     answer.string_member("query", results.query);

@@ -73,12 +73,7 @@ std::vector<std::string> spelling_variants(TermStatistics& index, const std::str
       continue;
     }
     if (short_key) continue;
-    letters.clear();
-    char32_t c;
-    for (size_t i = 0; i < other.size();) {
-      decode_utf8(other, i, c);
-      letters.push_back(c);
-    }
+    to_utf32_into(other, letters);
     if (within_one_edit(own, letters)) out.push_back(std::move(other));
   }
   return out;
